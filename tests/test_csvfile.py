@@ -1,0 +1,40 @@
+"""The canonical CSV form: the repo's own files are in it, and rendering is deterministic."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from publish import atomic
+from publish.csvfile import read_rows, render, write_rows
+from tests.helpers import ROOT
+
+NAMES = [p.stem for p in sorted((ROOT / "schemas").glob("*.json"))]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_repo_files_are_canonical(name):
+    schema = json.loads((ROOT / "schemas" / f"{name}.json").read_text(encoding="utf-8"))
+    path = ROOT / "data" / f"{name}.csv"
+    assert render(schema, reversed(read_rows(path))) == path.read_text(encoding="utf-8")
+
+
+def test_integers_in_keys_sort_as_numbers():
+    schema = {"fields": [{"name": "n", "type": "integer"}, {"name": "v"}], "primaryKey": ["n"]}
+    text = render(schema, [{"n": "10", "v": "b"}, {"n": "9", "v": "a"}])
+    assert text == "n,v\n9,a\n10,b\n"
+
+
+def test_a_failed_write_leaves_the_old_file(tmp_path, monkeypatch):
+    path = tmp_path / "t.csv"
+    path.write_text("old\n", encoding="utf-8")
+
+    def fail(target):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(atomic, "checkpoint", fail)
+    with pytest.raises(OSError):
+        write_rows(path, {"fields": [{"name": "a"}], "primaryKey": ["a"]}, [{"a": "1"}])
+    assert path.read_text(encoding="utf-8") == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["t.csv"]
