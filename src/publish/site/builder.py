@@ -1,0 +1,114 @@
+"""Build the portal site from a package or release folder, and put it in place as a whole.
+
+The site is written into a fresh temporary folder beside the output folder (every file through
+``publish.atomic``), then renamed into place. A reader of the output folder sees the old site or
+the new one, never a mix; a failure leaves the old site as it was. An existing output folder is
+replaced only if it is empty or was made by this command (it holds the marker file).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from publish import atomic
+from publish.package import load
+from publish.report import Report
+
+MARKER = ".publish-site"
+
+
+class SiteRefused(Exception):
+    """The site was not built; ``message_zh``/``message_en`` say why, ``report`` holds data findings if any."""
+
+    def __init__(self, message_zh: str, message_en: str, report: Report | None = None):
+        super().__init__(message_en)
+        self.message_zh = message_zh
+        self.message_en = message_en
+        self.report = report
+
+
+@dataclass
+class SiteResult:
+    out: Path
+    pages: list[str]
+    files: int
+    bytes: int
+    report: Report
+
+
+def build_site(
+    source: str | Path,
+    out: str | Path = "site",
+    *,
+    catalog_dir: str | Path | None = None,
+    base_url: str | None = None,
+    allow_invalid: bool = False,
+) -> SiteResult:
+    """Render the site for the package or release at ``source`` into ``out``; raise SiteRefused or PackageError."""
+    from publish.site.downloads import collect
+    from publish.site.model import read_site_data
+    from publish.site.render import render_site
+    from publish.validate import validate
+
+    out = Path(out)
+    check_output(out)
+    package = load(source)
+    report = validate(source)
+    if not report.valid and not allow_invalid:
+        raise SiteRefused(
+            "数据未通过校验，未生成网站。请先修正下列错误（或加 --allow-invalid 生成带警示的网站）。",
+            "The data fails validation; no site was built. Fix the errors below (or pass --allow-invalid).",
+            report,
+        )
+    site = read_site_data(package)
+    downloads = collect(package, Path(catalog_dir) if catalog_dir else None)
+    files = {**downloads.files, **render_site(site, downloads, report, base_url)}
+    files[MARKER] = b"Made by `publish site`; the whole folder is replaced on the next build.\n"
+    write_tree(out, files)
+    pages = sorted(name for name in files if name.endswith(".html"))
+    return SiteResult(out, pages, len(files), sum(len(data) for data in files.values()), report)
+
+
+def check_output(out: Path) -> None:
+    """Refuse an output folder that holds anything but a site this command made."""
+    if out.exists() and not out.is_dir():
+        raise SiteRefused(f"输出位置 {out} 是一个文件，不是目录。", f"The output {out} is a file, not a folder.")
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
+        raise SiteRefused(
+            f"输出目录 {out} 已有其他内容，为免覆盖，未生成网站。请指定一个空目录或新目录。",
+            f"The output folder {out} holds other files; to avoid overwriting them nothing was built. "
+            "Choose an empty or new folder.",
+        )
+
+
+def write_tree(out: Path, files: dict[str, bytes]) -> None:
+    """Write ``files`` (relative path → bytes) as the folder ``out``, replacing any previous site whole."""
+    out = out.absolute()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    try:
+        for relative, data in sorted(files.items()):
+            atomic.write_bytes(staging / relative, data)
+        _swap(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _swap(staging: Path, out: Path) -> None:
+    if not out.exists():
+        os.replace(staging, out)
+        return
+    retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+    os.replace(out, retired / "site")
+    try:
+        os.replace(staging, out)
+    except BaseException:
+        os.replace(retired / "site", out)
+        raise
+    finally:
+        shutil.rmtree(retired, ignore_errors=True)

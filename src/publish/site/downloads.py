@@ -1,0 +1,113 @@
+"""The files a reader can download, copied into the site so that every link resolves offline.
+
+The site's ``download/`` folder mirrors the release layout, so it can itself serve as the base URL
+of the release: ``download/<name>-<version>.zip``, ``download/<name>-<version>/datapackage.json``,
+``.../data/<resource>.csv``, ``.../<name>-<version>.xlsx``. Beside them, ``download/<name>-<version>-excel/``
+holds a UTF-8-with-BOM copy of each CSV, which Excel on Chinese Windows opens without garbling.
+Only files that exist are listed: a package folder has no zip or xlsx; catalog files appear once
+`publish catalog` has written them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from publish.package import Package
+
+BOM = b"\xef\xbb\xbf"
+RELEASE_EXTRAS = (
+    ("README.md", "说明", "README"),
+    ("CHANGELOG.md", "更新记录", "Changelog"),
+    ("SHA256SUMS", "校验和（SHA-256）", "Checksums (SHA-256)"),
+)
+
+
+@dataclass
+class Download:
+    href: str
+    zh: str
+    en: str
+    size: int
+
+
+@dataclass
+class ResourceDownload:
+    name: str
+    title: str
+    csv: Download
+    excel_csv: Download
+    schema: Download | None
+
+
+@dataclass
+class Downloads:
+    """What goes into the site (target path → bytes) and what the pages list."""
+
+    release_name: str
+    files: dict[str, bytes] = field(default_factory=dict)
+    package_files: list[Download] = field(default_factory=list)
+    resources: list[ResourceDownload] = field(default_factory=list)
+    catalog: list[Download] = field(default_factory=list)
+
+    def add(self, target: str, data: bytes, zh: str, en: str) -> Download:
+        self.files[target] = data
+        return Download(target, zh, en, len(data))
+
+
+def release_name(package: Package) -> str:
+    """``<name>-<version>`` from the descriptor (just the name when it has no version)."""
+    name = str(package.descriptor.get("name") or "datapackage")
+    version = package.descriptor.get("version")
+    return f"{name}-{version}" if version else name
+
+
+def collect(package: Package, catalog_dir: Path | None = None) -> Downloads:
+    """Read every downloadable file of the package or release into memory, under its site path."""
+    name = release_name(package)
+    downloads = Downloads(name)
+    base = f"download/{name}"
+    zip_path = package.root.parent / f"{name}.zip"
+    if package.root.name == name and zip_path.is_file():
+        item = downloads.add(f"download/{name}.zip", zip_path.read_bytes(), "完整发布包（zip）", "Whole release (zip)")
+        downloads.package_files.append(item)
+    xlsx = package.root / f"{name}.xlsx"
+    if xlsx.is_file():
+        downloads.package_files.append(
+            downloads.add(f"{base}/{xlsx.name}", xlsx.read_bytes(), "Excel 工作簿（每表一页）", "Excel workbook")
+        )
+    downloads.package_files.append(
+        downloads.add(
+            f"{base}/datapackage.json",
+            package.descriptor_path.read_bytes(),
+            "数据包描述（datapackage.json）",
+            "Data package descriptor",
+        )
+    )
+    for filename, zh, en in RELEASE_EXTRAS:
+        if (package.root / filename).is_file():
+            item = downloads.add(f"{base}/{filename}", (package.root / filename).read_bytes(), zh, en)
+            downloads.package_files.append(item)
+    _collect_resources(package, downloads, base)
+    for path in sorted(p for p in (catalog_dir or package.root / "catalog").glob("*") if p.is_file()):
+        downloads.catalog.append(downloads.add(f"{base}/catalog/{path.name}", path.read_bytes(), path.name, path.name))
+    return downloads
+
+
+def _collect_resources(package: Package, downloads: Downloads, base: str) -> None:
+    for resource in package.resources.values():
+        data = package.file(resource).read_bytes()
+        csv = downloads.add(f"{base}/{resource.path}", data, "CSV（UTF-8，标准）", "CSV (UTF-8, canonical)")
+        excel = downloads.add(
+            f"{base}-excel/{Path(resource.path).name}",
+            data if data.startswith(BOM) else BOM + data,
+            "CSV（UTF-8 带 BOM，Excel 用）",
+            "CSV for Excel (UTF-8 with BOM)",
+        )
+        schema_ref = resource.descriptor.get("schema")
+        schema = None
+        if isinstance(schema_ref, str) and (package.root / schema_ref).is_file():
+            schema_bytes = (package.root / schema_ref).read_bytes()
+            schema = downloads.add(f"{base}/{schema_ref}", schema_bytes, "表结构", "Table Schema")
+        title = str(resource.descriptor.get("title") or resource.schema.get("title") or resource.name)
+        downloads.resources.append(ResourceDownload(resource.name, title, csv, excel, schema))

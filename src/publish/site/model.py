@@ -1,0 +1,155 @@
+"""The package's rows arranged the way the pages show them: one view per department-year.
+
+Rows are read once, grouped by (fiscal_year, department_id) and put in reading order: the
+published total first, then its parts in the order the schema's enum lists them (codes by
+code), each part followed by its own parts. Nothing is computed here but order and grouping.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from publish.csvfile import read_rows
+from publish.package import Package, PackageError
+from publish.report import Finding
+
+KEY = ("fiscal_year", "department_id")
+ORDER_FIELDS = ("fund", "measure", "goal", "function_code", "item")
+NUMBER_ORDER_FIELDS = ("indicator_no", "term_no")
+
+Row = dict[str, str]
+
+
+@dataclass
+class DepartmentYear:
+    """Everything published by one department for one fiscal year, rows in reading order."""
+
+    fiscal_year: str
+    department_id: str
+    department: Row
+    disclosure: Row
+    tables: dict[str, list[Row]] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.department.get("name") or self.department_id
+
+    @property
+    def slug(self) -> str:
+        safe = "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "_" for c in self.department_id)
+        return f"{safe}-{self.fiscal_year}"
+
+    def rows(self, resource: str, fund: str | None = None) -> list[Row]:
+        rows = self.tables.get(resource, [])
+        return [r for r in rows if fund is None or r.get("fund") == fund]
+
+    def total(self, resource: str, fund: str | None = None) -> Row | None:
+        """The published total line of an amount table (preferring the general-budget fund)."""
+        totals = [r for r in self.rows(resource, fund) if r.get("item") == "total"]
+        preferred = [r for r in totals if r.get("fund") in (None, "", "general_budget")]
+        return (preferred or totals or [None])[0]
+
+
+@dataclass
+class SiteData:
+    """The package and its department-years, newest year first, then by department id."""
+
+    package: Package
+    department_years: list[DepartmentYear]
+
+    @property
+    def years(self) -> list[str]:
+        return sorted({d.fiscal_year for d in self.department_years}, reverse=True)
+
+    def history(self, department_id: str) -> list[DepartmentYear]:
+        """Every year of one department, oldest first."""
+        return sorted((d for d in self.department_years if d.department_id == department_id), key=_year_key)
+
+
+def read_site_data(package: Package) -> SiteData:
+    """Read every resource of ``package`` and group its rows by department-year."""
+    tables = {name: _read(package, name) for name in package.resources}
+    departments = {row.get("department_id", ""): row for row in tables.pop("departments", [])}
+    grouped: dict[tuple[str, str], dict[str, list[Row]]] = defaultdict(lambda: defaultdict(list))
+    for name, rows in tables.items():
+        if name == "function_codes" or not rows or not set(KEY) <= set(rows[0]):
+            continue
+        for row in rows:
+            grouped[(row["fiscal_year"], row["department_id"])][name].append(row)
+    views = []
+    for (year, department_id), by_resource in grouped.items():
+        ordered = {name: reading_order(rows, package.resources[name].schema) for name, rows in by_resource.items()}
+        disclosure = (ordered.pop("disclosures", None) or [{}])[0]
+        department = departments.get(department_id, {"department_id": department_id})
+        views.append(DepartmentYear(year, department_id, department, disclosure, ordered))
+    views.sort(key=lambda d: (-_year_key(d), d.department_id))
+    return SiteData(package=package, department_years=views)
+
+
+def reading_order(rows: list[Row], schema: dict[str, Any]) -> list[Row]:
+    """Rows as a tree walk: roots (no parent) first, each followed by its parts, parts in schema order."""
+    key = _order_key(schema)
+    items = {(r.get("fund", ""), r.get("measure", ""), r.get("goal", ""), r.get("item")) for r in rows}
+    children: dict[Any, list[Row]] = defaultdict(list)
+    roots = []
+    for row in sorted(rows, key=key):
+        group = (row.get("fund", ""), row.get("measure", ""), row.get("goal", ""))
+        parent = row.get("parent_item") or ""
+        if parent and (*group, parent) in items:
+            children[(*group, parent)].append(row)
+        else:
+            roots.append(row)
+    ordered: list[Row] = []
+
+    def walk(row: Row, depth: int) -> None:
+        ordered.append({**row, "_depth": str(depth)})
+        group = (row.get("fund", ""), row.get("measure", ""), row.get("goal", ""), row.get("item"))
+        for child in children.get(group, []):
+            walk(child, depth + 1)
+
+    for root in roots:
+        walk(root, 0)
+    return ordered
+
+
+def _order_key(schema: dict[str, Any]):
+    enums = {f["name"]: f.get("constraints", {}).get("enum") for f in schema.get("fields", [])}
+
+    def key(row: Row) -> tuple:
+        parts: list[tuple] = []
+        for name in ORDER_FIELDS:
+            value = row.get(name) or ""
+            enum = enums.get(name) or []
+            parts.append((enum.index(value), "") if value in enum else (len(enum), value))
+        for name in NUMBER_ORDER_FIELDS:
+            value = row.get(name) or ""
+            parts.append((int(value), "") if value.isdigit() else (0, value))
+        return tuple(parts)
+
+    return key
+
+
+def _year_key(view: DepartmentYear) -> int:
+    return int(view.fiscal_year) if view.fiscal_year.isdigit() else 0
+
+
+def _read(package: Package, name: str) -> list[Row]:
+    path = package.file(package.resources[name])
+    try:
+        return read_rows(path)
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        resource = package.resources[name]
+        raise PackageError(
+            [
+                Finding(
+                    rule="unreadable-file",
+                    severity="error",
+                    resource=name,
+                    path=resource.path,
+                    message_zh=f"{resource.path}：无法以 UTF-8 CSV 读取（{error}）。请另存为 UTF-8 编码的 CSV。",
+                    message_en=f"{resource.path}: cannot be read as a UTF-8 CSV ({error}). Save it as UTF-8 CSV.",
+                )
+            ]
+        ) from None

@@ -1,0 +1,115 @@
+"""Turn the site's data into pages: Jinja2 templates in ``templates/``, assets from ``static/``.
+
+Every page is rendered with autoescaping on; the only unescaped inserts are the SVG produced by
+vl-convert, the JSON-LD (escaped for a script element) and the changelog rendered by markdown-it
+with raw HTML, links and images switched off.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+
+from publish import __version__
+from publish.report import Report
+from publish.site import formatting
+from publish.site.charts import charts_for
+from publish.site.downloads import Downloads
+from publish.site.jsonld import dataset, script_text
+from publish.site.model import DepartmentYear, SiteData
+from publish.site.sections import tables_for
+
+STATIC = ("site.css", "site.js")
+DEPARTMENT_FOLDER = "department"
+
+
+def render_site(site: SiteData, downloads: Downloads, report: Report, base_url: str | None) -> dict[str, bytes]:
+    """Every file of the site except the downloads: site path → bytes."""
+    env = _environment()
+    common = {"site": site, "downloads": downloads, "report": report, "tool_version": __version__}
+    files: dict[str, bytes] = {}
+    index = env.get_template("index.html").render(
+        **common,
+        root="",
+        rows=[_index_row(view) for view in site.department_years],
+        changelog=_changelog_html(downloads),
+        jsonld=script_text(dataset(site, downloads, base_url)),
+    )
+    files["index.html"] = index.encode("utf-8")
+    for view in site.department_years:
+        page = env.get_template("department.html").render(
+            **common,
+            root="../",
+            view=view,
+            tables=tables_for(view),
+            charts=charts_for(view, site.history(view.department_id)),
+            findings=_findings_of(report, view),
+            totals=_totals(view),
+        )
+        files[page_path(view)] = page.encode("utf-8")
+    for name in STATIC:
+        files[f"assets/{name}"] = resources.files("publish.site").joinpath("static", name).read_bytes()
+    return files
+
+
+def page_path(view: DepartmentYear) -> str:
+    return f"{DEPARTMENT_FOLDER}/{view.slug}.html"
+
+
+def _environment():
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("publish.site", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["wan"] = formatting.wan
+    env.filters["change"] = formatting.change_text
+    env.filters["change_class"] = formatting.change_class
+    env.filters["size"] = _size
+    env.globals["page_path"] = page_path
+    return env
+
+
+def _index_row(view: DepartmentYear) -> dict[str, Any]:
+    totals = _totals(view)
+    return {"view": view, "href": page_path(view), **totals}
+
+
+def _totals(view: DepartmentYear) -> dict[str, Any]:
+    """The headline figures of a department-year: income, expenditure and 三公 totals (rows or None)."""
+    return {
+        "income": view.total("income"),
+        "expenditure": view.total("expenditure_by_function") or view.total("expenditure_by_type"),
+        "sangong": view.total("sangong"),
+    }
+
+
+def _findings_of(report: Report, view: DepartmentYear) -> list:
+    return [
+        f
+        for f in report.findings
+        if str(f.fiscal_year or "") == view.fiscal_year and (f.department_id or "") == view.department_id
+    ]
+
+
+def _changelog_html(downloads: Downloads) -> str | None:
+    from markdown_it import MarkdownIt
+    from markupsafe import Markup
+
+    data = downloads.files.get(f"download/{downloads.release_name}/CHANGELOG.md")
+    if data is None:
+        return None
+    parser = MarkdownIt("commonmark", {"html": False}).disable(["link", "image", "autolink"])
+    return Markup(parser.render(data.decode("utf-8", errors="replace")))
+
+
+def _size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
