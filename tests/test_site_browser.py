@@ -1,0 +1,230 @@
+"""publish site in real headless Chromium (Debian's `chromium`), driven over the DevTools protocol.
+
+The browser is spoken to through `--remote-debugging-pipe` (file descriptors 3 and 4, messages
+separated by NUL bytes), so no port and no websocket library are needed. Every network request
+the page makes, every console message and every uncaught exception is recorded.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import io
+import json
+import os
+import select
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageStat
+
+from publish.site import build_site
+from tests.helpers import ROOT, SEED_DEPARTMENT
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--remote-debugging-pipe",
+)
+LOCAL_SCHEMES = ("file:", "data:", "about:")
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Debian's chromium, installed with apt-get if it is missing (the tests never skip)."""
+    if not Path(CHROMIUM).exists():
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(["apt-get", "update"], check=True, env=env, capture_output=True)
+        subprocess.run(["apt-get", "install", "-y", "chromium"], check=True, env=env, capture_output=True)
+    return CHROMIUM
+
+
+class Browser:
+    """One Chromium process and one page, with the events the tests assert on."""
+
+    def __init__(self, executable: str):
+        self.profile = tempfile.mkdtemp(prefix="publish-site-chromium-")
+        to_browser_read, self._send = os.pipe()
+        self._receive, from_browser_write = os.pipe()
+
+        def give_pipes() -> None:  # runs in the child: the protocol pipes become fds 3 and 4
+            read_end, write_end = os.dup(to_browser_read), os.dup(from_browser_write)
+            os.dup2(read_end, 3)
+            os.dup2(write_end, 4)
+
+        self.process = subprocess.Popen(
+            [executable, *FLAGS, f"--user-data-dir={self.profile}", "about:blank"],
+            preexec_fn=give_pipes,
+            close_fds=False,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        os.close(to_browser_read)
+        os.close(from_browser_write)
+        self._buffer = b""
+        self._next_id = 0
+        self.events: list[dict] = []
+        target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
+        self.session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        for domain in ("Network", "Runtime", "Log", "Page"):
+            self.page(f"{domain}.enable")
+
+    def call(self, method: str, params: dict | None = None, session: str | None = None, timeout: float = 30) -> dict:
+        self._next_id += 1
+        message = {"id": self._next_id, "method": method, "params": params or {}}
+        if session:
+            message["sessionId"] = session
+        os.write(self._send, json.dumps(message).encode() + b"\0")
+        deadline = time.monotonic() + timeout
+        while True:
+            reply = self._read(deadline)
+            if reply.get("id") == self._next_id:
+                assert "error" not in reply, reply
+                return reply["result"]
+            self.events.append(reply)
+
+    def page(self, method: str, params: dict | None = None) -> dict:
+        return self.call(method, params, self.session)
+
+    def open(self, url: str, width: int, height: int, mobile: bool = False) -> None:
+        self.events.clear()
+        self.page(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile},
+        )
+        self.page("Page.navigate", {"url": url})
+        deadline = time.monotonic() + 30
+        while not any(e.get("method") == "Page.loadEventFired" for e in self.events):
+            self.events.append(self._read(deadline))
+
+    def evaluate(self, expression: str):
+        result = self.page("Runtime.evaluate", {"expression": expression, "returnByValue": True})
+        assert "exceptionDetails" not in result, result
+        return result["result"].get("value")
+
+    def screenshot(self) -> Image.Image:
+        data = self.page("Page.captureScreenshot", {"format": "png"})["data"]
+        return Image.open(io.BytesIO(base64.b64decode(data)))
+
+    def requested_urls(self) -> list[str]:
+        return [e["params"]["request"]["url"] for e in self.events if e.get("method") == "Network.requestWillBeSent"]
+
+    def errors(self) -> list[dict]:
+        """Uncaught exceptions, console errors/warnings and browser log errors/warnings (e.g. failed loads)."""
+        return [event["params"] for event in self.events if _is_problem(event)]
+
+    def _read(self, deadline: float) -> dict:
+        while b"\0" not in self._buffer:
+            remaining = deadline - time.monotonic()
+            ready, _, _ = select.select([self._receive], [], [], max(remaining, 0))
+            if not ready:
+                raise TimeoutError("chromium did not answer in time")
+            chunk = os.read(self._receive, 1 << 20)
+            if not chunk:
+                raise ConnectionError("chromium closed the DevTools pipe")
+            self._buffer += chunk
+        message, self._buffer = self._buffer.split(b"\0", 1)
+        return json.loads(message)
+
+    def close(self) -> None:
+        with contextlib.suppress(TimeoutError, ConnectionError, OSError):
+            self.call("Browser.close", timeout=10)
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        os.close(self._send)
+        os.close(self._receive)
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def _is_problem(event: dict) -> bool:
+    method, params = event.get("method"), event.get("params", {})
+    if method == "Runtime.consoleAPICalled":
+        return params.get("type") in ("error", "assert", "warning")
+    if method == "Log.entryAdded":
+        return params["entry"].get("level") in ("error", "warning")
+    return method == "Runtime.exceptionThrown"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("browser") / "site"
+    build_site(ROOT, out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser(chromium):
+    instance = Browser(chromium)
+    yield instance
+    instance.close()
+
+
+def assert_not_blank(image: Image.Image) -> None:
+    grey = image.convert("L")
+    assert ImageStat.Stat(grey).stddev[0] > 10
+    assert len(grey.getcolors(maxcolors=256 * 256) or range(257)) > 16
+
+
+def assert_offline_and_clean(browser: Browser) -> None:
+    urls = browser.requested_urls()
+    assert urls, "the page loaded nothing at all"
+    assert [url for url in urls if not url.startswith(LOCAL_SCHEMES)] == []
+    assert browser.errors() == []
+
+
+def test_department_page_in_chromium(site, browser):
+    browser.open((site / f"department/{SEED_DEPARTMENT}-2023.html").as_uri(), 1200, 900)
+    text = browser.evaluate("document.body.innerText")
+    assert "360.67" in text and "“三公”经费合计" in text
+    assert browser.evaluate("document.querySelectorAll('#table-sangong tbody tr').length") == 6
+    assert browser.evaluate("document.querySelectorAll('figure.chart svg text').length") > 20
+    chart_box = browser.evaluate(
+        "(() => { const r = document.querySelector('#chart-function svg').getBoundingClientRect();"
+        " return [r.width, r.height]; })()"
+    )
+    assert chart_box[0] > 200 and chart_box[1] > 80
+    assert any(url.endswith("assets/site.css") for url in browser.requested_urls())
+    assert_offline_and_clean(browser)
+    assert_not_blank(browser.screenshot())
+
+
+def test_index_sorts_filters_and_switches_language_in_chromium(site, browser):
+    browser.open((site / "index.html").as_uri(), 1200, 900)
+    assert "360.67" in browser.evaluate("document.querySelector('#table-departments tbody').innerText")
+    assert browser.evaluate("document.querySelector('.search').hidden") is False
+    browser.evaluate("document.querySelectorAll('#table-departments thead button')[2].click()")
+    assert browser.evaluate("document.querySelectorAll('#table-departments thead th')[2].ariaSort") == "ascending"
+    browser.evaluate(
+        "(() => { const i = document.querySelector('#filter'); i.value = '不存在的部门';"
+        " i.dispatchEvent(new Event('input')); })()"
+    )
+    assert browser.evaluate("[...document.querySelectorAll('#table-departments tbody tr')].every(r => r.hidden)")
+    browser.evaluate("document.querySelector('.lang-switch button[data-lang=zh]').click()")
+    assert browser.evaluate("getComputedStyle(document.querySelector('h1 .en')).display") == "none"
+    assert json.loads(browser.evaluate("document.querySelector('script[type=\"application/ld+json\"]').text"))
+    assert_offline_and_clean(browser)
+    assert_not_blank(browser.screenshot())
+
+
+def test_phone_width_has_no_page_wide_horizontal_scroll(site, browser):
+    browser.open((site / f"department/{SEED_DEPARTMENT}-2023.html").as_uri(), 390, 844, mobile=True)
+    assert browser.evaluate("document.documentElement.scrollWidth") <= 390
+    assert browser.evaluate("document.querySelector('#chart-function svg').getBoundingClientRect().width") <= 390
+    image = browser.screenshot()
+    assert image.size[0] == 390
+    assert_not_blank(image)
+    assert_offline_and_clean(browser)
