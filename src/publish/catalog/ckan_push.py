@@ -1,0 +1,95 @@
+"""Create or update the release's dataset on a CKAN portal through the ckanapi client.
+
+The API key is given by the caller (read from an environment variable by the command), sent
+only in the request headers ckanapi sets, and never printed: every message that leaves this
+module has the key replaced by ``***``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from publish import __version__
+from publish.catalog import ckan
+from publish.catalog.export import model_or_report
+from publish.report import Report
+
+TIMEOUT_SECONDS = 30
+
+
+class PushError(Exception):
+    """The portal could not be reached or refused the request; the messages hold no key."""
+
+    def __init__(self, message_zh: str, message_en: str):
+        super().__init__(message_en)
+        self.message_zh = message_zh
+        self.message_en = message_en
+
+
+@dataclass
+class Push:
+    report: Report
+    action: str | None = None  # "created" or "updated"
+    name: str | None = None
+
+
+def push(
+    source: str | Path,
+    *,
+    base_url: str,
+    ckan_url: str,
+    api_key: str,
+    owner_org: str | None = None,
+    landing_page: str | None = None,
+) -> Push:
+    """Send the release's ``package_create`` payload, or ``package_update`` when the dataset exists."""
+    model, report = model_or_report(source, base_url, landing_page)
+    if model is None:
+        return Push(report=report)
+    payload = ckan.payload(model, owner_org)
+    try:
+        action = _send(ckan_url, api_key, payload)
+    except Exception as error:  # ckanapi and requests raise many kinds; none may leak the key
+        detail = _redact(f"{type(error).__name__}: {error}", api_key)
+        raise PushError(_zh_reason(error, ckan_url, detail), _en_reason(error, ckan_url, detail)) from None
+    return Push(report=report, action=action, name=payload["name"])
+
+
+def _send(ckan_url: str, api_key: str, payload: dict) -> str:
+    from ckanapi import NotFound, RemoteCKAN
+
+    options = {"timeout": TIMEOUT_SECONDS}
+    with RemoteCKAN(ckan_url, apikey=api_key, user_agent=f"publish/{__version__}") as portal:
+        try:
+            existing = portal.call_action("package_show", {"id": payload["name"]}, requests_kwargs=options)
+        except NotFound:
+            portal.call_action("package_create", payload, requests_kwargs=options)
+            return "created"
+        portal.call_action("package_update", {**payload, "id": existing["id"]}, requests_kwargs=options)
+        return "updated"
+
+
+def _zh_reason(error: Exception, url: str, detail: str) -> str:
+    kind = type(error).__name__
+    if kind == "NotAuthorized":
+        return f"CKAN（{url}）拒绝了请求：密钥无权创建或修改该数据集，或密钥无效。请检查密钥与所属组织（--owner-org）。"
+    if kind == "ValidationError":
+        return f"CKAN（{url}）不接受该数据集的元数据：{detail}"
+    return f"无法完成向 CKAN（{url}）的推送：{detail}。请检查网址与网络。"
+
+
+def _en_reason(error: Exception, url: str, detail: str) -> str:
+    kind = type(error).__name__
+    if kind == "NotAuthorized":
+        return (
+            f"CKAN ({url}) refused the request: the key may not create or change this dataset, or is not valid. "
+            "Check the key and the organisation (--owner-org)."
+        )
+    if kind == "ValidationError":
+        return f"CKAN ({url}) rejected the dataset's metadata: {detail}"
+    return f"the push to CKAN ({url}) failed: {detail}. Check the URL and the network."
+
+
+def _redact(text: str, secret: str) -> str:
+    return text.replace(secret, "***") if secret else text

@@ -1,0 +1,207 @@
+"""DCAT-AP 3.0.1: the catalog, the release as a dataset, and one distribution per file.
+
+Every controlled value is typed in the graph (a frequency ``a dct:Frequency``, a contact
+``a vcard:Kind`` …) because the official SHACL shapes check classes without inference.
+Places have no EU authority IRI, so the county is a ``dct:Location`` node carrying its
+GB/T 2260 code as ``dct:identifier``.
+"""
+
+from __future__ import annotations
+
+import json
+
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, FOAF, RDF, SKOS, XSD
+
+from publish.catalog.model import (
+    ACCESS_PUBLIC,
+    AVAILABILITY_STABLE,
+    FILE_TYPE,
+    FREQUENCY_ANNUAL,
+    IANA,
+    LANGUAGES,
+    PUBLISHER_TYPE_LOCAL,
+    THEME_GOVERNMENT,
+    THEMES,
+    Agent,
+    CatalogModel,
+    Distribution,
+    Text,
+    language_of,
+)
+
+DCAT = Namespace("http://www.w3.org/ns/dcat#")  # DCAT 3 (rdflib's closed DCAT lacks dcat:version)
+DCATAP = Namespace("http://data.europa.eu/r5r/")
+SPDX = Namespace("http://spdx.org/rdf/terms#")
+ADMS = Namespace("http://www.w3.org/ns/adms#")
+VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+PREFIXES = {
+    "dcat": DCAT,
+    "dcatap": DCATAP,
+    "dct": DCTERMS,
+    "foaf": FOAF,
+    "vcard": VCARD,
+    "skos": SKOS,
+    "spdx": SPDX,
+    "adms": ADMS,
+}
+LICENCE_TYPE_ATTRIBUTION = "http://purl.org/adms/licencetype/Attribution"
+JSONLD_CONTEXT = {**{prefix: str(namespace) for prefix, namespace in PREFIXES.items()}, "xsd": str(XSD)}
+
+
+def graph(model: CatalogModel) -> Graph:
+    """The DCAT-AP graph of the release."""
+    g = Graph()
+    for prefix, namespace in PREFIXES.items():
+        g.bind(prefix, namespace)
+    catalog, dataset = URIRef(model.catalog_iri), URIRef(model.dataset_iri)
+    g.add((catalog, RDF.type, DCAT.Catalog))
+    _texts(g, catalog, DCTERMS.title, model.catalog_title)
+    _texts(g, catalog, DCTERMS.description, model.catalog_description)
+    g.add((catalog, DCTERMS.publisher, _agent(g, model, model.publisher)))
+    g.add((catalog, FOAF.homepage, _typed(g, model.base_url + "/", FOAF.Document)))
+    g.add((catalog, DCTERMS.license, _license(g, model)))
+    g.add((catalog, DCAT.dataset, dataset))
+    g.add((catalog, DCTERMS.spatial, _place(g, model)))
+    themes = _typed(g, THEMES, SKOS.ConceptScheme)
+    g.add((themes, DCTERMS.title, Literal("Data theme", lang="en")))
+    g.add((catalog, DCAT.themeTaxonomy, themes))
+    _dates(g, model, catalog)
+    _languages(g, catalog)
+    _dataset(g, model, dataset)
+    return g
+
+
+def turtle(model: CatalogModel) -> str:
+    return graph(model).serialize(format="turtle")
+
+
+def jsonld(model: CatalogModel) -> str:
+    """The same graph as JSON-LD, compacted with the prefixes above (no remote context needed)."""
+    text = graph(model).serialize(format="json-ld", context=JSONLD_CONTEXT, indent=2, auto_compact=True)
+    return json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+
+
+def _dataset(g: Graph, model: CatalogModel, dataset: URIRef) -> None:
+    g.add((dataset, RDF.type, DCAT.Dataset))
+    _texts(g, dataset, DCTERMS.title, model.title)
+    _texts(g, dataset, DCTERMS.description, model.description)
+    g.add((dataset, DCTERMS.identifier, Literal(model.dataset_iri)))
+    g.add((dataset, DCAT.version, Literal(model.version)))
+    for word in model.keywords:
+        g.add((dataset, DCAT.keyword, Literal(word, lang=language_of(word))))
+    _dates(g, model, dataset)
+    g.add((dataset, DCTERMS.publisher, _agent(g, model, model.publisher)))
+    for creator in model.creators:
+        g.add((dataset, DCTERMS.creator, _agent(g, model, creator)))
+    if model.contact:
+        g.add((dataset, DCAT.contactPoint, _contact(g, model)))
+    g.add((dataset, DCTERMS.spatial, _place(g, model)))
+    g.add((dataset, DCTERMS.temporal, _period(g, model)))
+    g.add((dataset, DCTERMS.accrualPeriodicity, _typed(g, FREQUENCY_ANNUAL, DCTERMS.Frequency)))
+    g.add((dataset, DCTERMS.accessRights, _typed(g, ACCESS_PUBLIC, DCTERMS.RightsStatement)))
+    theme = _typed(g, THEME_GOVERNMENT, SKOS.Concept)
+    g.add((theme, SKOS.prefLabel, Literal("Government and public sector", lang="en")))
+    g.add((dataset, DCAT.theme, theme))
+    g.add((dataset, DCAT.landingPage, _typed(g, model.landing_page, FOAF.Document)))
+    _languages(g, dataset)
+    for distribution in model.distributions:
+        g.add((dataset, DCAT.distribution, _distribution(g, model, distribution)))
+
+
+def _distribution(g: Graph, model: CatalogModel, distribution: Distribution) -> URIRef:
+    node = URIRef(model.distribution_iri(distribution))
+    url = URIRef(distribution.url)
+    g.add((node, RDF.type, DCAT.Distribution))
+    _texts(g, node, DCTERMS.title, distribution.title)
+    _texts(g, node, DCTERMS.description, distribution.description)
+    availability = _typed(g, AVAILABILITY_STABLE, SKOS.Concept)
+    g.add((availability, SKOS.prefLabel, Literal("Stable", lang="en")))
+    g.add((node, DCATAP.availability, availability))
+    g.add((node, DCAT.accessURL, url))
+    g.add((node, DCAT.downloadURL, url))
+    g.add((node, DCTERMS.format, _typed(g, FILE_TYPE + distribution.file_format, DCTERMS.MediaTypeOrExtent)))
+    g.add((node, DCAT.mediaType, _typed(g, IANA + distribution.media_type, DCTERMS.MediaType)))
+    g.add((node, DCTERMS.license, _license(g, model)))
+    if distribution.byte_size is not None:
+        g.add((node, DCAT.byteSize, Literal(distribution.byte_size, datatype=XSD.nonNegativeInteger)))
+    if distribution.sha256:
+        checksum = BNode()
+        g.add((node, SPDX.checksum, checksum))
+        g.add((checksum, RDF.type, SPDX.Checksum))
+        g.add((checksum, SPDX.algorithm, _typed(g, str(SPDX.checksumAlgorithm_sha256), SPDX.ChecksumAlgorithm)))
+        g.add((checksum, SPDX.checksumValue, Literal(distribution.sha256, datatype=XSD.hexBinary)))
+    return node
+
+
+def _agent(g: Graph, model: CatalogModel, agent: Agent) -> URIRef:
+    node = URIRef(model.agent_iri(agent))
+    g.add((node, RDF.type, FOAF.Agent))
+    g.add((node, RDF.type, FOAF.Organization))
+    g.add((node, FOAF.name, Literal(agent.name, lang="zh")))
+    kind = _typed(g, PUBLISHER_TYPE_LOCAL, SKOS.Concept)
+    g.add((kind, SKOS.prefLabel, Literal("Local Authority", lang="en")))
+    g.add((node, DCTERMS.type, kind))
+    if agent.credit_code:
+        g.add((node, DCTERMS.identifier, Literal(agent.credit_code)))
+    return node
+
+
+def _contact(g: Graph, model: CatalogModel) -> BNode:
+    contact, node = model.contact, BNode()
+    g.add((node, RDF.type, VCARD.Kind))
+    g.add((node, VCARD.fn, Literal(contact.name, lang="zh")))
+    if contact.organization:
+        g.add((node, VCARD["organization-name"], Literal(contact.organization, lang="zh")))
+    if contact.phone:
+        g.add((node, VCARD.hasTelephone, URIRef(f"tel:{contact.phone}")))
+    return node
+
+
+def _place(g: Graph, model: CatalogModel) -> BNode:
+    node = BNode()
+    g.add((node, RDF.type, DCTERMS.Location))
+    g.add((node, SKOS.prefLabel, Literal(model.place.name, lang="zh")))
+    g.add((node, DCTERMS.identifier, Literal(model.place.division_code)))
+    return node
+
+
+def _period(g: Graph, model: CatalogModel) -> BNode:
+    start, end = model.temporal
+    node = BNode()
+    g.add((node, RDF.type, DCTERMS.PeriodOfTime))
+    g.add((node, DCAT.startDate, Literal(start.isoformat(), datatype=XSD.date)))
+    g.add((node, DCAT.endDate, Literal(end.isoformat(), datatype=XSD.date)))
+    return node
+
+
+def _license(g: Graph, model: CatalogModel) -> URIRef:
+    node = _typed(g, model.license.url, DCTERMS.LicenseDocument)
+    if model.license.name.upper().startswith("CC-BY"):
+        kind = _typed(g, LICENCE_TYPE_ATTRIBUTION, SKOS.Concept)
+        g.add((kind, SKOS.prefLabel, Literal("Attribution", lang="en")))
+        g.add((node, DCTERMS.type, kind))
+    return node
+
+
+def _dates(g: Graph, model: CatalogModel, subject: URIRef) -> None:
+    """Issued and modified: the descriptor's ``created`` date (a release is not changed after it is made)."""
+    if model.issued:
+        for predicate in (DCTERMS.issued, DCTERMS.modified):
+            g.add((subject, predicate, Literal(model.issued.isoformat(), datatype=XSD.date)))
+
+
+def _languages(g: Graph, subject: URIRef) -> None:
+    for iri in LANGUAGES.values():
+        g.add((subject, DCTERMS.language, _typed(g, iri, DCTERMS.LinguisticSystem)))
+
+
+def _typed(g: Graph, iri: str, rdf_class: URIRef) -> URIRef:
+    node = URIRef(iri)
+    g.add((node, RDF.type, rdf_class))
+    return node
+
+
+def _texts(g: Graph, subject: URIRef, predicate: URIRef, text: Text) -> None:
+    for lang in ("zh", "en"):
+        g.add((subject, predicate, Literal(getattr(text, lang), lang=lang)))

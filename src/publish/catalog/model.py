@@ -1,0 +1,170 @@
+"""The one internal model of a release's catalog metadata; every output format is rendered from it.
+
+Nothing here is typed in by hand: titles, descriptions, keywords, licence, publisher, contact,
+place and years come from the package's descriptor and data (see ``publish.catalog.source``),
+and the download URLs follow the release layout under a base URL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+# Vocabularies the outputs share (EU authority tables for DCAT-AP, IANA for media types).
+FREQUENCY_ANNUAL = "http://publications.europa.eu/resource/authority/frequency/ANNUAL"
+LANGUAGES = {
+    "zh": "http://publications.europa.eu/resource/authority/language/ZHO",
+    "en": "http://publications.europa.eu/resource/authority/language/ENG",
+}
+ACCESS_PUBLIC = "http://publications.europa.eu/resource/authority/access-right/PUBLIC"
+THEME_GOVERNMENT = "http://publications.europa.eu/resource/authority/data-theme/GOVE"
+THEMES = "http://publications.europa.eu/resource/authority/data-theme"
+AVAILABILITY_STABLE = "http://publications.europa.eu/resource/authority/planned-availability/STABLE"
+PUBLISHER_TYPE_LOCAL = "http://purl.org/adms/publishertype/LocalAuthority"
+FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
+IANA = "https://www.iana.org/assignments/media-types/"
+MEDIA_TYPES = {
+    "CSV": "text/csv",
+    "ZIP": "application/zip",
+    "XLSX": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@dataclass(frozen=True)
+class Text:
+    """One text in Chinese and in English."""
+
+    zh: str
+    en: str
+
+
+@dataclass(frozen=True)
+class Agent:
+    """An organisation named by the data; ``credit_code`` only when the data publishes one."""
+
+    key: str
+    name: str
+    credit_code: str | None = None
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    organization: str
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class Place:
+    """The county the data covers: its GB/T 2260 code and name."""
+
+    division_code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Distribution:
+    """One downloadable file of the release."""
+
+    key: str
+    title: Text
+    description: Text
+    url: str
+    file_format: str
+    byte_size: int | None = None
+    sha256: str | None = None
+    records: int | None = None
+
+    @property
+    def media_type(self) -> str:
+        return MEDIA_TYPES[self.file_format]
+
+
+@dataclass(frozen=True)
+class Variable:
+    """A measured column: ``resource.field``, its Chinese title and its unit."""
+
+    name: str
+    title: str
+    unit: str
+
+
+@dataclass(frozen=True)
+class License:
+    name: str
+    url: str
+    title: str
+
+
+@dataclass(frozen=True)
+class CatalogModel:
+    name: str
+    version: str
+    title: Text
+    description: Text
+    keywords: tuple[str, ...]
+    license: License
+    base_url: str
+    landing_page: str
+    publisher: Agent
+    contact: Contact | None
+    place: Place
+    fiscal_years: tuple[int, ...]
+    department_years: tuple[tuple[int, str], ...]
+    issued: date | None = None
+    creators: tuple[Agent, ...] = ()
+    distributions: tuple[Distribution, ...] = ()
+    variables: tuple[Variable, ...] = field(default=())
+
+    @property
+    def release(self) -> str:
+        """``<name>-<version>``: the release's folder, zip and xlsx name."""
+        return f"{self.name}-{self.version}"
+
+    @property
+    def release_url(self) -> str:
+        return f"{self.base_url}/{self.release}"
+
+    @property
+    def catalog_iri(self) -> str:
+        return f"{self.base_url}/#catalog"
+
+    @property
+    def dataset_iri(self) -> str:
+        return f"{self.release_url}/#dataset"
+
+    def agent_iri(self, agent: Agent) -> str:
+        return f"{self.base_url}/#agent-{agent.key}"
+
+    def distribution_iri(self, distribution: Distribution) -> str:
+        return f"{self.release_url}/#distribution-{distribution.key}"
+
+    @property
+    def catalog_title(self) -> Text:
+        return Text(zh=f"{self.title.zh}发布目录", en=f"{self.title.en}: releases")
+
+    @property
+    def catalog_description(self) -> Text:
+        return Text(
+            zh=f"{self.title.zh}各版本的下载与元数据（{self.base_url}）。",
+            en=f"Downloads and metadata of every release of {self.title.en} ({self.base_url}).",
+        )
+
+    @property
+    def temporal(self) -> tuple[date, date]:
+        """The fiscal years covered, as dates (a Chinese fiscal year is the calendar year)."""
+        return date(min(self.fiscal_years), 1, 1), date(max(self.fiscal_years), 12, 31)
+
+    def keywords_in(self, lang: str) -> list[str]:
+        return [word for word in self.keywords if language_of(word) == lang]
+
+    @property
+    def zip(self) -> Distribution:
+        return next(d for d in self.distributions if d.key == "zip")
+
+
+def language_of(text: str) -> str:
+    """'zh' when at least a fifth of the letters are CJK ideographs, else 'en'."""
+    letters = [char for char in text if char.isalpha()]
+    cjk = sum(1 for char in letters if "\u4e00" <= char <= "\u9fff")
+    return "zh" if letters and cjk * 5 >= len(letters) else "en"
