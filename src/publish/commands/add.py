@@ -1,0 +1,51 @@
+"""`publish add`: check a department-year submission (.xlsx or CSV folder) and merge it into the package."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from publish.commands._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, tool_failure_guard
+
+
+@click.command("add")
+@click.argument("submission", type=click.Path(exists=True, dir_okay=True, file_okay=True))
+@click.option(
+    "--package",
+    "package_path",
+    default=".",
+    show_default=True,
+    type=click.Path(exists=True),
+    help="数据包目录 The package folder (or its datapackage.json).",
+)
+@click.option("--dry-run", is_flag=True, help="只显示将要进行的更改，不写文件。Show what would change; write nothing.")
+@click.option("--department", help="确认报送所属部门编号 The department id the submission must be for.")
+@click.option("--year", type=int, help="确认报送所属年度 The fiscal year the submission must be for.")
+@tool_failure_guard
+def command(submission: str, package_path: str, dry_run: bool, department: str | None, year: int | None) -> None:
+    """检查一个部门一个年度的报送（填好的 .xlsx 模板或 CSV 文件夹），无误则并入数据包。
+
+    Check one department-year submission (a filled .xlsx template or a folder of CSVs) with every
+    rule and, only if it is clean, replace that department-year's rows in every data file (all files
+    or none). Problems are located by sheet and cell (收入预算!F5) or CSV file and line.
+
+    退出码 Exit code: 0 已并入或无需更改 merged or nothing to change (--dry-run: clean), 1 报送有错误
+    the submission has errors, 2 用法错误 bad invocation, 3 工具故障 the tool failed.
+    """
+    from publish.package import PackageError
+    from publish.submission_add import add
+    from publish.submission_render import render_add
+
+    if (department is None) != (year is None):
+        click.echo("--department 与 --year 须同时给出 / give both --department and --year", err=True)
+        sys.exit(EXIT_USAGE)
+    expected = (str(year), department) if department else None
+    try:
+        result = add(package_path, submission, dry_run=dry_run, expected=expected)
+    except PackageError as error:
+        for finding in error.findings:
+            click.echo(f"[error] {finding.rule}: {finding.message_zh}\n    {finding.message_en}")
+        sys.exit(EXIT_INVALID)
+    click.echo(render_add(result))
+    sys.exit(EXIT_OK if result.accepted else EXIT_INVALID)

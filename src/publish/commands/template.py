@@ -1,0 +1,63 @@
+"""`publish template`: the Excel template of one department-year, blank or filled from the data."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from publish.commands._common import EXIT_INVALID, EXIT_OK, tool_failure_guard
+
+DEPARTMENT_PATTERN = r"[0-9]{6}-[a-z0-9]+(-[a-z0-9]+)*"
+
+
+def _department(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    import re
+
+    if not re.fullmatch(DEPARTMENT_PATTERN, value):
+        raise click.BadParameter(f"部门编号应形如 500238-zwfwzx / a department id looks like 500238-zwfwzx: {value!r}")
+    return value
+
+
+@click.command("template")
+@click.option("--department", required=True, callback=_department, help="部门编号 Department id, e.g. 500238-zwfwzx.")
+@click.option("--year", required=True, type=click.IntRange(2000, 2100), help="预算年度 Fiscal year.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="输出文件 Output .xlsx (default DEPT-YEAR.xlsx).")
+@click.option("--from-data", is_flag=True, help="用已公开的数据填好模板 Fill it with the published data.")
+@click.option(
+    "--package",
+    "package_path",
+    default=".",
+    show_default=True,
+    type=click.Path(exists=True),
+    help="数据包目录 The package folder (or its datapackage.json).",
+)
+@tool_failure_guard
+def command(department: str, year: int, output: str | None, from_data: bool, package_path: str) -> None:
+    """生成一个部门一个年度的 Excel 报送模板。Make the Excel template of one department-year.
+
+    每张数据表一个工作表，中文表头、下拉列表、数值校验，必填项目已列出；--from-data 用已公开的数据填好，
+    便于更正。 One sheet per table, Chinese headers, drop-downs, number validation and the required
+    lines listed; --from-data fills it with what was published, so a correction starts from it.
+
+    退出码 Exit code: 0 已生成 written, 1 无可导出的数据或数据包有误 nothing to export or the package is
+    broken, 2 用法错误 bad invocation, 3 工具故障 the tool failed.
+    """
+    from publish.package import PackageError
+    from publish.template import TemplateError, write_template
+
+    target = output or f"{department}-{year}.xlsx"
+    try:
+        result = write_template(package_path, department, str(year), target, from_data=from_data)
+    except TemplateError as error:
+        click.echo(f"{error.message_zh}\n{error.message_en}", err=True)
+        sys.exit(EXIT_INVALID)
+    except PackageError as error:
+        for finding in error.findings:
+            click.echo(f"[error] {finding.rule}: {finding.message_zh}\n    {finding.message_en}", err=True)
+        sys.exit(EXIT_INVALID)
+    click.echo(
+        f"已生成模板 template written: {result.path}（{len(result.sheets)} 个工作表 sheets，"
+        f"{result.rows} 行已填 rows filled）"
+    )
+    sys.exit(EXIT_OK)

@@ -1,0 +1,153 @@
+"""A submission: one department-year's rows, read from a filled template (.xlsx) or a folder of CSVs.
+
+Reading never raises for what is in the file: every problem is a finding located by sheet and
+cell (``收入预算!F5``) or by CSV file, line and field, and every Excel habit undone on the way
+(see ``publish.submission_cells``) is a note. The submission claims one (fiscal year,
+department): the template's hidden ``_meta`` sheet says which, otherwise its rows do; a row of
+another department or year is refused, never moved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from publish.package import Package
+from publish.report import Finding
+from publish.submission_table import Origin, Table
+
+KEYS = ("fiscal_year", "department_id")
+NOT_SUBMITTED = ("function_codes",)
+# Sheets of the template that hold no rows: instructions, metadata, drop-down lists.
+INSTRUCTIONS_SHEET = "填报说明"
+META_SHEET = "_meta"
+CODES_SHEET = "科目代码"
+LISTS_SHEET = "下拉选项"
+AUXILIARY_SHEETS = (INSTRUCTIONS_SHEET, META_SHEET, CODES_SHEET, LISTS_SHEET)
+
+
+@dataclass
+class Submission:
+    source: Path
+    kind: str  # "xlsx" or "csv"
+    rows: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    origins: dict[str, list[Origin]] = field(default_factory=dict)
+    claim: tuple[str, str] | None = None  # (fiscal_year, department_id)
+    notes: list[Finding] = field(default_factory=list)
+    problems: list[Finding] = field(default_factory=list)
+
+    @property
+    def readable(self) -> bool:
+        return not self.problems
+
+    def add_table(self, table: Table) -> None:
+        self.rows.setdefault(table.resource, []).extend(table.rows)
+        self.origins.setdefault(table.resource, []).extend(table.origins)
+        self.notes.extend(table.notes)
+        self.problems.extend(table.problems)
+
+
+def read_submission(path: str | Path, package: Package, expected: tuple[str, str] | None = None) -> Submission:
+    """Read the submission at ``path`` (an .xlsx file or a folder of CSVs) against ``package``'s schemas."""
+    path = Path(path)
+    if path.is_dir():
+        from publish.submission_csv import read_folder
+
+        submission = read_folder(path, package)
+    else:
+        from publish.submission_xlsx import read_workbook
+
+        submission = read_workbook(path, package)
+    if submission.readable:
+        settle_claim(submission, expected)
+    return submission
+
+
+def submitted_resources(package: Package) -> dict[str, Any]:
+    """The resources a submission may hold, by name."""
+    return {name: r for name, r in package.resources.items() if name not in NOT_SUBMITTED}
+
+
+def sheet_name(resource: Any) -> str:
+    """The template sheet of a resource: its Chinese title, without what Excel forbids, at most 31 characters."""
+    title = str(resource.descriptor.get("title") or resource.name)
+    return "".join("_" if c in "[]:*?/\\" else c for c in title)[:31]
+
+
+def settle_claim(submission: Submission, expected: tuple[str, str] | None) -> None:
+    """Decide which department-year the submission is for, fill blank keys, refuse rows of another."""
+    claim = submission.claim or _claim_from_rows(submission)
+    if claim is None:
+        return
+    if expected and tuple(expected) != tuple(claim):
+        submission.problems.append(_claim_mismatch(submission, claim, expected))
+        return
+    submission.claim = claim
+    for resource, rows in submission.rows.items():
+        for row, origin in zip(rows, submission.origins[resource], strict=True):
+            _check_keys(submission, resource, row, origin, claim)
+
+
+def _claim_from_rows(submission: Submission) -> tuple[str, str] | None:
+    pairs = {
+        (row.get("fiscal_year", ""), row.get("department_id", ""))
+        for resource, rows in submission.rows.items()
+        if resource != "departments"
+        for row in rows
+    }
+    pairs = {pair for pair in pairs if all(pair)}
+    if len(pairs) == 1:
+        return pairs.pop()
+    shown = "、".join(f"{year}/{dept}" for year, dept in sorted(pairs)) or "无 none"
+    zh = (
+        f"本报送中的行属于多个部门或年度（{shown}）。一份报送只能包含一个部门一个年度，请拆分后分别报送。"
+        if pairs
+        else "本报送中没有任何带有预算年度和部门编号的数据行，请按模板填写。"
+    )
+    en = (
+        f"the rows of this submission belong to several department-years ({shown}); "
+        "a submission holds exactly one department and one year: split it"
+        if pairs
+        else "this submission has no rows with a fiscal year and department id: fill in the template"
+    )
+    submission.problems.append(_whole(submission, "submission-department-year-unclear", zh, en))
+    return None
+
+
+def _check_keys(submission: Submission, resource: str, row: dict[str, str], origin: Origin, claim) -> None:
+    keys = ("department_id",) if resource == "departments" else KEYS
+    for key, claimed in zip(KEYS, claim, strict=True):
+        if key not in keys:
+            continue
+        if row.get(key, "") == "":
+            row[key] = claimed
+            submission.notes.append(origin.note("normalised-key-filled", key, "", claimed))
+        elif row[key] != claimed:
+            submission.problems.append(origin.problem("submission-key-mismatch", key, _mismatch_text(row[key], claim)))
+
+
+def _mismatch_text(value: str, claim: tuple[str, str]) -> tuple[str, str]:
+    year, dept = claim
+    return (
+        f"“{value}”与本报送所报的部门年度（{year} 年，{dept}）不符。一份报送只能包含一个部门一个年度的行；"
+        "请改正此格，或把这一行放到该部门该年度自己的报送中",
+        f"'{value}' does not match the department-year this submission is for ({year}, {dept}); "
+        "a submission holds rows of one department-year only: correct the cell or submit the row separately",
+    )
+
+
+def _claim_mismatch(submission: Submission, claim, expected) -> Finding:
+    return _whole(
+        submission,
+        "submission-claim-mismatch",
+        f"本报送是 {claim[0]} 年 {claim[1]} 的数据，而不是所指定的 {expected[0]} 年 {expected[1]}。"
+        "请核对文件是否选错。",
+        f"this submission holds {claim[0]} {claim[1]}, not the requested {expected[0]} {expected[1]}: "
+        "check that you picked the right file",
+    )
+
+
+def _whole(submission: Submission, rule: str, zh: str, en: str) -> Finding:
+    shown = submission.source.name
+    return Finding(rule=rule, severity="error", path=shown, message_zh=f"{shown}：{zh}", message_en=f"{shown}: {en}")
