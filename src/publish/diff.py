@@ -1,0 +1,60 @@
+"""Compare two versions of the data package and work out the semver bump the changes require.
+
+``diff(old, new)`` takes release zips, release folders, package folders or datapackage.json
+files. Schemas are compared field by field (``releasing.schema_diff``), rows by primary key
+(``releasing.row_diff``); the result is a ``PackageDiff`` whose ``bump`` is the highest level
+of its changes: major, minor, patch, or none when nothing a consumer reads has changed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from publish.package import Package, load
+from publish.releasing import row_diff, schema_diff
+from publish.releasing.archive import opened
+from publish.releasing.changes import Change, PackageDiff
+
+__all__ = ["Change", "PackageDiff", "diff", "diff_packages"]
+
+
+def diff(old: str | Path, new: str | Path) -> PackageDiff:
+    """The differences from ``old`` to ``new`` (zips are read safely into temporary folders)."""
+    with opened(old) as old_root, opened(new) as new_root:
+        return diff_packages(load(old_root), load(new_root))
+
+
+def diff_packages(old: Package, new: Package) -> PackageDiff:
+    """The differences between two loaded packages."""
+    result = PackageDiff(old.descriptor.get("version"), new.descriptor.get("version"))
+    result.changes.extend(schema_diff.descriptor_changes(old.descriptor, new.descriptor))
+    for name in old.resources.keys() - new.resources.keys():
+        result.changes.append(Change("resource-removed", "major", name))
+    for name in new.resources.keys() - old.resources.keys():
+        result.changes.append(Change("resource-added", "minor", name))
+    for name in [n for n in new.resources if n in old.resources]:
+        _compare_resource(result, old, new, name)
+    old_years, new_years = _department_years(old), _department_years(new)
+    result.department_years_added = sorted(new_years - old_years)
+    result.department_years_removed = sorted(old_years - new_years)
+    result.changes.sort(key=lambda change: (change.resource or "", change.key, change.field or "", change.kind))
+    return result
+
+
+def _compare_resource(result: PackageDiff, old: Package, new: Package, name: str) -> None:
+    before, after = old.resources[name], new.resources[name]
+    result.changes.extend(schema_diff.resource_property_changes(name, before.descriptor, after.descriptor))
+    result.changes.extend(schema_diff.schema_changes(name, before.schema, after.schema))
+    if not row_diff.keys_comparable(before.schema, after.schema):
+        return
+    added, removed, changes = row_diff.row_changes(name, old.file(before), new.file(after), before.schema, after.schema)
+    result.rows_added[name] = added
+    result.rows_removed[name] = removed
+    result.changes.extend(changes)
+
+
+def _department_years(package: Package) -> set[tuple[str, str]]:
+    pairs: set[tuple[str, str]] = set()
+    for resource in package.resources.values():
+        pairs |= row_diff.department_years(package.file(resource), resource.schema)
+    return pairs
