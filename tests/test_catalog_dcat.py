@@ -1,0 +1,92 @@
+"""DCAT-AP 3.0.1: the exported graph conforms to the official SHACL shapes; a broken one does not."""
+
+from __future__ import annotations
+
+import time
+
+import pyshacl
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import DCTERMS, SH
+
+from tests.catalog_support import BASE, NAME, make_release, run
+from tests.helpers import ROOT, SHARED
+
+SHAPES = SHARED / "reference" / "dcat-ap-3.0.1" / "dcat-ap-SHACL.ttl"
+DATASET = URIRef(f"{BASE}/{NAME}-0.1.0/#dataset")
+
+
+@pytest.fixture(scope="module")
+def shapes() -> Graph:
+    return Graph().parse(SHAPES)
+
+
+@pytest.fixture(scope="module")
+def release_graph(tmp_path_factory) -> Graph:
+    release = make_release(tmp_path_factory.mktemp("dist"))
+    result = run("catalog", str(release), "--format", "dcat-ttl", "--base-url", BASE)
+    assert result.exit_code == 0, result.output
+    return Graph().parse(data=result.stdout, format="turtle")
+
+
+def violations(data: Graph, shapes: Graph) -> list[tuple[str, str, str]]:
+    started = time.perf_counter()
+    _, results, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none")
+    print(f"pyshacl: {time.perf_counter() - started:.2f} s for {len(data)} triples")
+    return sorted(
+        (
+            str(results.value(r, SH.focusNode)),
+            str(results.value(r, SH.resultPath)),
+            str(results.value(r, SH.resultMessage)),
+        )
+        for r in results.subjects(SH.resultSeverity, SH.Violation)
+    )
+
+
+def test_the_release_conforms_with_zero_violations(release_graph, shapes):
+    assert violations(release_graph, shapes) == []
+
+
+def test_the_package_folder_conforms_too(shapes):
+    result = run("catalog", str(ROOT), "--format", "dcat-ttl", "--base-url", BASE)
+    assert violations(Graph().parse(data=result.stdout, format="turtle"), shapes) == []
+
+
+def test_a_dataset_without_description_violates_the_shapes(release_graph, shapes):
+    broken = Graph()
+    for triple in release_graph:
+        broken.add(triple)
+    broken.remove((DATASET, DCTERMS.description, None))
+    found = violations(broken, shapes)
+    assert [(focus, path) for focus, path, _ in found] == [(str(DATASET), str(DCTERMS.description))]
+
+
+def test_a_distribution_without_access_url_violates_the_shapes(release_graph, shapes):
+    broken = Graph()
+    for triple in release_graph:
+        broken.add(triple)
+    zip_distribution = URIRef(f"{BASE}/{NAME}-0.1.0/#distribution-zip")
+    broken.remove((zip_distribution, URIRef("http://www.w3.org/ns/dcat#accessURL"), None))
+    assert [(f, p) for f, p, _ in violations(broken, shapes)] == [
+        (str(zip_distribution), "http://www.w3.org/ns/dcat#accessURL")
+    ]
+
+
+def test_jsonld_is_the_same_graph_as_turtle(release_graph, tmp_path):
+    release = make_release(tmp_path)
+    result = run("catalog", str(release), "--format", "dcat-jsonld", "--base-url", BASE)
+    assert result.exit_code == 0
+    assert isomorphic(Graph().parse(data=result.stdout, format="json-ld"), release_graph)
+
+
+def test_release_distributions_carry_size_and_checksum(release_graph):
+    query = """
+        PREFIX dcat: <http://www.w3.org/ns/dcat#>
+        PREFIX spdx: <http://spdx.org/rdf/terms#>
+        SELECT ?url ?size ?sum WHERE {
+            ?d dcat:downloadURL ?url ; dcat:byteSize ?size ; spdx:checksum/spdx:checksumValue ?sum }"""
+    rows = {str(url): (int(size), str(value)) for url, size, value in release_graph.query(query)}
+    assert len(rows) == 12 + 2  # every CSV, the zip and the xlsx
+    assert rows[f"{BASE}/{NAME}-0.1.0/{NAME}-0.1.0.xlsx"][0] == len(b"PK stand-in workbook bytes")
+    assert f"{BASE}/{NAME}-0.1.0.zip" in rows
