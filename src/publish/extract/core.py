@@ -1,0 +1,99 @@
+"""Extracting one disclosure: read the file, find its sections, read every part, settle the department."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from publish.extract import budget, goals, matters, profile
+from publish.extract.model import Extraction
+from publish.extract.readers import read_document
+from publish.extract.reference import Reference, load_reference
+from publish.extract.sections import Document, split
+
+DEPARTMENT_ID = r"[0-9]{6}-[a-z0-9]+(-[a-z0-9]+)*"
+
+
+class ExtractError(Exception):
+    """The extraction cannot start; ``usage`` is true when the invocation must change (e.g. --department)."""
+
+    def __init__(self, zh: str, en: str, usage: bool = False):
+        super().__init__(en)
+        self.zh, self.en, self.usage = zh, en, usage
+
+
+def extract(path: str | Path, department: str | None = None, package: str | Path = ".") -> Extraction:
+    """Read the explanation text at ``path`` (.txt, .docx, text .pdf) into the package's tables."""
+    reference = load_reference(package)
+    lines = read_document(path)
+    document = split(lines, Path(path).name)
+    title = profile.read_title(document)
+    ext = Extraction(title=document.title)
+    ext.fiscal_year = title.get("year") or _year_from_text(lines)
+    ext.department_id = _department(reference, department, title.get("name", ""))
+    ext.absent = document.absent()
+    for sid, zh, en in ext.absent:
+        ext.miss(
+            sid,
+            "absent-section",
+            zh,
+            f"文件中没有“{zh}”部分，其数字未填（不以 0 填充）",
+            f"the document has no '{en}' part; its figures are left empty (never zeros)",
+        )
+    division = reference.division_name(ext.department_id[:6]) or _division_from_name(title.get("name", ""))
+    profile.read_profile(document, ext, title.get("name", ""), division, "\n".join(lines))
+    _disclosure(ext, document, title)
+    budget.read_overview(document, ext, reference)
+    budget.read_explanation(document, ext)
+    matters.read_sangong(document, ext)
+    matters.read_other(document, ext)
+    goals.read_performance(document, ext)
+    profile.read_glossary(document, ext)
+    profile.read_contact(document, ext)
+    ext.finish()
+    return ext
+
+
+def _disclosure(ext: Extraction, document: Document, title: dict[str, str]) -> None:
+    values = {"title": document.title, "document_type": title.get("type", ""), "source_file": document.source_file}
+    ext.put("disclosures", {}, values, document.title, "title")
+
+
+def _year_from_text(lines: list[str]) -> str:
+    for line in lines:
+        match = re.search(r"(\d{4})年(?:年)?初预算", line)
+        if match:
+            return match.group(1)
+    raise ExtractError(
+        "无法从标题或正文判断预算年度（标题应形如“××单位2023年部门预算情况说明”）",
+        "cannot tell the fiscal year from the title or the text "
+        "(the title should read like '××2023年部门预算情况说明')",
+    )
+
+
+def _department(reference: Reference, given: str | None, name: str) -> str:
+    if given:
+        if not re.fullmatch(DEPARTMENT_ID, given):
+            raise ExtractError(
+                f"部门编号“{given}”格式不对，应为行政区划代码加连字符加拼音首字母，如 500238-zwfwzx",
+                f"department id '{given}' is malformed: use the division code, a hyphen and pinyin initials, "
+                "e.g. 500238-zwfwzx",
+                usage=True,
+            )
+        return given
+    known = reference.department_named(name) if name else None
+    if known:
+        return known["department_id"]
+    shown = name or "（标题中未找到 not found in the title）"
+    raise ExtractError(
+        f"数据包的 departments 表中没有名为“{shown}”的部门。请用 --department 指定部门编号，"
+        "如 --department 500238-zwfwzx（新部门按“行政区划代码-拼音首字母”自拟）",
+        f"no department named '{shown}' in the package's departments table; give its id with --department, "
+        "e.g. --department 500238-zwfwzx (for a new department: division code, a hyphen, pinyin initials)",
+        usage=True,
+    )
+
+
+def _division_from_name(name: str) -> str:
+    match = re.match(r"^(.{1,6}?[县区市旗])", name)
+    return match.group(1) if match else ""

@@ -1,0 +1,149 @@
+"""“三公”经费 and the other important matters: operating costs, procurement, performance coverage, vehicles."""
+
+from __future__ import annotations
+
+import re
+
+from publish.extract import specs
+from publish.extract.budget import missing, paragraph
+from publish.extract.model import Extraction
+from publish.extract.sections import Document
+from publish.extract.tables import read_paragraph
+from publish.extract.text import AMOUNT_IN, amount, sentences, squeeze
+
+AMOUNT = specs.AMOUNT
+PROCUREMENT_TOTAL = rf"政府采购(?:预算)?(?:总额|合计)?(?:为)?{AMOUNT}"
+PROCUREMENT_ITEMS = (
+    ("goods", "政府采购货物预算", rf"货物(?:类)?(?:预算)?(?:为)?{AMOUNT}"),
+    ("works", "政府采购工程预算", rf"工程(?:类)?(?:预算)?(?:为)?{AMOUNT}"),
+    ("services", "政府采购服务预算", rf"服务(?:类)?(?:预算)?(?:为)?{AMOUNT}"),
+)
+PERFORMANCE_AMOUNT = rf"(?:涉及|金额)(?:一般公共预算)?(?:当年)?财政拨款(?:资金)?(?:为)?{AMOUNT}"
+VEHICLES = (
+    ("total", "车辆合计", r"(?:共有|实有|现有|购置)车辆(?:共)?(\d+)辆"),
+    ("general_official", "一般公务用车", r"一般公务用车(\d+)辆"),
+    ("law_enforcement", "执勤执法用车", r"执勤执法用车(\d+)辆"),
+)
+ITEM_HEADING = r"^\d+[、.．]\s*[^。]{0,20}?(?:情况|经费)。"
+
+
+def read_sangong(document: Document, ext: Extraction) -> None:
+    lines = [line for line in document.lines("sangong") if line.strip()]
+    if not lines:
+        return
+    text = "".join(line if line.endswith(("。", "；")) else line + "。" for line in lines)
+    read_paragraph(specs.sangong(), ext, text)
+    rows = ext.rows.get("sangong", [])
+    if any(r.get("item") == "vehicle" for r in rows):
+        for row in rows:
+            if row.get("item") in ("vehicle_operation", "vehicle_purchase"):
+                row["parent_item"] = "vehicle"
+
+
+def read_other(document: Document, ext: Extraction) -> None:
+    lines = document.lines("other")
+    if not lines:
+        return
+    readers = (
+        (("运行经费",), "机关运行经费", "operating costs", _operating),
+        (("政府采购",), "政府采购", "procurement", _procurement),
+        (("绩效目标",), "绩效目标管理", "performance-goal coverage", _performance),
+        (("车辆",), "国有资产（车辆）", "state assets (vehicles)", _vehicles),
+    )
+    for keywords, zh, en, reader in readers:
+        text = paragraph(lines, *keywords)
+        if text is None:
+            missing(ext, "other", zh, en)
+        else:
+            reader(ext, squeeze(text))
+
+
+def _operating(ext: Extraction, text: str) -> None:
+    fund = specs.GENERAL_BUDGET if "一般公共预算" in text else specs.ALL_FUNDS
+    read_paragraph(specs.operating_costs(fund), ext, text)
+
+
+def _procurement(ext: Extraction, text: str) -> None:
+    parts = re.split(r"其中[：，]?(?=一般公共预算)", text, maxsplit=1)
+    for fund, part in zip((specs.ALL_FUNDS, specs.GENERAL_BUDGET), parts, strict=False):
+        found = 0
+        total = re.search(PROCUREMENT_TOTAL, part)
+        if total:
+            found += _put_procurement(ext, fund, "total", "政府采购预算总额", total, text, parent=None)
+        for item, name, regex in PROCUREMENT_ITEMS:
+            match = re.search(regex, part)
+            if match:
+                found += _put_procurement(ext, fund, item, name, match, text, parent="total")
+        if found < len(re.findall(AMOUNT_IN, part)):
+            ext.miss("other", "unread-clause", part, *_PROCUREMENT_LEFT)
+
+
+def _put_procurement(ext, fund, item, name, match, text, parent) -> int:
+    money = amount(match.group("number"), match.group("unit"))
+    values = {**fund, "item_name": name, "parent_item": parent, "amount": money.text}
+    ext.put("procurement", {"fund": fund["fund"], "item": item}, values, _sentence_of(text, match), "other", money.note)
+    return 1
+
+
+def _performance(ext: Extraction, text: str) -> None:
+    statement = re.sub(ITEM_HEADING, "", text).strip()
+    match = re.search(PERFORMANCE_AMOUNT, statement)
+    values = {"performance_statement": statement}
+    note = ""
+    if match:
+        money = amount(match.group("number"), match.group("unit"))
+        values["performance_managed_amount"], note = money.text, money.note
+    else:
+        ext.miss("other", "missing-figure", statement, *_NO_PERFORMANCE_AMOUNT)
+    ext.put("disclosures", {}, values, statement, "other", note)
+
+
+def _vehicles(ext: Extraction, text: str) -> None:
+    statement = re.sub(ITEM_HEADING, "", text).strip()
+    for sentence in sentences(statement):
+        if "辆" not in sentence:
+            continue
+        purchase = "购置" in sentence
+        measure = ("purchase_budget", "一般公共预算安排购置车辆") if purchase else ("holding", "实有车辆")
+        when = _budget_year(sentence) if purchase else _as_of(sentence)
+        counted = 0
+        for item, name, regex in VEHICLES:
+            match = re.search(regex, sentence)
+            if match:
+                counted += 1
+                values = {"measure_name": measure[1], "item_name": name, "count": match.group(1), **when}
+                values["parent_item"] = None if item == "total" else "total"
+                ext.put("assets", {"measure": measure[0], "item": item}, values, sentence, "other")
+        if counted < len(re.findall(r"\d+\s*辆", sentence)):
+            ext.miss("other", "unread-clause", sentence, *_VEHICLES_LEFT)
+
+
+def _as_of(sentence: str) -> dict[str, str]:
+    match = re.search(r"截[止至](\d{4})年(\d{1,2})月", sentence)
+    return {"as_of": f"{match.group(1)}-{int(match.group(2)):02d}"} if match else {}
+
+
+def _budget_year(sentence: str) -> dict[str, str]:
+    match = re.search(r"(\d{4})年", sentence)
+    return {"budget_year": match.group(1)} if match else {}
+
+
+def _sentence_of(text: str, match: re.Match[str]) -> str:
+    start = text.rfind("。", 0, match.start()) + 1
+    end = text.find("。", match.end())
+    return text[start : end + 1 if end >= 0 else len(text)]
+
+
+_PROCUREMENT_LEFT = (
+    "政府采购段落中有金额未能对应到总额、货物、工程或服务，未读取",
+    "the procurement paragraph holds an amount that is neither the total, goods, works nor services; not read",
+)
+_NO_PERFORMANCE_AMOUNT = (
+    "绩效目标管理段落中未找到涉及的财政拨款金额",
+    "the performance-goal paragraph states no amount of appropriations covered",
+)
+_VEHICLES_LEFT = (
+    "车辆段落中有车辆数不属于一般公务用车、执勤执法用车或合计（数据包暂无此类车辆），未读取",
+    "the vehicles paragraph counts a kind of vehicle the package has no line for (only general official, "
+    "law enforcement and the total); not read",
+)

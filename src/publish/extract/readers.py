@@ -1,0 +1,133 @@
+"""Reading a disclosure into lines of text: plain text, Word (.docx) and text PDFs.
+
+Every reader returns the document's lines in reading order, normalised (see ``text.normalise``).
+Word tables become one line per row with cells separated by tabs. In a PDF, a line that runs
+to the right margin and does not end a sentence is joined with the next one, undoing the
+layout's wrapping; page numbers are dropped. A file that cannot be read raises DocumentError.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from publish.extract.text import normalise
+
+SUPPORTED = (".txt", ".docx", ".pdf")
+SENTENCE_END = tuple("。；：！？")
+PAGE_NUMBER = re.compile(r"^[-—\s]*(?:第\s*)?\d+\s*(?:页)?(?:\s*/\s*\d+\s*页?)?[-—\s]*$")
+
+
+class DocumentError(Exception):
+    """The document cannot be read; ``usage`` is true when the file type itself is not supported."""
+
+    def __init__(self, zh: str, en: str, usage: bool = False):
+        super().__init__(en)
+        self.zh, self.en, self.usage = zh, en, usage
+
+
+def read_document(path: str | Path) -> list[str]:
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise DocumentError(
+            f"{path.name}：不支持的文件类型“{suffix or '无扩展名'}”，请提供 .txt、.docx 或文字版 .pdf 文件",
+            f"{path.name}: unsupported file type '{suffix or 'none'}'; give a .txt, .docx or text .pdf file",
+            usage=True,
+        )
+    raw = {".txt": _text_lines, ".docx": _docx_lines, ".pdf": _pdf_lines}[suffix](path)
+    lines = [normalise(line) for line in raw]
+    if not any(lines):
+        raise DocumentError(
+            f"{path.name}：文件中没有可读取的文字（扫描版 PDF 需先做文字识别 OCR）",
+            f"{path.name}: the file holds no readable text (a scanned PDF needs OCR first)",
+        )
+    return lines
+
+
+def _text_lines(path: Path) -> list[str]:
+    data = path.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding).splitlines()
+        except UnicodeDecodeError:
+            continue
+    raise DocumentError(
+        f"{path.name}：文字编码既不是 UTF-8 也不是 GB18030/GBK，请另存为 UTF-8",
+        f"{path.name}: the text is neither UTF-8 nor GB18030/GBK; save it as UTF-8",
+    )
+
+
+def _docx_lines(path: Path) -> list[str]:
+    import docx
+    from docx.table import Table
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as error:  # python-docx raises several types for a broken file
+        raise _unreadable(path, "Word", error) from None
+    lines: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            lines.extend("\t".join(_unique_cells(row)) for row in block.rows)
+        else:
+            lines.extend(block.text.splitlines() or [""])
+    return lines
+
+
+def _unique_cells(row) -> list[str]:
+    cells, seen = [], set()
+    for cell in row.cells:  # merged cells repeat: keep each once
+        if id(cell._tc) not in seen:
+            seen.add(id(cell._tc))
+            cells.append(cell.text.strip())
+    return cells
+
+
+def _pdf_lines(path: Path) -> list[str]:
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            laid_out = [
+                (line["text"], _runs_to_margin(line, page_lines)) for page_lines in _pages(pdf) for line in page_lines
+            ]
+    except DocumentError:
+        raise
+    except Exception as error:  # pdfminer raises many types for a broken file
+        raise _unreadable(path, "PDF", error) from None
+    return _unwrap(laid_out)
+
+
+def _pages(pdf) -> list[list[dict]]:
+    pages = []
+    for page in pdf.pages:
+        lines = [line for line in page.extract_text_lines() if not PAGE_NUMBER.match(line["text"])]
+        pages.append(lines)
+    return pages
+
+
+def _runs_to_margin(line: dict, page_lines: list[dict]) -> bool:
+    right = max(other["x1"] for other in page_lines)
+    size = line["chars"][-1].get("size", 10) if line.get("chars") else 10
+    return line["x1"] >= right - 1.5 * size
+
+
+def _unwrap(laid_out: list[tuple[str, bool]]) -> list[str]:
+    lines: list[str] = []
+    joining = False
+    for text, full in laid_out:
+        if joining and lines:
+            lines[-1] += text
+        else:
+            lines.append(text)
+        joining = full and not text.rstrip().endswith(SENTENCE_END)
+    return lines
+
+
+def _unreadable(path: Path, kind: str, error: Exception) -> DocumentError:
+    return DocumentError(
+        f"{path.name}：无法作为 {kind} 文件打开（{type(error).__name__}）。文件可能已损坏或不是 {kind} 格式",
+        f"{path.name}: cannot be opened as a {kind} file ({type(error).__name__}: {error}); "
+        f"it may be damaged or not a {kind} file",
+    )

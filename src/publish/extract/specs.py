@@ -1,0 +1,116 @@
+"""The amount tables the template's paragraphs state, and the names their lines are published under.
+
+One ``Part`` per line of a table; its ``names`` regex lists every way documents write the name
+(one alternative per variant). Function classes are not listed here: they are looked up in the
+package's code list of the fiscal year (see ``reference.py``).
+"""
+
+from __future__ import annotations
+
+from publish.extract import patterns
+from publish.extract.reference import Reference
+from publish.extract.tables import Part, Spec
+
+AMOUNT = patterns.AMOUNT
+YEAR_BUDGET = patterns.alternation(patterns.YEAR_BUDGET)
+GENERAL_BUDGET = {"fund": "general_budget", "fund_name": "一般公共预算财政拨款"}
+ALL_FUNDS = {"fund": "all", "fund_name": "全部资金"}
+
+
+def _part(item: str, names: str, item_name: str, parent: str | None = "total") -> Part:
+    fields = {"item_name": item_name, **({"parent_item": parent} if parent else {})}
+    return Part({"item": item}, names, fields)
+
+
+def income() -> Spec:
+    return Spec(
+        "income",
+        "overview",
+        totals=(
+            ("年初预算数", rf"{YEAR_BUDGET}(?:为)?{AMOUNT}"),
+            ("收入总额", rf"收入(?:预算)?(?:总额|总计|合计)(?:为)?{AMOUNT}"),
+        ),
+        total=_part("total", "", "收入合计", None),
+        parts=[
+            _part("general_budget", r"一般公共预算(?:财政)?拨款(?:收入)?", "一般公共预算拨款"),
+            _part("government_fund", r"政府性基金(?:预算)?(?:财政)?拨款(?:收入)?", "政府性基金预算拨款"),
+            _part("state_capital", r"国有资本经营(?:预算)?(?:收入|(?:财政)?拨款(?:收入)?)", "国有资本经营预算收入"),
+            _part("business", r"事业收入", "事业收入"),
+            _part("business_operation", r"(?:事业单位)?经营收入", "事业单位经营收入"),
+            _part("other", r"其他收入", "其他收入"),
+        ],
+    )
+
+
+def expenditure_by_function(reference: Reference, year: str) -> Spec:
+    spec = Spec(
+        "expenditure_by_function",
+        "overview",
+        totals=(
+            ("年初预算数", rf"{YEAR_BUDGET}(?:为)?{AMOUNT}"),
+            ("支出总额", rf"支出(?:预算)?(?:总额|总计|合计)(?:为)?{AMOUNT}"),
+        ),
+        total=_part("total", "", "合计", None),
+    )
+    spec.resolve = lambda name, code: function_class(reference, year, name, code)
+    return spec
+
+
+def function_class(reference: Reference, year: str, name: str, code: str | None) -> Part | None:
+    """The line of a function class, by its code or by its name in that year's code list."""
+    if code:
+        row = reference.code(year, code)
+        if row is None or row["name"] not in {name, name + "支出", name.removesuffix("支出")}:
+            return None
+    else:
+        found = reference.codes_named(year, name)
+        if len(found) != 1:
+            return None
+        row = found[0]
+    code = row["code"]
+    parent = "total" if len(code) == 3 else code[: len(code) - 2]
+    fields = {"item_name": row["name"], "parent_item": parent, "classification_year": year, "function_code": code}
+    return Part({"item": code}, "", fields)
+
+
+def expenditure_by_type(fund: dict[str, str]) -> Spec:
+    return Spec(
+        "expenditure_by_type",
+        "explanation",
+        totals=(("财政拨款支出", rf"(?:一般公共预算)?财政拨款支出(?:预算)?(?:为)?{AMOUNT}"),),
+        total=_part("total", "", "支出合计", None),
+        parts=[
+            _part("basic", r"基本支出", "基本支出"),
+            _part("project", r"项目支出", "项目支出"),
+            _part("personnel", r"人员经费(?:支出)?", "人员经费", "basic"),
+            _part("public_operating", r"(?:日常)?公用经费(?:支出)?", "日常公用经费", "basic"),
+        ],
+        fund=fund,
+    )
+
+
+def sangong() -> Spec:
+    return Spec(
+        "sangong",
+        "sangong",
+        totals=(("三公经费", rf"[“”]?三公[“”]?经费(?:预算)?(?:数)?(?:为|共计|合计)?{AMOUNT}"),),
+        total=_part("total", "", "“三公”经费合计", None),
+        parts=[
+            _part("outbound_travel", r"因公出国（境）(?:费用?|经费)|因公出国费用?", "因公出国（境）费用"),
+            _part("reception", r"公务接待费用?", "公务接待费"),
+            _part("vehicle", r"公务用车购置及运行(?:维护)?费用?", "公务用车购置及运行维护费"),
+            _part("vehicle_operation", r"公务用车运行(?:维护)?费用?", "公务用车运行维护费"),
+            _part("vehicle_purchase", r"公务用车购置费用?", "公务用车购置费"),
+        ],
+        fund=GENERAL_BUDGET,
+    )
+
+
+def operating_costs(fund: dict[str, str]) -> Spec:
+    return Spec(
+        "operating_costs",
+        "other",
+        totals=(("运行经费", rf"运行经费(?:预算)?(?:为)?{AMOUNT}"),),
+        total=Part({}, "", {}),
+        fund=fund,
+    )

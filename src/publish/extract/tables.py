@@ -1,0 +1,221 @@
+"""Reading one amount table (income, expenditure, 三公 …) from the paragraph that states it.
+
+A ``Spec`` says which resource the paragraph fills, how its total is written and which parts
+(sources, classes, items) it has, each with the names real documents use. ``read_paragraph``
+walks the paragraph sentence by sentence and clause by clause: a total or a named amount makes
+its row the subject, a stated change goes to the subject, a reason (主要原因是……) or purpose
+(主要用于……) is quoted on it. A clause holding an amount that nothing understood is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from publish.extract import patterns
+from publish.extract.model import Extraction
+from publish.extract.text import AMOUNT_IN, amount, change_from, clauses, find_change, segments, sentences, squeeze
+
+
+@dataclass(frozen=True)
+class Part:
+    key: dict[str, str]  # the row's key besides year, department (and fund)
+    names: str  # regex the published name must match in full
+    fields: dict[str, str]  # item_name, parent_item …
+
+
+@dataclass
+class Spec:
+    resource: str
+    section: str
+    totals: tuple[tuple[str, str], ...]  # named regexes, each holding AMOUNT
+    total: Part
+    parts: list[Part] = field(default_factory=list)
+    resolve: Callable[[str, str | None], Part | None] | None = None  # for classes found by code list
+    fund: dict[str, str] = field(default_factory=dict)  # fund and fund_name, for tables that have them
+    skip: tuple[str, ...] = ()  # clauses another reader takes care of
+
+    def part(self, name: str, code: str | None) -> Part | None:
+        if self.resolve is not None:
+            return self.resolve(name, code)
+        if code:
+            return None
+        return next((p for p in self.parts if re.fullmatch(p.names, name)), None)
+
+    def key(self, part: Part) -> dict[str, str]:
+        return {**({"fund": self.fund["fund"]} if self.fund else {}), **part.key}
+
+
+@dataclass
+class Walk:
+    """Where the walk stands: the table, the extraction and the current subject."""
+
+    spec: Spec
+    ext: Extraction
+    sentence: str = ""
+    subject: Part | None = None
+    children_changed: dict[str, str] = field(default_factory=dict)  # parent item -> breakdown
+
+
+def read_paragraph(spec: Spec, ext: Extraction, paragraph: str) -> None:
+    walk = Walk(spec, ext)
+    for sentence in sentences(squeeze(paragraph)):
+        walk.sentence, walk.subject = sentence, spec.total
+        for segment in segments(sentence):
+            _read_segment(walk, segment)
+    _settle_breakdowns(walk)
+
+
+def _read_segment(walk: Walk, segment: str) -> None:
+    body, purpose = _split_label(segment, patterns.PURPOSE_LABELS)
+    body, reason = _split_label(body, patterns.REASON_LABELS)
+    for clause in clauses(body):
+        _read_clause(walk, clause)
+    if reason and walk.subject is not None:
+        _read_reason(walk, *reason)
+    elif reason:
+        walk.ext.miss(walk.spec.section, "unread-clause", reason[0] + reason[1], *_NO_SUBJECT)
+    if purpose and walk.subject is not None:
+        _put(walk, walk.subject, {"purpose": purpose[1]})
+
+
+def _split_label(text: str, table) -> tuple[str, tuple[str, str] | None]:
+    for name, regex in patterns.compiled(table):
+        match = re.search(rf"(?:^|，){regex.pattern}", text)
+        if match:
+            return text[: match.start()], (name, text[match.end() :].strip("，。 "))
+    return text, None
+
+
+def _read_clause(walk: Walk, clause: str) -> None:
+    spec = walk.spec
+    if any(re.search(regex, clause) for regex in spec.skip):
+        return
+    found = find_change(clause)
+    head = clause[: found[1]] if found else clause  # what the clause is about, before its change
+    understood = _read_head(walk, head)
+    if found and walk.subject is not None:
+        change = found[0]
+        understood = True
+        _put(walk, walk.subject, {"change": change.value, "change_word": change.word, "change_rate": change.rate})
+    elif found:
+        walk.ext.miss(spec.section, "unread-clause", clause, *_NO_SUBJECT)
+    if not understood and re.search(AMOUNT_IN, clause):
+        walk.ext.miss(spec.section, "unread-clause", clause, *_NOT_UNDERSTOOD)
+
+
+def _read_head(walk: Walk, head: str) -> bool:
+    """A total or a named amount makes its line the subject; so does a bare name before a change."""
+    spec = walk.spec
+    for _name, regex in patterns.compiled(spec.totals):
+        match = regex.search(head)
+        if match:
+            walk.subject = spec.total
+            _put_amount(walk, spec.total, match)
+            return True
+    named = re.match(patterns.NAMED_AMOUNT, head)
+    if named:
+        return _read_named(walk, named, head)
+    bare = spec.part(head, None) if head and spec.resolve is None else None
+    if bare is not None:
+        walk.subject = bare
+    return False
+
+
+def _read_named(walk: Walk, named: re.Match[str], clause: str) -> bool:
+    name = named.group("name").strip()
+    code = re.sub(r"\s", "", named.group("code") or "") or None
+    part = walk.spec.part(name, code)
+    if part is None:
+        walk.subject = None
+        shown = f"{code or ''}{name}"
+        walk.ext.miss(
+            walk.spec.section,
+            "unknown-name",
+            clause,
+            f"“{shown}”不是{_TABLE_ZH.get(walk.spec.resource, walk.spec.resource)}的已知项目"
+            "（或不在当年科目代码表中），未读取",
+            f"'{shown}' is not a known line of {walk.spec.resource} (or not in that year's code list); not read",
+        )
+        return True
+    walk.subject = part
+    _put_amount(walk, part, named)
+    return True
+
+
+def _put_amount(walk: Walk, part: Part, match: re.Match[str]) -> None:
+    money = amount(match.group("number"), match.group("unit"))
+    _put(walk, part, {**part.fields, "amount": money.text}, money.note)
+
+
+def _put(walk: Walk, part: Part, values: dict[str, str], note: str = "") -> None:
+    values = {k: v for k, v in values.items() if v != ""}
+    walk.ext.put(
+        walk.spec.resource, walk.spec.key(part), {**walk.spec.fund, **values}, walk.sentence, walk.spec.section, note
+    )
+
+
+def _read_reason(walk: Walk, label: str, text: str) -> None:
+    """A reason: the parts' changes it lists become their rows; what else it says is quoted."""
+    subject = walk.subject
+    pieces = [p for p in re.split(r"[，、]", text) if p]
+    main = label in patterns.MAIN_REASON_LABELS or text.endswith("等")
+    found = [_part_change(walk, subject, re.sub(r"等$", "", piece)) for piece in pieces]
+    for part, change in (f for f in found if f):
+        _put(
+            walk, part, {**part.fields, "change": change.value, "change_word": change.word, "change_rate": change.rate}
+        )
+    if any(found):
+        walk.children_changed[subject.key.get("item", "")] = "main-reasons" if main else "complete"
+    if label in patterns.VERBATIM_REASONS:
+        _put(walk, subject, {"change_reason": label + text})
+    elif not all(found):
+        _put(walk, subject, {"change_reason": text})
+
+
+def _part_change(walk: Walk, subject: Part, piece: str):
+    for part in _children(walk.spec, subject):
+        match = re.match(rf"^(?:{part.names})(.*)$", piece)
+        if match:
+            rest = re.match(patterns.PART_CHANGE, match.group(1))
+            return (part, change_from(rest)) if rest else None
+    return None
+
+
+def _children(spec: Spec, subject: Part) -> list[Part]:
+    item = subject.key.get("item")
+    return [p for p in spec.parts if p.fields.get("parent_item") == item]
+
+
+def _settle_breakdowns(walk: Walk) -> None:
+    """A parent whose parts carry stated changes: main-reasons (from a 主要原因 clause) or complete."""
+    rows = walk.ext.rows.get(walk.spec.resource, [])
+    fund = walk.spec.fund.get("fund")
+    for parent in rows:
+        if "item" not in parent or (fund and parent.get("fund") != fund):
+            continue
+        children = [
+            r for r in rows if r.get("parent_item") == parent.get("item") and r.get("fund") == parent.get("fund")
+        ]
+        if any(r.get("change", "") != "" for r in children):
+            breakdown = walk.children_changed.get(parent.get("item", ""), "complete")
+            key = {k: parent[k] for k in ("fund", "item") if k in parent}
+            walk.ext.put(walk.spec.resource, key, {"change_breakdown": breakdown}, walk.sentence, walk.spec.section)
+
+
+_NO_SUBJECT = (
+    "这句话陈述了增减，但看不出是哪一项的增减，未读取",
+    "this clause states a change but not of which line; not read",
+)
+_NOT_UNDERSTOOD = (
+    "这句话含有金额，但不符合任何已知的写法，未读取；请核对原文或补充识别规则",
+    "this clause holds an amount in no wording the extractor knows; not read: check the text or add a pattern",
+)
+_TABLE_ZH = {
+    "income": "收入预算",
+    "expenditure_by_function": "支出功能分类",
+    "expenditure_by_type": "基本支出/项目支出",
+    "sangong": "“三公”经费",
+    "operating_costs": "机关运行经费",
+}

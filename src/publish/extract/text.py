@@ -1,0 +1,126 @@
+"""Text helpers: normalising punctuation and digits, splitting sentences and clauses, reading amounts.
+
+Published documents mix full-width and ASCII punctuation and digits. ``normalise`` brings a line
+to one form (ASCII digits, full-width Chinese punctuation, except inside numbers), so that quoted
+text matches the template's own punctuation and every pattern is written once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from publish.extract import patterns
+
+FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９％", "0123456789%")
+ASCII_PUNCTUATION = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
+CJK = r"[^\x00-\x7f]"
+# Any amount or count a clause may hold: what must be read or reported.
+AMOUNT_IN = rf"(?:{patterns.NUMBER})\s*(?:{patterns.UNIT}|辆)"
+
+
+def normalise(line: str) -> str:
+    """One line in the canonical punctuation: ASCII digits, full-width marks outside numbers."""
+    line = line.translate(FULL_WIDTH_DIGITS).replace("\u3000", " ").replace("\xa0", " ")
+    line = re.sub(r"(?<=\d)[．。](?=\d)", ".", line)
+    line = re.sub(r"(?<=\d)，(?=\d{3}(?!\d))", ",", line)
+    line = re.sub(r"[,:;()?!]", lambda m: _ascii_mark(line, m), line)
+    line = re.sub(rf"(?<={CJK})\.(?!\d)", "。", line)
+    return _curly_quotes(line).strip()
+
+
+def _ascii_mark(line: str, match: re.Match[str]) -> str:
+    mark, at = match.group(), match.start()
+    between_digits = 0 < at < len(line) - 1 and line[at - 1].isdigit() and line[at + 1].isdigit()
+    return mark if mark in ",:" and between_digits else ASCII_PUNCTUATION[mark]
+
+
+def _curly_quotes(line: str) -> str:
+    parts = line.split('"')
+    if len(parts) % 2 == 0:
+        return line
+    return "".join(part + ("“" if i % 2 == 0 else "”") for i, part in enumerate(parts[:-1])) + parts[-1]
+
+
+def squeeze(text: str) -> str:
+    """Drop the spaces a PDF or Word file puts next to Chinese characters and marks."""
+    return re.sub(rf"\s+(?={CJK})|(?<={CJK})\s+", "", text).strip()
+
+
+def sentences(paragraph: str) -> list[str]:
+    """The sentences of a paragraph, each ending with its 。 (the last may have none)."""
+    return [s for s in re.findall(r"[^。]*。|[^。]+$", paragraph) if s.strip()]
+
+
+def segments(sentence: str) -> list[str]:
+    """A sentence cut at ； (parts of an enumeration that each carry their own clauses)."""
+    return [s for s in re.split(r"；", sentence.rstrip("。")) if s.strip()]
+
+
+def clauses(segment: str) -> list[str]:
+    """A segment cut at ， and at the colon after 其中."""
+    parts = re.split(r"，|(?<=[元辆])[：、]", segment)
+    parts = [re.sub(r"^其中[：，]?", "", part.strip()) for part in parts]
+    return [part for part in parts if part]
+
+
+@dataclass(frozen=True)
+class Amount:
+    text: str  # in 万元, as published where it was published in 万元
+    note: str = ""  # how it was converted, if it was
+
+
+def amount(number: str, unit: str) -> Amount:
+    """An amount in 万元 as text; 元 is divided by 10,000 exactly and the conversion noted."""
+    plain = number.replace(",", "")
+    factor = next(f for name, regex, f in patterns.UNITS if re.fullmatch(regex, unit))
+    if factor == 1:
+        return Amount(plain)
+    value = Decimal(plain) / factor
+    text = format(value, "f")
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    return Amount(text, f"{number}{unit} ÷ {factor} = {text}万元")
+
+
+@dataclass(frozen=True)
+class Change:
+    value: str  # signed, in 万元; empty when only a rate is stated
+    word: str
+    rate: str = ""
+    note: str = ""
+
+
+def signed(word: str, text: str) -> str:
+    sign = dict(patterns.CHANGE_WORDS)[word]
+    if sign == 0 or text in ("", "0") or Decimal(text) == 0:
+        return "0" if sign == 0 else text
+    return f"-{text}" if sign < 0 else text
+
+
+def change_in(clause: str) -> Change | None:
+    """The change a clause states against the prior year (较上年减少1.39万元, 与2022年持平), if any."""
+    found = find_change(clause)
+    return found[0] if found else None
+
+
+def find_change(clause: str) -> tuple[Change, int] | None:
+    """The stated change and where in the clause it starts."""
+    for _name, regex in patterns.compiled(patterns.CHANGES):
+        match = regex.search(clause)
+        if match:
+            return change_from(match), match.start()
+    return None
+
+
+def change_from(match: re.Match[str]) -> Change:
+    groups = match.groupdict()
+    word = groups["word"]
+    if word == "持平":
+        return Change("0", word)
+    value, note = "", ""
+    if groups.get("number"):
+        money = amount(groups["number"], groups["unit"])
+        value, note = signed(word, money.text), money.note
+    rate = signed(word, groups["rate"]) if groups.get("rate") else ""
+    return Change(value, word, rate, note)
