@@ -54,10 +54,27 @@ def collect(page: Path) -> LinkCollector:
     return parser
 
 
+def make_release(folder: Path) -> Path:
+    """Release a copy of the repo's package with `publish release`; the release folder it made."""
+    from publish.release import release
+
+    package = folder / "package"
+    package.mkdir()
+    shutil.copy(ROOT / "datapackage.json", package)
+    shutil.copytree(ROOT / "schemas", package / "schemas")
+    shutil.copytree(ROOT / "data", package / "data")
+    return release(package, out=folder / "dist").folder
+
+
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
+def release_dir(tmp_path_factory) -> Path:
+    return make_release(tmp_path_factory.mktemp("release"))
+
+
+@pytest.fixture(scope="module")
+def site(release_dir, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site") / "site"
-    build_site(ROOT, out)
+    build_site(release_dir, out)
     return out
 
 
@@ -143,17 +160,39 @@ def test_every_link_resolves_to_a_file_in_the_site_and_nothing_is_remote(site):
         assert "@import" not in text and "@font-face" not in text
 
 
-def test_downloads_mirror_the_package_and_excel_copies_have_a_bom(site):
-    base = site / "download" / f"{NAME}-0.1.0"
-    for csv in (ROOT / "data").glob("*.csv"):
-        assert (base / "data" / csv.name).read_bytes() == csv.read_bytes()
-        excel = site / "download" / f"{NAME}-0.1.0-excel" / csv.name
+def test_downloads_mirror_the_release_and_excel_copies_have_a_bom(site, release_dir):
+    mirror = site / "download" / release_dir.name
+    released = sorted(p.relative_to(release_dir) for p in release_dir.rglob("*") if p.is_file())
+    assert released == sorted(p.relative_to(mirror) for p in mirror.rglob("*") if p.is_file())
+    for relative in released:
+        assert (mirror / relative).read_bytes() == (release_dir / relative).read_bytes()
+    zip_file = release_dir.parent / f"{release_dir.name}.zip"
+    assert (site / "download" / zip_file.name).read_bytes() == zip_file.read_bytes()
+    for csv in (release_dir / "data").glob("*.csv"):
+        excel = site / "download" / f"{release_dir.name}-excel" / csv.name
         assert excel.read_bytes() == b"\xef\xbb\xbf" + csv.read_bytes()
         assert excel.read_bytes().decode("utf-8-sig") == csv.read_text(encoding="utf-8")
-    assert (base / "datapackage.json").read_bytes() == (ROOT / "datapackage.json").read_bytes()
     index = (site / "index.html").read_text(encoding="utf-8")
     assert "标准 CSV（UTF-8，无 BOM）" in index and "Excel 用 CSV（UTF-8 带 BOM）" in index
-    assert "catalog/" not in index
+    for name in (f"{release_dir.name}.zip", f"{release_dir.name}.xlsx", "datapackage.json", "SHA256SUMS"):
+        assert f'{name}"' in index
+    assert "目录元数据" not in index
+
+
+def test_changelog_and_validation_status_of_the_release_are_shown(site):
+    index = html5lib.parse((site / "index.html").read_bytes(), namespaceHTMLElements=False)
+    changelog = index.find(".//section[@id='changelog']")
+    assert "0.1.0" in "".join(changelog.find(".//h4").itertext())
+    assert not changelog.findall(".//h1") and not changelog.findall(".//a")
+    status = "".join(index.find(".//p[@class='status status-ok']").itertext())
+    assert "数据通过校验：0 个错误" in status
+
+
+def test_a_package_folder_works_too_and_links_only_what_it_has(tmp_path):
+    build_site(ROOT, tmp_path / "site")
+    index = collect(tmp_path / "site" / "index.html")
+    assert f"download/{NAME}-0.1.0/data/income.csv" in index.links
+    assert not [link for link in index.links if link.endswith((".zip", ".xlsx"))]
 
 
 def test_index_lists_departments_sortably_with_schema_org_jsonld(site):
@@ -182,14 +221,27 @@ def test_second_year_gives_a_year_on_year_chart(package_copy, tmp_path):
     assert "2024、2023" in index
 
 
-def test_catalog_files_are_linked_only_when_present(package_copy, tmp_path):
-    catalog = package_copy / "catalog"
-    catalog.mkdir()
-    (catalog / "dcat.ttl").write_text("@prefix dcat: <http://www.w3.org/ns/dcat#> .\n", encoding="utf-8")
-    build_site(package_copy, tmp_path / "site")
+def test_catalog_files_beside_the_release_are_linked_and_base_url_uses_the_catalog_record(tmp_path):
+    from publish.catalog.export import export
+
+    release_dir = make_release(tmp_path)
+    base_url = "https://data.example.gov.cn/wuxi/download"
+    written = export(release_dir, base_url, ["dcat-ttl", "schemaorg"], out=release_dir.parent).written
+    assert len(written) == 2
+    build_site(release_dir, tmp_path / "site", base_url=base_url)
     index = collect(tmp_path / "site" / "index.html")
-    link = f"download/{NAME}-0.1.0/catalog/dcat.ttl"
-    assert link in index.links and (tmp_path / "site" / link).is_file()
+    for path in written:
+        link = f"download/{path.name}"
+        assert link in index.links and (tmp_path / "site" / link).read_bytes() == path.read_bytes()
+    record = json.loads("".join(index.jsonld))
+    assert record == json.loads(release_dir.parent.joinpath(f"{release_dir.name}.schemaorg.jsonld").read_text("utf-8"))
+    assert f"{base_url}/{release_dir.name}/data/sangong.csv" in {d["contentUrl"] for d in record["distribution"]}
+
+
+def test_an_unusable_base_url_is_refused(tmp_path):
+    with pytest.raises(SiteRefused, match="base-url"):
+        build_site(ROOT, tmp_path / "site", base_url="ftp://example.org")
+    assert not (tmp_path / "site").exists()
 
 
 def test_rebuild_replaces_the_site_whole_and_a_foreign_folder_is_refused(site, tmp_path):
@@ -198,6 +250,7 @@ def test_rebuild_replaces_the_site_whole_and_a_foreign_folder_is_refused(site, t
     (out / "stale.html").write_text("old", encoding="utf-8")
     build_site(ROOT, out)
     assert not (out / "stale.html").exists() and (out / MARKER).is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
     foreign = tmp_path / "mine"
     foreign.mkdir()
     (foreign / "notes.txt").write_text("keep me", encoding="utf-8")

@@ -23,7 +23,8 @@ import pytest
 from PIL import Image, ImageStat
 
 from publish.site import build_site
-from tests.helpers import ROOT, SEED_DEPARTMENT
+from tests.helpers import SEED_DEPARTMENT
+from tests.test_site import make_release
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = (
@@ -161,9 +162,10 @@ def _is_problem(event: dict) -> bool:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("browser") / "site"
-    build_site(ROOT, out)
-    return out
+    """The site of a release of the repo's package, made by `publish release`."""
+    folder = tmp_path_factory.mktemp("browser")
+    build_site(make_release(folder), folder / "site")
+    return folder / "site"
 
 
 @pytest.fixture(scope="module")

@@ -50,6 +50,7 @@ def build_site(
 ) -> SiteResult:
     """Render the site for the package or release at ``source`` into ``out``; raise SiteRefused or PackageError."""
     from publish.site.downloads import collect
+    from publish.site.jsonld import catalog_dataset, dataset
     from publish.site.model import read_site_data
     from publish.site.render import render_site
     from publish.validate import validate
@@ -66,7 +67,10 @@ def build_site(
         )
     site = read_site_data(package)
     downloads = collect(package, Path(catalog_dir) if catalog_dir else None)
-    files = {**downloads.files, **render_site(site, downloads, report, base_url)}
+    record = catalog_dataset(package.root, base_url) if base_url else dataset(site, downloads)
+    if isinstance(record, tuple):
+        raise SiteRefused(*record)
+    files = {**downloads.files, **render_site(site, downloads, report, record)}
     files[MARKER] = b"Made by `publish site`; the whole folder is replaced on the next build.\n"
     write_tree(out, files)
     pages = sorted(name for name in files if name.endswith(".html"))

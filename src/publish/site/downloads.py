@@ -16,6 +16,16 @@ from pathlib import Path
 from publish.package import Package
 
 BOM = b"\xef\xbb\xbf"
+# Files `publish catalog --out DIR` writes, named `<name>-<version>.<suffix>`, with what they are.
+CATALOG_FILES = (
+    ("dcat.ttl", "DCAT-AP 3 元数据（Turtle）", "DCAT-AP 3 (Turtle)"),
+    ("dcat.jsonld", "DCAT-AP 3 元数据（JSON-LD）", "DCAT-AP 3 (JSON-LD)"),
+    ("schemaorg.jsonld", "schema.org 数据集描述（JSON-LD）", "schema.org Dataset (JSON-LD)"),
+    ("ckan.json", "CKAN 数据集（package_create）", "CKAN dataset (package_create)"),
+    ("cn-catalog.json", "政务信息资源目录（JSON）", "Government information resource catalog (JSON)"),
+    ("cn-catalog.xlsx", "政务信息资源目录（Excel 导入表）", "Government information resource catalog (Excel)"),
+    ("cn-catalog.csv", "政务信息资源目录（CSV）", "Government information resource catalog (CSV)"),
+)
 RELEASE_EXTRAS = (
     ("README.md", "说明", "README"),
     ("CHANGELOG.md", "更新记录", "Changelog"),
@@ -89,9 +99,19 @@ def collect(package: Package, catalog_dir: Path | None = None) -> Downloads:
             item = downloads.add(f"{base}/{filename}", (package.root / filename).read_bytes(), zh, en)
             downloads.package_files.append(item)
     _collect_resources(package, downloads, base)
-    for path in sorted(p for p in (catalog_dir or package.root / "catalog").glob("*") if p.is_file()):
-        downloads.catalog.append(downloads.add(f"{base}/catalog/{path.name}", path.read_bytes(), path.name, path.name))
+    _collect_catalog(package, downloads, catalog_dir)
     return downloads
+
+
+def _collect_catalog(package: Package, downloads: Downloads, catalog_dir: Path | None) -> None:
+    """Catalog files of this release, where `publish catalog --out` puts them: beside the release folder
+    (``dist/``), inside it, in its ``catalog/`` folder, or in the folder given. Absent files are not listed."""
+    name = downloads.release_name
+    folders = [catalog_dir] if catalog_dir else [package.root.parent, package.root, package.root / "catalog"]
+    for suffix, zh, en in CATALOG_FILES:
+        found = next((f / f"{name}.{suffix}" for f in folders if (f / f"{name}.{suffix}").is_file()), None)
+        if found is not None:
+            downloads.catalog.append(downloads.add(f"download/{found.name}", found.read_bytes(), zh, en))
 
 
 def _collect_resources(package: Package, downloads: Downloads, base: str) -> None:

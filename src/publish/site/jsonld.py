@@ -1,20 +1,37 @@
-"""A minimal schema.org Dataset record, embedded in the index page for dataset search engines.
+"""The schema.org Dataset record embedded in the index page for dataset search engines.
 
-Download links are relative to the index page unless a base URL is given; then they follow the
-release URL conventions (``<base>/<name>-<version>.zip`` …).
+With a base URL (where the site's ``download/`` folder is served), the record is the one
+`publish catalog --format schemaorg` makes, so the site and the catalog files never disagree.
+Without one, a minimal record is built here whose download links are relative to the index page.
 """
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from publish.site.downloads import Downloads
 from publish.site.model import SiteData
 
 
-def dataset(site: SiteData, downloads: Downloads, base_url: str | None = None) -> dict[str, Any]:
-    """The schema.org Dataset describing the package (or release) the site is built from."""
+def catalog_dataset(source: Path, base_url: str) -> dict[str, Any] | tuple[str, str]:
+    """The catalog's schema.org record for ``base_url``, or (Chinese, English) saying why there is none."""
+    from publish.catalog import schemaorg
+    from publish.catalog.export import base_url_problem, model_or_report
+
+    problem = base_url_problem(base_url)
+    if problem:
+        return (f"--base-url {base_url} 无效：{problem[0]}", f"--base-url {base_url} is not usable: {problem[1]}")
+    model, report = model_or_report(source, base_url)
+    if model is None:
+        first = report.errors[0] if report.errors else None
+        return (first.message_zh if first else "无法生成目录元数据", first.message_en if first else "no catalog model")
+    return json.loads(schemaorg.render(model))
+
+
+def dataset(site: SiteData, downloads: Downloads) -> dict[str, Any]:
+    """A minimal schema.org Dataset of the package (or release), download links relative to the index page."""
     descriptor = site.package.descriptor
     spatial = descriptor.get("spatial") or {}
     years = sorted(site.years)
@@ -37,7 +54,7 @@ def dataset(site: SiteData, downloads: Downloads, base_url: str | None = None) -
         ],
         "spatialCoverage": {"@type": "Place", "name": spatial.get("division_name")} if spatial else None,
         "temporalCoverage": f"{years[0]}/{years[-1]}" if len(years) > 1 else (years[0] if years else None),
-        "distribution": [_distribution(d.href, d.en, base_url) for d in _all(downloads)],
+        "distribution": [_distribution(d.href, d.en) for d in _all(downloads)],
     }
     return {key: value for key, value in record.items() if value not in (None, [], "")}
 
@@ -54,14 +71,11 @@ def _all(downloads: Downloads):
         yield resource.csv
 
 
-def _distribution(href: str, name: str, base_url: str | None) -> dict[str, Any]:
-    url = href
-    if base_url:
-        url = base_url.rstrip("/") + "/" + href.removeprefix("download/")
+def _distribution(href: str, name: str) -> dict[str, Any]:
     formats = {"csv": "text/csv", "json": "application/json", "zip": "application/zip"}
     suffix = href.rsplit(".", 1)[-1].lower()
     encoding = formats.get(suffix)
     if suffix == "xlsx":
         encoding = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    record = {"@type": "DataDownload", "name": name, "contentUrl": url, "encodingFormat": encoding}
+    record = {"@type": "DataDownload", "name": name, "contentUrl": href, "encodingFormat": encoding}
     return {key: value for key, value in record.items() if value}

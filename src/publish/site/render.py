@@ -15,7 +15,7 @@ from publish.report import Report
 from publish.site import formatting
 from publish.site.charts import charts_for
 from publish.site.downloads import Downloads
-from publish.site.jsonld import dataset, script_text
+from publish.site.jsonld import script_text
 from publish.site.model import DepartmentYear, SiteData
 from publish.site.sections import tables_for
 
@@ -23,7 +23,7 @@ STATIC = ("site.css", "site.js")
 DEPARTMENT_FOLDER = "department"
 
 
-def render_site(site: SiteData, downloads: Downloads, report: Report, base_url: str | None) -> dict[str, bytes]:
+def render_site(site: SiteData, downloads: Downloads, report: Report, jsonld: dict[str, Any]) -> dict[str, bytes]:
     """Every file of the site except the downloads: site path → bytes."""
     env = _environment()
     common = {"site": site, "downloads": downloads, "report": report, "tool_version": __version__}
@@ -33,7 +33,7 @@ def render_site(site: SiteData, downloads: Downloads, report: Report, base_url: 
         root="",
         rows=[_index_row(view) for view in site.department_years],
         changelog=_changelog_html(downloads),
-        jsonld=script_text(dataset(site, downloads, base_url)),
+        jsonld=script_text(jsonld),
     )
     files["index.html"] = index.encode("utf-8")
     for view in site.department_years:
@@ -104,7 +104,11 @@ def _changelog_html(downloads: Downloads) -> str | None:
     if data is None:
         return None
     parser = MarkdownIt("commonmark", {"html": False}).disable(["link", "image", "autolink"])
-    return Markup(parser.render(data.decode("utf-8", errors="replace")))
+    tokens = parser.parse(data.decode("utf-8", errors="replace"))
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{min(int(token.tag[1]) + 2, 6)}"  # below the page's own h1 and h2
+    return Markup(parser.renderer.render(tokens, parser.options, {}))
 
 
 def _size(size: int) -> str:
