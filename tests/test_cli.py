@@ -36,7 +36,7 @@ def test_python_dash_m_runs_the_same_cli():
 def test_validate_the_repo_package_exits_0():
     result = run("validate", str(ROOT))
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[-1] == "通过 valid: 0 个错误 errors, 0 个警告 warnings"
+    assert result.output.splitlines()[-1].startswith("通过：0 个错误")
 
 
 def test_validate_accepts_the_descriptor_path():
@@ -50,7 +50,8 @@ def test_a_bad_cell_exits_1_with_a_located_bilingual_message(package_copy):
     result = run("validate", str(package_copy))
     assert result.exit_code == 1
     assert "data/income.csv 第 4 行，字段 amount：值的类型不对（应为 number）" in result.output
-    assert "data/income.csv line 4, field amount" in result.output
+    english = run("validate", "--lang", "en", str(package_copy))
+    assert "data/income.csv line 4, field amount: the value is not of type number (value '36O.67')" in english.output
 
 
 def test_a_path_out_of_the_package_is_refused_before_reading(package_copy):
@@ -60,7 +61,7 @@ def test_a_path_out_of_the_package_is_refused_before_reading(package_copy):
     result = run("validate", str(package_copy))
     assert result.exit_code == 1
     assert "资源 income 的 path “../../etc/passwd” 被拒绝" in result.output
-    assert "Nothing was read" in result.output
+    assert "未读取任何文件" in result.output
     assert "root:" not in result.output
 
 
@@ -69,7 +70,7 @@ def test_a_url_and_an_absolute_path_are_refused(package_copy):
     descriptor["resources"][0]["path"] = "https://example.org/departments.csv"
     descriptor["resources"][1]["schema"] = "/etc/passwd"
     (package_copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
-    result = run("validate", str(package_copy))
+    result = run("validate", "--lang", "en", str(package_copy))
     assert result.exit_code == 1
     assert "a URL is not accepted" in result.output and "an absolute path is not accepted" in result.output
 
@@ -79,14 +80,14 @@ def test_a_link_out_of_the_package_is_refused(package_copy, tmp_path):
     outside.write_text("secret\n", encoding="utf-8")
     (package_copy / "data" / "glossary.csv").unlink()
     (package_copy / "data" / "glossary.csv").symlink_to(outside)
-    result = run("validate", str(package_copy))
+    result = run("validate", "--lang", "en", str(package_copy))
     assert result.exit_code == 1
     assert "the path leads outside the package" in result.output
 
 
 def test_invalid_json_is_a_finding_with_its_line(package_copy):
     (package_copy / "datapackage.json").write_text('{\n  "name": "x",\n  "resources": [,]\n}', encoding="utf-8")
-    result = run("validate", str(package_copy))
+    result = run("validate", "--format", "json", str(package_copy))
     assert result.exit_code == 1
     assert "datapackage.json 第 3 行" in result.output and "invalid JSON" in result.output
 

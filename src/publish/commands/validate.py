@@ -1,30 +1,94 @@
-"""`publish validate`: check a package and report what is wrong."""
+"""`publish validate`: check a package, render the one report in the chosen format, exit 0/1."""
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
 
 from publish.commands._common import EXIT_INVALID, EXIT_OK, tool_failure_guard
 
+FORMATS = ["text", "json", "github", "csv"]
+
+
+def default_language() -> str:
+    """Chinese unless the locale asks for English."""
+    for name in ("PUBLISH_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            return "en" if value.lower().startswith("en") else "zh"
+    return "zh"
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
 
 @click.command("validate")
 @click.argument("path", default=".", type=click.Path(exists=True, dir_okay=True, file_okay=True))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="输出格式 Output format.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default=None,
+    help="文字输出的语言（默认随系统语言，未设置时为中文）Language of text output (default: locale, else Chinese).",
+)
+@click.option("--strict", is_flag=True, help="警告也算失败 Warnings fail too.")
+@click.option("--select", multiple=True, help="只运行这些规则或标签（可逗号分隔）Only these rule ids or tags.")
+@click.option("--skip", multiple=True, help="跳过这些规则或标签 Skip these rule ids or tags.")
+@click.option(
+    "--engine",
+    type=click.Choice(["columnar", "frictionless"]),
+    default="columnar",
+    show_default=True,
+    help="结构检查引擎 Structural engine: ours (columnar) or frictionless-py itself.",
+)
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="先修正确定无误的问题（转为 UTF-8、去 BOM、全角数字、千分位）First fix what is certain "
+    "(to UTF-8, no BOM, full-width digits, thousands separators).",
+)
 @tool_failure_guard
-def command(path: str) -> None:
+def command(path, output_format, lang, strict, select, skip, engine, fix) -> None:
     """校验数据包（目录或 datapackage.json）。Validate a data package (its folder or datapackage.json).
 
-    退出码 Exit code: 0 无错误 no errors, 1 有错误 errors found, 2 用法错误 bad invocation,
-    3 工具故障 the tool failed.
+    退出码 Exit code: 0 无错误 no errors, 1 有错误 errors found (或 --strict 下有警告 or warnings with
+    --strict), 2 用法错误 bad invocation, 3 工具故障 the tool failed.
     """
+    from publish.render import RENDERERS
+    from publish.rules import BY_ID
     from publish.validate import validate
 
-    report = validate(path)
-    for finding in report.findings:
-        click.echo(f"[{finding.severity}] {finding.rule}: {finding.message_zh}")
-        click.echo(f"    {finding.message_en}")
-    summary = report.to_dict()["stats"]
-    verdict = "通过 valid" if report.valid else "未通过 invalid"
-    click.echo(f"{verdict}: {summary['errors']} 个错误 errors, {summary['warnings']} 个警告 warnings")
-    sys.exit(EXIT_OK if report.valid else EXIT_INVALID)
+    lang = lang or default_language()
+    chosen, skipped = _split(select), _split(skip)
+    _check_rule_names(chosen + skipped, BY_ID)
+    if fix:
+        from publish.fix import fix_package
+
+        for line in fix_package(path):
+            click.echo(line, err=True)
+    report = validate(path, select=chosen, skip=skipped, engine=engine)
+    sys.stdout.write(RENDERERS[output_format](report, lang))
+    failed = not report.valid or (strict and report.warnings)
+    sys.exit(EXIT_INVALID if failed else EXIT_OK)
+
+
+def _check_rule_names(names: list[str], by_id: dict) -> None:
+    from publish.engine.findings import ERROR_ZH
+
+    tags = {tag for rule in by_id.values() for tag in rule.tags} | {"structure"}
+    unknown = [n for n in names if n not in by_id and n not in tags and n not in ERROR_ZH]
+    if unknown:
+        raise click.BadParameter(
+            f"未知的规则或标签 unknown rule or tag: {', '.join(unknown)}（publish rules 列出全部 lists them all）",
+            param_hint="--select/--skip",
+        )

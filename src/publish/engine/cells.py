@@ -1,0 +1,196 @@
+"""Types and constraints of one column, checked as a whole.
+
+A cell the fast path recognises (the canonical form of its type, e.g. `360.67`, `2023`) is
+converted and constraint-checked with vectorised expressions. Every other non-missing cell is
+handed to frictionless's own cell reader for that field, so what is valid, and which error a
+cell gets, is frictionless's decision. Numbers are carried as integer hundredths (`centi`),
+exact for the at-most-two-decimal figures a budget publishes.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Decimal
+from typing import Any
+
+import polars as pl
+
+CENTI = 100
+FAST_FORMS = {
+    "number": r"^-?[0-9]{1,15}(\.[0-9]{1,2})?$",
+    "integer": r"^-?[0-9]{1,18}$",
+    "year": r"^[0-9]{4}$",
+    "yearmonth": r"^[0-9]{4}-(0[1-9]|1[0-2])$",
+    "date": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+}
+TRUE_VALUES = ["true", "True", "TRUE", "1"]
+FALSE_VALUES = ["false", "False", "FALSE", "0"]
+BOUNDS = {"minimum": "ge", "maximum": "le", "exclusiveMinimum": "gt", "exclusiveMaximum": "lt"}
+# The order in which frictionless reports the constraints a cell fails.
+CONSTRAINT_ORDER = ["required", "minLength", "maxLength", "pattern", *BOUNDS, "enum"]
+
+
+@dataclass
+class CellError:
+    """One failed cell: frictionless's error type and note, at a position of the column."""
+
+    index: int
+    kind: str  # "type-error" or "constraint-error"
+    note: str
+    constraint: str | None = None
+
+
+@dataclass
+class Column:
+    typed: pl.Series
+    errors: list[CellError]
+    inexact: list[int]  # positions of valid numbers with more than two decimals
+
+
+def check_column(text: pl.Series, field: dict[str, Any], missing_values: list[str]) -> Column:
+    """Convert a column of text cells to its type and list each type and constraint error."""
+    kind = field.get("type", "string")
+    missing = text.is_in(missing_values)
+    fast = ~missing & _fast_mask(text, field)
+    typed = _convert_fast(text, kind, fast)
+    errors: list[CellError] = []
+    inexact: list[int] = []
+    slow_index = (~missing & ~fast).arg_true()
+    if len(slow_index):
+        typed, errors, inexact = _convert_slow(text, typed, slow_index, field, missing_values)
+    errors += _required_errors(missing, field)
+    errors += _fast_constraint_errors(typed, fast, field)
+    errors.sort(key=_report_order)
+    return Column(typed=typed, errors=errors, inexact=inexact)
+
+
+def _report_order(error: CellError) -> tuple[int, int]:
+    rank = CONSTRAINT_ORDER.index(error.constraint) + 1 if error.constraint in CONSTRAINT_ORDER else 0
+    return error.index, rank
+
+
+def _fast_mask(text: pl.Series, field: dict[str, Any]) -> pl.Series:
+    kind = field.get("type", "string")
+    if kind == "string":
+        if field.get("format", "default") != "default":
+            return pl.Series([False] * len(text))
+        pattern = field.get("constraints", {}).get("pattern")
+        # Python's `$` also matches before a final newline; leave such cells to frictionless.
+        return ~text.str.contains("\n", literal=True) if pattern else pl.Series([True] * len(text))
+    if kind == "boolean":
+        if field.get("trueValues") or field.get("falseValues"):
+            return pl.Series([False] * len(text))
+        return text.is_in(TRUE_VALUES + FALSE_VALUES)
+    if kind in FAST_FORMS and not _has_number_options(field):
+        mask = text.str.contains(FAST_FORMS[kind])
+        if kind == "date":
+            mask = mask & text.str.to_date("%Y-%m-%d", strict=False).is_not_null()
+        return mask
+    return pl.Series([False] * len(text))
+
+
+def _has_number_options(field: dict[str, Any]) -> bool:
+    return any(k in field for k in ("groupChar", "decimalChar", "bareNumber", "floatNumber"))
+
+
+def _convert_fast(text: pl.Series, kind: str, fast: pl.Series) -> pl.Series:
+    kept = text.zip_with(fast, pl.Series([None] * len(text), dtype=pl.String))
+    if kind == "number":
+        return to_centi(kept)
+    if kind in ("integer", "year"):
+        return kept.cast(pl.Int64, strict=False)
+    if kind == "yearmonth":
+        return kept.str.replace("-", "", literal=True).cast(pl.Int64, strict=False)
+    if kind == "date":
+        return kept.str.to_date("%Y-%m-%d", strict=False)
+    if kind == "boolean":
+        return kept.is_in(TRUE_VALUES).zip_with(kept.is_not_null(), pl.Series([None] * len(text), dtype=pl.Boolean))
+    return kept
+
+
+def to_centi(text: pl.Series) -> pl.Series:
+    """Canonical decimal text (at most two decimals) to exact integer hundredths."""
+    parts = text.str.extract_groups(r"^(-?)([0-9]+)(?:\.([0-9]{1,2}))?$")
+    sign = pl.when(parts.struct.field("1") == "-").then(-1).otherwise(1)
+    whole = parts.struct.field("2").cast(pl.Int64)
+    fraction = parts.struct.field("3").fill_null("").str.pad_end(2, "0").cast(pl.Int64)
+    frame = pl.DataFrame({"s": text}).select((sign * (whole * CENTI + fraction)).alias(text.name))
+    return frame.to_series().cast(pl.Int64)
+
+
+def _convert_slow(text, typed, indexes, field, missing_values) -> tuple[pl.Series, list[CellError], list[int]]:
+    from frictionless import Field
+
+    reader = Field.from_descriptor({**field, "constraints": {}}).create_cell_reader()
+    checks = _constraint_reader(field, missing_values)
+    values = typed.to_list()
+    errors: list[CellError] = []
+    inexact: list[int] = []
+    for index in indexes.to_list():
+        cell = text[index]
+        value, notes = reader(cell)
+        if notes:
+            errors.append(CellError(index, "type-error", notes["type"]))
+            values[index] = None
+            continue
+        values[index] = _to_repr(value, field.get("type", "string"))
+        if isinstance(value, Decimal) and value.is_finite() and value.as_tuple().exponent < -2:
+            inexact.append(index)
+        _, constraint_notes = checks(cell)
+        for name, note in (constraint_notes or {}).items():
+            errors.append(CellError(index, "constraint-error", note, name))
+    return pl.Series(typed.name, values, dtype=typed.dtype), errors, inexact
+
+
+def _constraint_reader(field: dict[str, Any], missing_values: list[str]):
+    from frictionless import Field
+
+    return Field.from_descriptor({**field, "missingValues": missing_values}).create_cell_reader()
+
+
+def _to_repr(value: Any, kind: str) -> Any:
+    if kind == "number":
+        if not isinstance(value, Decimal) or not value.is_finite():
+            return None if isinstance(value, Decimal) or math.isinf(float(value)) else int(value * CENTI)
+        return int((value * CENTI).quantize(Decimal(1), rounding=ROUND_HALF_EVEN))
+    if kind == "yearmonth":
+        return value.year * 100 + value.month
+    return value
+
+
+def _required_errors(missing: pl.Series, field: dict[str, Any]) -> list[CellError]:
+    if not field.get("constraints", {}).get("required"):
+        return []
+    note = 'constraint "required" is "True"'
+    return [CellError(i, "constraint-error", note, "required") for i in missing.arg_true().to_list()]
+
+
+def _fast_constraint_errors(typed: pl.Series, fast: pl.Series, field: dict[str, Any]) -> list[CellError]:
+    kind = field.get("type", "string")
+    errors: list[CellError] = []
+    for name, value in field.get("constraints", {}).items():
+        failed = _failed(typed, kind, name, value)
+        if failed is None:
+            continue
+        note = f'constraint "{name}" is "{value}"'
+        errors += [CellError(i, "constraint-error", note, name) for i in (failed & fast).fill_null(False).arg_true()]
+    return errors
+
+
+def _failed(typed: pl.Series, kind: str, name: str, value: Any) -> pl.Series | None:
+    if name in BOUNDS:
+        bound = to_centi(pl.Series([str(value)]))[0] if kind == "number" else value
+        if kind == "number" and bound is None:
+            return None  # an exotic bound: constraint left to frictionless's descriptor check
+        return ~getattr(typed, BOUNDS[name])(bound)
+    if name == "pattern":
+        return ~typed.str.contains(f"^(?:{value})$")
+    if name == "enum":
+        allowed = to_centi(pl.Series([str(v) for v in value])) if kind == "number" else pl.Series(value)
+        return ~typed.is_in(allowed.cast(typed.dtype, strict=False).implode())
+    if name == "minLength":
+        return typed.str.len_chars() < value
+    if name == "maxLength":
+        return typed.str.len_chars() > value
+    return None

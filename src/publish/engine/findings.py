@@ -1,0 +1,79 @@
+"""Structural findings: frictionless's error types, located, in Chinese and English."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from publish.report import Finding
+
+# What each frictionless error type means, in Chinese, and what to do about it.
+ERROR_ZH: dict[str, str] = {
+    "type-error": "值的类型不对（应为 {type}），请按字段说明填写",
+    "constraint-error": "值不满足约束 {constraint}",
+    "primary-key": "主键重复或为空：同一部门同一年度的同一项目只能有一行",
+    "foreign-key": "引用的记录不存在（外键），请先在被引用的表中加入该记录",
+    "unique-error": "值重复，该字段要求唯一",
+    "blank-row": "空行，请删除",
+    "extra-cell": "本行单元格比表头多，请检查多余的逗号",
+    "missing-cell": "本行缺少单元格",
+    "blank-label": "表头有空列名",
+    "duplicate-label": "表头列名重复",
+    "incorrect-label": "表头列名与表结构不符",
+    "extra-label": "表头多出表结构中没有的列",
+    "missing-label": "表头缺少表结构中的列",
+    "encoding-error": "文件编码无法读取，请另存为 UTF-8",
+    "source-error": "无法读取文件",
+    "scheme-error": "无法打开文件",
+    "format-error": "文件格式无法识别",
+    "hash-count": "文件哈希值与描述不符",
+    "byte-count": "文件字节数与描述不符",
+}
+ERROR_EN: dict[str, str] = {
+    "type-error": "the value is not of type {type}",
+    "constraint-error": "the value breaks the constraint {constraint}",
+    "primary-key": "the primary key is duplicated or empty: one line per item, department and year",
+    "foreign-key": "the referenced record does not exist (foreign key); add it to the referenced table first",
+    "unique-error": "the value is duplicated but must be unique",
+    "blank-row": "the row is blank; delete it",
+    "extra-cell": "the row has more cells than the header; look for an extra comma",
+    "missing-cell": "the row has fewer cells than the header",
+    "blank-label": "a header label is blank",
+    "duplicate-label": "a header label is duplicated",
+    "incorrect-label": "the header label does not match the schema's field name",
+    "extra-label": "the header has a column the schema does not declare",
+    "missing-label": "the header lacks a column the schema declares",
+}
+
+
+def structural_finding(
+    kind: str,
+    path: str,
+    resource: str | None,
+    *,
+    row: int | None = None,
+    field: str | None = None,
+    cell: Any = None,
+    note: str = "",
+    field_type: str = "",
+    message_en: str | None = None,
+) -> Finding:
+    """A finding for one frictionless error type, with a located message in both languages."""
+    where_zh = path + (f" 第 {row} 行" if row else "") + (f"，字段 {field}" if field else "")
+    where_en = path + (f" line {row}" if row else "") + (f", field {field}" if field else "")
+    constraint = note.split('"')[1] if note.count('"') >= 2 else note
+    zh = ERROR_ZH.get(kind, "结构错误").format(type=field_type, constraint=constraint)
+    en = ERROR_EN.get(kind, kind).format(type=field_type, constraint=constraint)
+    quoted_zh = f"（值“{cell}”）" if cell not in (None, "") else ""
+    quoted_en = f" (value '{cell}')" if cell not in (None, "") else ""
+    detail = f"（{note}）" if note else ""
+    return Finding(
+        rule=kind,
+        severity="error",
+        resource=resource,
+        path=path,
+        row=row,
+        field=field,
+        values={"cell": cell} if cell is not None else {},
+        message_zh=f"{where_zh}：{zh}{quoted_zh}。{detail}",
+        message_en=message_en or f"{where_en}: {en}{quoted_en}." + (f" ({note})" if note else ""),
+    )

@@ -1,0 +1,15 @@
+"""Rendering one report: every output format lives here, none in the rules or the commands."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from publish.render import csv_table, github, json_report, text
+from publish.report import Report
+
+RENDERERS: dict[str, Callable[[Report, str], str]] = {
+    "text": text.render,
+    "json": json_report.render,
+    "github": github.render,
+    "csv": csv_table.render,
+}

@@ -1,0 +1,54 @@
+"""The findings as a to-do list a clerk opens in Excel: UTF-8 with BOM, one finding per row."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from publish.report import Report
+
+COLUMNS = [
+    "severity",
+    "rule",
+    "file",
+    "line",
+    "field",
+    "fiscal_year",
+    "department_id",
+    "message_zh",
+    "message_en",
+    "values",
+]
+HEADER_ZH = ["级别", "规则", "文件", "行", "字段", "预算年度", "部门编号", "说明", "Message", "相关数值"]
+RISKY = ("=", "+", "-", "@", "\t", "\r")
+
+
+def render(report: Report, lang: str) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(HEADER_ZH if lang == "zh" else COLUMNS)
+    for f in report.findings:
+        writer.writerow(
+            [
+                _safe(v)
+                for v in (
+                    f.severity,
+                    f.rule,
+                    f.path or "",
+                    f.row or "",
+                    f.field or "",
+                    f.fiscal_year or "",
+                    f.department_id or "",
+                    f.message_zh,
+                    f.message_en,
+                    json.dumps(f.values, ensure_ascii=False, default=str) if f.values else "",
+                )
+            ]
+        )
+    return "\ufeff" + out.getvalue()
+
+
+def _safe(value: object) -> object:
+    """Text that Excel would run as a formula is kept as text by a leading apostrophe."""
+    return "'" + value if isinstance(value, str) and value.startswith(RISKY) else value

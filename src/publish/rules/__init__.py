@@ -1,0 +1,281 @@
+"""The budget rules: one ordered registry, selected and skipped by id or tag.
+
+Structural checks (frictionless's error types) run while the tables load; the rules here run
+on the loaded tables. A rule id is public API: it names the problem, appears in every output,
+in `--select/--skip`, in `publish rules` and in docs/rules.md (generated from this registry).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from publish.report import Finding
+from publish.rules import balance, changes, codes, completeness, specifics, text, totals
+from publish.rules import rows as row_rules
+from publish.rules.base import Context, Rule
+
+
+def _sums(resource: str):
+    return lambda rule, ctx: totals.sum_mismatches(rule, ctx, resource)
+
+
+def _breakdowns(rule: Rule, ctx: Context) -> Iterable[Finding]:
+    for resource in totals.GROUPS:
+        yield from totals.breakdown_mismatches(rule, ctx, resource)
+
+
+R = Rule
+RULES: tuple[Rule, ...] = (
+    R(
+        "income-total-mismatch",
+        "error",
+        ("sums",),
+        "收入合计不等于各来源之和",
+        "Income total differs from the sum of its sources",
+        _sums("income"),
+    ),
+    R(
+        "function-total-mismatch",
+        "error",
+        ("sums", "codes"),
+        "支出合计（或类、款）不等于其下级之和",
+        "An expenditure total (or class, section) differs from the sum of its parts",
+        _sums("expenditure_by_function"),
+    ),
+    R(
+        "type-total-mismatch",
+        "error",
+        ("sums",),
+        "基本支出与项目支出之和不等于支出合计",
+        "Basic + project expenditure differs from the total",
+        _sums("expenditure_by_type"),
+    ),
+    R(
+        "sangong-total-mismatch",
+        "error",
+        ("sums", "sangong"),
+        "“三公”经费合计不等于各项之和",
+        "The 'three public' total differs from its items",
+        _sums("sangong"),
+    ),
+    R(
+        "procurement-total-mismatch",
+        "error",
+        ("sums", "procurement"),
+        "政府采购总额不等于货物、工程、服务之和",
+        "Procurement total differs from goods + works + services",
+        _sums("procurement"),
+    ),
+    R(
+        "vehicle-total-mismatch",
+        "error",
+        ("sums", "vehicles"),
+        "车辆合计不等于各类车辆之和",
+        "Vehicle total differs from the sum of its kinds",
+        _sums("assets"),
+    ),
+    R(
+        "income-expenditure-imbalance",
+        "error",
+        ("balance",),
+        "收入合计不等于支出合计（收支不平衡）",
+        "Income total differs from expenditure total",
+        balance.income_expenditure,
+    ),
+    R(
+        "general-budget-imbalance",
+        "error",
+        ("balance",),
+        "一般公共预算拨款收入不等于其支出",
+        "General-budget income differs from general-budget expenditure",
+        balance.general_budget,
+    ),
+    R(
+        "type-function-mismatch",
+        "error",
+        ("balance",),
+        "按类型的支出合计不等于按功能分类的支出合计",
+        "Expenditure by type differs from expenditure by function",
+        balance.type_function,
+    ),
+    R(
+        "change-breakdown-mismatch",
+        "error",
+        ("changes",),
+        "所述增减不等于其组成项增减之和",
+        "A stated change differs from the sum of its stated parts",
+        _breakdowns,
+    ),
+    R(
+        "change-word-mismatch",
+        "error",
+        ("changes",),
+        "增减用词与增减额的符号矛盾",
+        "The change word contradicts the change's sign",
+        row_rules.model_rule(row_rules.describe_change_word),
+    ),
+    R(
+        "prior-year-mismatch",
+        "error",
+        ("changes",),
+        "所述增减不等于本年减上年公布数",
+        "A stated change differs from this year minus the published prior year",
+        changes.prior_year,
+    ),
+    R(
+        "change-rate-mismatch",
+        "error",
+        ("changes",),
+        "所述增减幅度与增减额不符",
+        "A stated growth rate does not match the change",
+        changes.stated_rates,
+    ),
+    R(
+        "sangong-fund",
+        "error",
+        ("sangong",),
+        "“三公”经费只能由一般公共预算拨款安排",
+        "The 'three public' costs are funded only from the general budget",
+        specifics.sangong_fund,
+    ),
+    R(
+        "procurement-part-exceeds-total",
+        "error",
+        ("procurement",),
+        "一般公共预算拨款采购超过采购总额",
+        "The general-budget part of procurement exceeds the total",
+        specifics.procurement_part,
+    ),
+    R(
+        "vehicle-costs-without-vehicles",
+        "warning",
+        ("vehicles", "sangong"),
+        "无车辆却安排公务用车运行维护费",
+        "Vehicle running costs with no vehicles held",
+        specifics.vehicle_costs,
+    ),
+    R(
+        "vehicle-period-missing",
+        "error",
+        ("vehicles",),
+        "车辆数缺少截止年月或预算年度",
+        "A vehicle count lacks its month or budget year",
+        row_rules.model_rule(row_rules.describe_vehicle_period),
+    ),
+    R(
+        "kpi-weights-sum",
+        "error",
+        ("kpis",),
+        "同一绩效目标的指标权重之和不为 100",
+        "Indicator weights of a goal do not add up to 100",
+        specifics.kpi_weights,
+    ),
+    R(
+        "kpi-percent-range",
+        "error",
+        ("kpis",),
+        "百分比指标值不在 0–100 之间",
+        "A percentage target is outside 0–100",
+        row_rules.model_rule(row_rules.describe_percent),
+    ),
+    R(
+        "kpi-target-form",
+        "error",
+        ("kpis",),
+        "指标值形式与指标性质不符",
+        "The target's form does not match its operator",
+        row_rules.model_rule(row_rules.describe_target_form),
+    ),
+    R(
+        "function-code-name-mismatch",
+        "error",
+        ("codes",),
+        "功能分类科目名称与当年科目表不符",
+        "A function code's name differs from that year's code list",
+        codes.code_names,
+    ),
+    R(
+        "function-code-line",
+        "error",
+        ("codes",),
+        "功能分类科目行的代码、上级或年度不一致",
+        "A function line's key, parent or code year is inconsistent",
+        codes.code_lines,
+    ),
+    R(
+        "item-name-mismatch",
+        "error",
+        ("codes",),
+        "项目代码与项目名称不对应",
+        "A line key and its name do not match",
+        codes.item_names,
+    ),
+    R(
+        "parent-missing",
+        "error",
+        ("sums",),
+        "上级项目不存在",
+        "A line's parent line does not exist",
+        codes.unknown_parents,
+    ),
+    R(
+        "required-part-missing",
+        "error",
+        ("completeness",),
+        "部门年度缺少必填部分（须明确填 0 或“无”）",
+        "A department-year lacks a required part (publish explicit zeros or 'none')",
+        completeness.missing_parts,
+    ),
+    R(
+        "none-statement-contradiction",
+        "error",
+        ("completeness",),
+        "“无”的表述与金额矛盾",
+        "A 'none' statement contradicts the amounts",
+        completeness.none_contradictions,
+    ),
+    R(
+        "amount-precision",
+        "error",
+        ("amounts",),
+        "金额超过两位小数",
+        "An amount has more than two decimals",
+        text.precision,
+    ),
+    R(
+        "formula-injection",
+        "error",
+        ("security", "text"),
+        "文字以 = + - @ 或制表符开头，Excel 会当作公式执行",
+        "Text starting with = + - @ or a tab runs as a formula in Excel",
+        text.formulas,
+    ),
+    R(
+        "template-placeholder",
+        "error",
+        ("text",),
+        "文字中留有模板占位符（XX、××、待填写）",
+        "Leftover template text (XX, ××, 待填写)",
+        text.placeholders,
+    ),
+)
+BY_ID = {rule.id: rule for rule in RULES}
+
+
+def selected(select: Iterable[str] = (), skip: Iterable[str] = ()) -> list[Rule]:
+    """The rules named (by id or tag) in ``select`` (all when empty), less those in ``skip``."""
+    select, skip = set(select), set(skip)
+    return [
+        rule
+        for rule in RULES
+        if (not select or rule.id in select or select & set(rule.tags))
+        and rule.id not in skip
+        and not skip & set(rule.tags)
+    ]
+
+
+def run_rules(ctx: Context, rules: Iterable[Rule]) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule in rules:
+        findings.extend(rule.run(rule, ctx))
+    return findings

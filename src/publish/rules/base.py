@@ -1,0 +1,92 @@
+"""What every budget rule shares: the rule record, the context it reads, and how it words a finding."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import polars as pl
+
+from publish.engine.reading import LINE
+from publish.engine.tables import Tables
+from publish.package import Package
+from publish.report import Finding, Severity
+
+KEY = ["fiscal_year", "department_id"]
+
+
+@dataclass
+class Context:
+    package: Package
+    tables: Tables
+
+    def has(self, *names: str) -> bool:
+        return all(name in self.tables for name in names)
+
+    def frame(self, name: str) -> pl.DataFrame:
+        return self.tables[name]
+
+    def path(self, name: str) -> str:
+        return self.tables.path(name)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A budget rule: a stable public id, a default severity, tags, a title in both languages."""
+
+    id: str
+    severity: Severity
+    tags: tuple[str, ...]
+    title_zh: str
+    title_en: str
+    run: Callable[[Rule, Context], Iterable[Finding]]
+
+    def finding(
+        self,
+        ctx: Context,
+        resource: str,
+        row: dict[str, Any],
+        zh: str,
+        en: str,
+        *,
+        field: str | None = None,
+        values: dict[str, Any] | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        """A finding located at ``row`` (a dict holding `_line` and the department-year key)."""
+        path = ctx.path(resource)
+        line = row.get(LINE)
+        year, department = row.get("fiscal_year"), row.get("department_id")
+        who_zh = f"（{year} 年 {department}）" if department else ""
+        who_en = f" ({department}, {year})" if department else ""
+        at_zh = f"{path} 第 {line} 行" if line else path
+        at_en = f"{path} line {line}" if line else path
+        return Finding(
+            rule=self.id,
+            severity=severity or self.severity,
+            resource=resource,
+            path=path,
+            row=line,
+            field=field,
+            values=values or {},
+            fiscal_year=year,
+            department_id=department,
+            message_zh=f"{at_zh}{who_zh}：{zh}",
+            message_en=f"{at_en}{who_en}: {en}",
+        )
+
+
+def money(centi: int | None) -> str:
+    """Integer hundredths of 万元 as the published decimal, always with two decimals."""
+    return "—" if centi is None else f"{Decimal(centi) / 100:.2f}"
+
+
+def rows(frame: pl.DataFrame) -> Iterable[dict[str, Any]]:
+    return frame.iter_rows(named=True)
+
+
+def within_rounding(gap: int, parts: int) -> bool:
+    """Published figures are rounded one by one: n parts may miss their total by n × 0.005 万元."""
+    return 2 * abs(gap) <= parts

@@ -1,0 +1,126 @@
+"""Classification codes: the code of each line is in that year's list, with its official name and parent."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import polars as pl
+
+from publish.report import Finding
+from publish.rules.base import Context, Rule, rows
+
+
+def _function_lines(ctx: Context) -> pl.DataFrame:
+    return ctx.frame("expenditure_by_function").filter(pl.col("item") != "total")
+
+
+def code_names(rule: Rule, ctx: Context) -> Iterable[Finding]:
+    """The name beside a code is the official name in that year's code list."""
+    if not ctx.has("expenditure_by_function", "function_codes"):
+        return
+    codes = ctx.frame("function_codes").select(
+        pl.col("fiscal_year").alias("classification_year"), pl.col("code").alias("function_code"), "name"
+    )
+    joined = (
+        _function_lines(ctx)
+        .join(codes, on=["classification_year", "function_code"])
+        .filter(pl.col("item_name") != pl.col("name"))
+    )
+    for row in rows(joined):
+        yield rule.finding(
+            ctx,
+            "expenditure_by_function",
+            row,
+            f"科目 {row['function_code']} 的名称应为“{row['name']}”（{row['classification_year']} 年科目表），而不是“{row['item_name']}”。",
+            f"code {row['function_code']} is named '{row['name']}' in the {row['classification_year']} code list, "
+            f"not '{row['item_name']}'.",
+            field="item_name",
+            values={"expected": row["name"], "found": row["item_name"]},
+        )
+
+
+def code_lines(rule: Rule, ctx: Context) -> Iterable[Finding]:
+    """A code line's key is its code, its parent the code one level up (or total), its code list this year's."""
+    if not ctx.has("expenditure_by_function"):
+        return
+    code = pl.col("function_code")
+    expected_parent = (
+        pl.when(code.str.len_chars() == 3).then(pl.lit("total")).otherwise(code.str.slice(0, code.str.len_chars() - 2))
+    )
+    checked = _function_lines(ctx).with_columns(expected_parent.alias("expected_parent"))
+    for row in rows(checked.filter(code.is_null() | (pl.col("item") != code))):
+        yield rule.finding(
+            ctx,
+            "expenditure_by_function",
+            row,
+            f"行代码 {row['item']} 与功能分类科目编码 {row['function_code']} 不一致。",
+            f"the line key {row['item']} differs from its function code {row['function_code']}.",
+            field="function_code",
+        )
+    for row in rows(checked.filter(code.is_not_null() & (pl.col("parent_item") != pl.col("expected_parent")))):
+        yield rule.finding(
+            ctx,
+            "expenditure_by_function",
+            row,
+            f"科目 {row['function_code']} 的上级应为 {row['expected_parent']}，而不是 {row['parent_item']}。",
+            f"code {row['function_code']} belongs under {row['expected_parent']}, not {row['parent_item']}.",
+            field="parent_item",
+        )
+    for row in rows(checked.filter(pl.col("classification_year") != pl.col("fiscal_year"))):
+        yield rule.finding(
+            ctx,
+            "expenditure_by_function",
+            row,
+            f"科目年度 {row['classification_year']} 与预算年度 {row['fiscal_year']} 不同，请确认使用的是当年科目。",
+            f"the code list year {row['classification_year']} is not the fiscal year {row['fiscal_year']}; "
+            "confirm the codes are that year's.",
+            field="classification_year",
+            severity="warning",
+        )
+
+
+def item_names(rule: Rule, ctx: Context) -> Iterable[Finding]:
+    """Where a schema lists line keys and names in parallel, each key carries its own name."""
+    for resource in ctx.package.resources.values():
+        fields = {f["name"]: f for f in resource.fields}
+        keys = fields.get("item", {}).get("constraints", {}).get("enum")
+        names = fields.get("item_name", {}).get("constraints", {}).get("enum")
+        if not keys or not names or len(keys) != len(names) or not ctx.has(resource.name):
+            continue
+        expected = pl.DataFrame({"item": keys, "expected": names})
+        wrong = ctx.frame(resource.name).join(expected, on="item").filter(pl.col("item_name") != pl.col("expected"))
+        for row in rows(wrong):
+            yield rule.finding(
+                ctx,
+                resource.name,
+                row,
+                f"项目 {row['item']} 的名称应为“{row['expected']}”，而不是“{row['item_name']}”。",
+                f"line {row['item']} is named '{row['expected']}', not '{row['item_name']}'.",
+                field="item_name",
+                values={"expected": row["expected"], "found": row["item_name"]},
+            )
+
+
+def unknown_parents(rule: Rule, ctx: Context) -> Iterable[Finding]:
+    """A line's parent exists in the same department-year (and fund or measure)."""
+    from publish.rules.totals import GROUPS
+
+    for resource, extra in GROUPS.items():
+        if not ctx.has(resource):
+            continue
+        group = ["fiscal_year", "department_id", *extra]
+        frame = ctx.frame(resource)
+        parents = frame.select(*group, pl.col("item").alias("parent_item"))
+        orphans = frame.filter(pl.col("parent_item").is_not_null()).join(
+            parents, on=[*group, "parent_item"], how="anti"
+        )
+        for row in rows(orphans):
+            yield rule.finding(
+                ctx,
+                resource,
+                row,
+                f"上级项目 {row['parent_item']} 在同一部门年度中不存在，请补上该行或改正上级项目。",
+                f"its parent line {row['parent_item']} is not in the same department-year; add it or "
+                "correct parent_item.",
+                field="parent_item",
+            )

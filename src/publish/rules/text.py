@@ -1,0 +1,84 @@
+"""Cells as text: formulas that Excel would run, leftover template text, figures past two decimals."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import polars as pl
+
+from publish.report import Finding
+from publish.rules.base import Context, Rule, rows
+
+FORMULA_START = r"^[=+\-@\t\r]"
+PLACEHOLDER = r"(XX|xx|××|＊＊|\*\*|待填写|待补充|此处填写)"
+MONEY_FIELDS = ("amount", "change", "performance_managed_amount")
+
+
+def _text_fields(resource, free_text_only: bool = False) -> list[str]:
+    names = []
+    for field in resource.fields:
+        constraints = field.get("constraints", {})
+        if field.get("type", "string") != "string" or field.get("format", "default") != "default":
+            continue
+        if free_text_only and ("enum" in constraints or "pattern" in constraints):
+            continue
+        names.append(field["name"])
+    return names
+
+
+def _matches(ctx: Context, pattern: str, free_text_only: bool) -> Iterable[tuple[str, str, dict]]:
+    for name, table in ctx.tables.items():
+        for field in _text_fields(table.resource, free_text_only):
+            if field not in table.frame.columns:
+                continue
+            hits = table.frame.filter(pl.col(field).str.contains(pattern))
+            for row in rows(hits):
+                yield name, field, row
+
+
+def formulas(rule: Rule, ctx: Context) -> Iterable[Finding]:
+    """A text cell starting with = + - @, tab or CR runs as a formula when a citizen opens the CSV in Excel."""
+    for resource, field, row in _matches(ctx, FORMULA_START, free_text_only=False):
+        value = row[field]
+        yield rule.finding(
+            ctx,
+            resource,
+            row,
+            f"字段 {field} 的文字以“{value[:1]!r}”开头，在 Excel 中会被当作公式执行。请删去开头的符号，或在前面加中文说明文字。",
+            f"field {field} starts with {value[:1]!r}, which Excel runs as a formula. Remove the leading character "
+            "or start the text with words.",
+            field=field,
+            values={"cell": value[:80]},
+        )
+
+
+def placeholders(rule: Rule, ctx: Context) -> Iterable[Finding]:
+    """No leftover template text (XX, ××, 待填写) in any text field."""
+    for resource, field, row in _matches(ctx, PLACEHOLDER, free_text_only=True):
+        yield rule.finding(
+            ctx,
+            resource,
+            row,
+            f"字段 {field} 含有模板占位文字（如 XX、××、待填写），请填入实际内容。",
+            f"field {field} holds leftover template text (XX, ××, 待填写); fill in the real content.",
+            field=field,
+            values={"cell": row[field][:80]},
+        )
+
+
+def precision(rule: Rule, ctx: Context) -> Iterable[Finding]:
+    """Amounts in 万元 have at most two decimals, as published."""
+    for name, table in ctx.tables.items():
+        for line, field, cell in table.inexact:
+            if field not in MONEY_FIELDS:
+                continue
+            row = table.frame.filter(pl.col("_line") == line).row(0, named=True)
+            yield rule.finding(
+                ctx,
+                name,
+                row,
+                f"金额 {field}“{cell}”超过两位小数；公开金额以万元为单位、最多两位小数。",
+                f"amount {field} '{cell}' has more than two decimals; amounts are in 万元 with at most two.",
+                field=field,
+                values={"cell": cell},
+            )

@@ -1,0 +1,124 @@
+"""Totals equal the sum of their parts, for amounts, stated changes and vehicle counts.
+
+Every amount table records, on each line, the line it is a part of (`parent_item`). One
+group-by per table sums the parts of every parent; a join puts the sum beside the parent's
+published figure. A gap within the rounding envelope (n parts × 0.005 万元) is a warning that
+says so; a larger gap is an error. A gap of exactly 10,000 times is named as 元 written for 万元.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import polars as pl
+
+from publish.engine.reading import LINE
+from publish.report import Finding
+from publish.rules.base import KEY, Context, Rule, money, rows, within_rounding
+
+# resource -> extra grouping columns beside the department-year
+GROUPS = {
+    "income": [],
+    "expenditure_by_function": [],
+    "expenditure_by_type": ["fund"],
+    "sangong": ["fund"],
+    "procurement": ["fund"],
+    "assets": ["measure"],
+}
+
+
+def parts_beside_parents(frame: pl.DataFrame, group: list[str], value: str) -> pl.DataFrame:
+    """Each parent line with the sum, the count and the empty count of its parts' ``value``."""
+    parts = (
+        frame.filter(pl.col("parent_item").is_not_null())
+        .group_by([*group, "parent_item"])
+        .agg(
+            pl.col(value).sum().alias("parts_sum"),
+            pl.len().alias("parts"),
+            pl.col(value).null_count().alias("parts_empty"),
+        )
+    )
+    return frame.join(parts, left_on=[*group, "item"], right_on=[*group, "parent_item"], how="inner")
+
+
+def sum_mismatches(rule: Rule, ctx: Context, resource: str) -> Iterable[Finding]:
+    if not ctx.has(resource):
+        return
+    frame = ctx.frame(resource)
+    value = "count" if resource == "assets" else "amount"
+    group = [*KEY, *GROUPS[resource]]
+    checked = parts_beside_parents(frame, group, value).filter(
+        pl.col(value).is_not_null() & (pl.col("parts_empty") == 0) & (pl.col(value) != pl.col("parts_sum"))
+    )
+    for row in rows(checked.sort(LINE)):
+        yield _sum_finding(rule, ctx, resource, row, value)
+
+
+def _sum_finding(rule: Rule, ctx: Context, resource: str, row: dict, value: str) -> Finding:
+    stated, summed, name = row[value], row["parts_sum"], row["item_name"]
+    if value == "count":
+        return rule.finding(
+            ctx,
+            resource,
+            row,
+            f"{name} {stated} 辆，但各类车辆之和为 {summed} 辆。请核对合计或各类数量。",
+            f"{name} is {stated} vehicles but its kinds add up to {summed}. Check the total or the kinds.",
+            field=value,
+            values={"stated": stated, "sum": summed},
+        )
+    gap = stated - summed
+    rounding = within_rounding(gap, row["parts"])
+    hint_zh, hint_en = _hint(stated, summed, rounding)
+    return rule.finding(
+        ctx,
+        resource,
+        row,
+        f"{name} {money(stated)} 万元，但其 {row['parts']} 个组成项之和为 {money(summed)} 万元，相差 {money(gap)} 万元。{hint_zh}",
+        f"{name} is {money(stated)} 万元 but its {row['parts']} parts add up to {money(summed)}, "
+        f"a gap of {money(gap)}. {hint_en}",
+        field=value,
+        values={"stated": money(stated), "sum": money(summed), "gap": money(gap)},
+        severity="warning" if rounding else None,
+    )
+
+
+def _hint(stated: int, summed: int, rounding: bool) -> tuple[str, str]:
+    if rounding:
+        return (
+            "差额在逐项四舍五入的范围内，可能是舍入所致，请确认。",
+            "The gap is within per-item rounding; confirm it.",
+        )
+    if (summed and stated == summed * 10000) or (stated and summed == stated * 10000):
+        return "两者正好相差一万倍：是否把“元”当成了“万元”？", "They differ exactly 10,000 times: 元 written for 万元?"
+    return "请核对合计或各组成项。", "Check the total or its parts."
+
+
+def breakdown_mismatches(rule: Rule, ctx: Context, resource: str) -> Iterable[Finding]:
+    """A stated change equals the sum of its parts' stated changes where the text gives them all."""
+    if not ctx.has(resource) or "change_breakdown" not in ctx.frame(resource).columns:
+        return
+    group = [*KEY, *GROUPS[resource]]
+    frame = ctx.frame(resource).with_columns(pl.col("change").fill_null(0).alias("_stated_part"))
+    joined = parts_beside_parents(frame, group, "_stated_part").filter(
+        pl.col("change_breakdown").is_not_null()
+        & pl.col("change").is_not_null()
+        & (pl.col("change") != pl.col("parts_sum"))
+    )
+    for row in rows(joined.sort(LINE)):
+        gap = row["change"] - row["parts_sum"]
+        complete = row["change_breakdown"] == "complete"
+        severity = "error" if complete and not within_rounding(gap, row["parts"]) else "warning"
+        kind_zh = "原文完整列举了增减构成" if complete else "原文只列举了主要原因"
+        kind_en = "the text gives the whole breakdown" if complete else "the text lists only the main reasons"
+        yield rule.finding(
+            ctx,
+            resource,
+            row,
+            f"{row['item_name']}较上年增减 {money(row['change'])} 万元，但所列各项增减之和为 {money(row['parts_sum'])} 万元"
+            f"（{kind_zh}），相差 {money(gap)} 万元。",
+            f"{row['item_name']} changes by {money(row['change'])} but its stated parts' changes add up to "
+            f"{money(row['parts_sum'])} ({kind_en}), a gap of {money(gap)}.",
+            field="change",
+            values={"stated": money(row["change"]), "sum": money(row["parts_sum"])},
+            severity=severity,
+        )
