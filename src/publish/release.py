@@ -49,6 +49,7 @@ class ReleaseResult:
     folder: Path
     zip: Path
     written: list[str] = field(default_factory=list)
+    origin: str | None = None  # where the previous release was found (a dist folder or a git tag)
 
 
 def release(path: str | Path = ".", bump: str = "auto", out: str | Path | None = None) -> ReleaseResult:
@@ -91,7 +92,9 @@ def _release(package: Package, out: Path, bump: str, moment: datetime) -> Releas
     if level == "none":
         return _unchanged(package, out, previous, difference, moment)
     version = versions.bump(previous.version, level)
-    return _build(package, out, version, moment, difference, previous.version, level)
+    result = _build(package, out, version, moment, difference, previous.version, level)
+    result.origin = previous.origin
+    return result
 
 
 def _build(package, out, version, moment, difference, previous, level, entry=True) -> ReleaseResult:

@@ -60,6 +60,8 @@ def _report(result) -> None:
             else "（首次发布 first)"
         )
         click.echo(f"已发布 Released {result.version}{since}")
+        if result.origin:
+            click.echo(f"  上一版本来自 previous release from: {result.origin}")
         click.echo(f"  {result.folder}")
         click.echo(f"  {result.zip}")
     else:
