@@ -140,28 +140,38 @@ def _diff(
 
 def apply(package: Package, planned: Plan) -> list[str]:
     """Write the files that change, all or none; return their resource names."""
-    targets = [(package.file(package.resources[name]), planned.tables[name].text) for name in planned.changed_files]
+    targets = [package.file(package.resources[name]) for name in planned.changed_files]
     if not targets:
         return []
-    staged: list[Path] = []
-    backups: list[Path] = []
+    staged = [_sibling(target, "new") for target in targets]
+    backups = [_sibling(target, "backup") for target in targets]
     try:
-        for target, text in targets:
-            staged.append(_sibling(target, "new"))
-            atomic.write_text(staged[-1], text)
-        for target, _ in targets:
-            backups.append(_sibling(target, "backup"))
+        for target, new in zip(targets, staged, strict=True):
+            atomic.write_text(new, planned.tables[_resource_of(package, target)].text)
+        for target, backup in zip(targets, backups, strict=True):
             if target.exists():
-                atomic.write_bytes(backups[-1], target.read_bytes())
-        _write_journal(package, [target for target, _ in targets])
-        _rename_all(package, [target for target, _ in targets], staged)
-    finally:
-        for path in staged + backups:
-            path.unlink(missing_ok=True)
+                atomic.write_bytes(backup, target.read_bytes())
+        _write_journal(package, targets)
+    except BaseException:
+        _unlink(staged + backups)
+        raise
+    _rename_all(package, targets, staged)
+    _journal_path(package).unlink()
+    _unlink(backups)
     return planned.changed_files
 
 
+def _resource_of(package: Package, target: Path) -> str:
+    return next(name for name, resource in package.resources.items() if package.file(resource) == target)
+
+
+def _unlink(paths: list[Path]) -> None:
+    for path in paths:
+        path.unlink(missing_ok=True)
+
+
 def _rename_all(package: Package, targets: list[Path], staged: list[Path]) -> None:
+    """Rename the staged files over their targets; on any failure put every backup back."""
     try:
         for target, new in zip(targets, staged, strict=True):
             atomic.checkpoint(target)
@@ -169,7 +179,6 @@ def _rename_all(package: Package, targets: list[Path], staged: list[Path]) -> No
     except BaseException:
         recover(package)
         raise
-    _journal_path(package).unlink()
 
 
 def _sibling(target: Path, what: str) -> Path:

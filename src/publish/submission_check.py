@@ -152,7 +152,7 @@ def _department_known(package: Package, submission: Submission) -> bool:
 
 
 def _missing_line(table: str, resource: str, line: dict[str, str]) -> Finding:
-    label = "、".join(v for k, v in line.items() if k.endswith("_name") and v)
+    label = line.get("item_name") or "、".join(v for k, v in line.items() if k.endswith("_name") and v)
     codes = "/".join(v for k, v in line.items() if k in ("fund", "measure", "item") and v)
     zh = (
         f"缺少必须公开的行“{label}”（{codes}）。请补上这一行；没有的金额填 0" if label else "本表不能为空，请填写这一行"

@@ -80,6 +80,7 @@ def build_template(package: Package, department_id: str, fiscal_year: str, from_
     _codes_sheet(workbook, codes, fiscal_year)
     _meta_sheet(workbook, package, department_id, fiscal_year)
     lists.sheet.sheet_state = "hidden"
+    workbook.move_sheet(lists.sheet, offset=len(workbook.worksheets) - 1 - workbook.index(lists.sheet))
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue(), sheets, filled

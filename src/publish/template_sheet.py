@@ -29,6 +29,7 @@ class SheetWriter:
         self.fields = resource.fields
         self.identity = set(resource.primary_key) | {"parent_item"}
         self.identity |= {f"{name}_name" for name in resource.primary_key}
+        self.next_line = HEADER_LINE + 1
 
     def write(self, title: str) -> None:
         sheet = self.sheet
@@ -46,7 +47,7 @@ class SheetWriter:
         sheet.freeze_panes = sheet.cell(HEADER_LINE + 1, 1)
 
     def add_row(self, row: dict[str, str], locked_identity: bool = False) -> None:
-        line = self.sheet.max_row + 1
+        line, self.next_line = self.next_line, self.next_line + 1
         for column, field in enumerate(self.fields, start=1):
             cell = self.sheet.cell(line, column)
             write_value(cell, row.get(field["name"], ""), field.get("type", "string"))
@@ -63,7 +64,7 @@ class SheetWriter:
             self.add_row({k: v for k, v in keys.items() if k in {f["name"] for f in self.fields}})
 
     def finish(self) -> None:
-        last = max(self.sheet.max_row, HEADER_LINE + 1)
+        last = max(self.next_line - 1, HEADER_LINE + 1)
         for column, field in enumerate(self.fields, start=1):
             if field["name"] in KEY_FIELDS:
                 continue
