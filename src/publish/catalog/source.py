@@ -1,10 +1,7 @@
 """Read a package (or release) folder into the catalog model, with what is wrong as findings.
 
-Everything comes from the descriptor and the data: the publisher and contact are the
-descriptor's contributors, the creators are the departments, the place is the descriptor's
-``spatial`` (else the departments' division), the years are the disclosures' fiscal years.
-A 统一社会信用代码 is used only where ``departments.credit_code`` holds one, and only if its
-check character is right; nothing is guessed.
+Everything comes from the descriptor and the data (see ``agents`` for who and where); the
+years are the disclosures' fiscal years; the files and their sums come from ``files``.
 """
 
 from __future__ import annotations
@@ -13,9 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from publish.catalog import files
-from publish.catalog.identifiers import credit_code_problem, division_code_problem
-from publish.catalog.model import Agent, CatalogModel, Contact, License, Place, Text, Variable, language_of
+from publish.catalog import agents, files
+from publish.catalog.model import CatalogModel, License, Text, Variable, language_of
 from publish.csvfile import read_rows
 from publish.package import Package, load
 from publish.report import Finding
@@ -32,22 +28,31 @@ def build(
     if findings:
         return None, findings
     descriptor = package.descriptor
-    departments = _rows(package, "departments")
-    disclosures = _rows(package, "disclosures")
-    creators = [_department_agent(row, line, findings) for line, row in enumerate(departments, start=2)]
-    publisher = _publisher(descriptor, creators, findings)
-    place = _place(descriptor, departments, findings)
-    years = sorted({int(row["fiscal_year"]) for row in disclosures if row.get("fiscal_year", "").isdigit()})
+    departments, disclosures = _rows(package, "departments"), _rows(package, "disclosures")
+    creators = [agents.department_agent(row, line, findings) for line, row in enumerate(departments, start=2)]
+    publisher = agents.publisher(descriptor, creators, findings)
+    place = agents.place(descriptor, departments, findings)
+    years = [(int(r["fiscal_year"]), r["department_id"]) for r in disclosures if r.get("fiscal_year", "").isdigit()]
     if not years:
         findings.append(
-            _error("catalog-no-fiscal-year", "data/disclosures.csv", "没有任何预算年度", "holds no fiscal year")
+            agents.error("catalog-no-fiscal-year", "data/disclosures.csv", "没有任何预算年度", "holds no fiscal year")
         )
     if any(f.severity == "error" for f in findings) or publisher is None or place is None:
         return None, findings
+    model = _model(
+        package, base_url.rstrip("/"), landing_page, years,
+        publisher=publisher, place=place, creators=tuple(creators), contact=agents.contact(descriptor, disclosures),
+    )  # fmt: skip
+    return model, findings + _description_findings(model)
+
+
+def _model(
+    package: Package, base_url: str, landing_page: str | None, years: list[tuple[int, str]], **parties: Any
+) -> CatalogModel:
+    descriptor = package.descriptor
     name, version = descriptor.get("name", ""), str(descriptor.get("version", ""))
-    base_url = base_url.rstrip("/")
     release_url = f"{base_url}/{name}-{version}"
-    model = CatalogModel(
+    return CatalogModel(
         name=name,
         version=version,
         title=Text(zh=descriptor.get("title", name), en=english_title(descriptor)),
@@ -56,17 +61,13 @@ def build(
         license=_license(descriptor),
         base_url=base_url,
         landing_page=landing_page or f"{release_url}/README.md",
-        publisher=publisher,
-        contact=_contact(descriptor, disclosures),
-        place=place,
-        fiscal_years=tuple(years),
-        department_years=tuple(sorted({(int(r["fiscal_year"]), r["department_id"]) for r in disclosures})),
+        fiscal_years=tuple(sorted({year for year, _ in years})),
+        department_years=tuple(sorted(set(years))),
         issued=_issued(descriptor),
-        creators=tuple(creators),
         distributions=tuple(files.distributions(package, f"{name}-{version}", release_url)),
         variables=tuple(_variables(package)),
+        **parties,
     )
-    return model, findings + _description_findings(model)
 
 
 def english_title(descriptor: dict[str, Any]) -> str:
@@ -91,7 +92,7 @@ def _description_findings(model: CatalogModel) -> list[Finding]:
     for lang, text in (("zh", model.description.zh), ("en", model.description.en)):
         if not 50 <= len(text) <= 5000:
             problems.append(
-                _error(
+                agents.error(
                     "catalog-description-length",
                     DESCRIPTOR,
                     f"description 的{'中文' if lang == 'zh' else '英文'}段落有 {len(text)} 个字符，应为 50–5000 个；"
@@ -123,60 +124,6 @@ def _rows(package: Package, resource: str) -> list[dict[str, str]]:
     return read_rows(package.file(package.resources[resource]))
 
 
-def _department_agent(row: dict[str, str], line: int, findings: list[Finding]) -> Agent:
-    code = (row.get("credit_code") or "").strip() or None
-    if code and (reason := credit_code_problem(code)):
-        findings.append(_code_finding("credit-code-invalid", line, "credit_code", code, reason, "统一社会信用代码"))
-    division = row.get("division_code", "")
-    if reason := division_code_problem(division, row.get("division_name")):
-        findings.append(_code_finding("division-code-invalid", line, "division_code", division, reason, "行政区划代码"))
-    return Agent(key=row["department_id"], name=row["name"], credit_code=code)
-
-
-def _publisher(descriptor: dict[str, Any], creators: list[Agent], findings: list[Finding]) -> Agent | None:
-    """The contributor with the role ``publisher`` (the department of that name if it is one)."""
-    for contributor in descriptor.get("contributors", []):
-        if "publisher" in contributor.get("roles", []):
-            name = contributor.get("organization") or contributor.get("title", "")
-            return next((a for a in creators if a.name == name), Agent(key="publisher", name=name))
-    if len(creators) == 1:
-        return creators[0]
-    findings.append(
-        _error(
-            "catalog-publisher-missing",
-            DESCRIPTOR,
-            'contributors 中没有角色为 publisher 的发布机构；请添加一个（roles: ["publisher"]）',
-            'no contributor has the role publisher: add one (roles: ["publisher"])',
-            field="contributors",
-        )
-    )
-    return None
-
-
-def _contact(descriptor: dict[str, Any], disclosures: list[dict[str, str]]) -> Contact | None:
-    """The contributor with the role ``contact``; the phone is the one the latest disclosure gives for them."""
-    for contributor in descriptor.get("contributors", []):
-        if "contact" in contributor.get("roles", []):
-            name = contributor.get("title", "")
-            rows = sorted((r for r in disclosures if r.get("contact_name") == name), key=lambda r: r["fiscal_year"])
-            phone = rows[-1].get("contact_phone") or None if rows else None
-            return Contact(name=name, organization=contributor.get("organization", ""), phone=phone)
-    return None
-
-
-def _place(descriptor: dict[str, Any], departments: list[dict[str, str]], findings: list[Finding]) -> Place | None:
-    spatial = descriptor.get("spatial") if isinstance(descriptor.get("spatial"), dict) else {}
-    code = spatial.get("division_code") or next((r["division_code"] for r in departments), "")
-    name = spatial.get("division_name") or next((r["division_name"] for r in departments), "")
-    if reason := division_code_problem(str(code), name):
-        zh, en = reason
-        findings.append(
-            _error("division-code-invalid", DESCRIPTOR, f"spatial.division_code：{zh}", f"spatial.division_code: {en}")
-        )
-        return None
-    return Place(division_code=str(code), name=name)
-
-
 def _variables(package: Package) -> list[Variable]:
     """Every column with a unit (万元, %, 辆): what a dataset search lists as measured."""
     return [
@@ -191,31 +138,10 @@ def _variables(package: Package) -> list[Variable]:
     ]
 
 
-def _code_finding(rule: str, line: int, column: str, value: str, reason: tuple[str, str], label: str) -> Finding:
-    zh, en = reason
-    return Finding(
-        rule=rule,
-        severity="error",
-        resource="departments",
-        path="data/departments.csv",
-        row=line,
-        field=column,
-        values={column: value},
-        message_zh=f"data/departments.csv 第 {line} 行 {column}：{label}“{value}”有误：{zh}。",
-        message_en=f"data/departments.csv line {line}, {column}: '{value}' is wrong: {en}.",
-    )
-
-
 def _missing_file(path: str) -> Finding:
-    return _error(
+    return agents.error(
         "catalog-file-missing",
         path,
         "文件不存在，无法计算大小与校验和",
         "does not exist, so its size and checksum are unknown",
-    )
-
-
-def _error(rule: str, path: str, zh: str, en: str, field: str | None = None) -> Finding:
-    return Finding(
-        rule=rule, severity="error", path=path, field=field, message_zh=f"{path}：{zh}。", message_en=f"{path}: {en}."
     )
