@@ -63,7 +63,7 @@ def read_explanation(document: Document, ext: Extraction) -> None:
     lines = document.lines("explanation")
     if not lines:
         return
-    text = paragraph(lines, "基本支出", "财政拨款支出")
+    text = paragraph(lines, "基本支出", "财政拨款支出", "项目支出")
     if text is None:
         missing(ext, "explanation", "基本支出和项目支出", "basic and project expenditure")
     else:

@@ -57,6 +57,9 @@ CHANGES: tuple[tuple[str, str], ...] = (
     ("rate", rf"{_COMPARE}{FILLER}(?P<word>{CHANGE_WORD}){RATE}"),
     ("flat", rf"{_COMPARE}{FILLER}(?P<word>持平)"),
 )
+# A rate stated in its own clause after the change: "增加2万元，增长2%".
+RATE_CLAUSE = rf"^(?P<word>增长|下降|增幅|降幅)(?:为)?{RATE}$"
+RATE_SIGNS = {"增长": 1, "增幅": 1, "下降": -1, "降幅": -1}
 # A part's change inside a reason: "人员经费增加17.97万元" (the part's name is matched separately).
 PART_CHANGE = rf"^(?P<word>{CHANGE_WORD})(?:了)?{AMOUNT}$"
 

@@ -92,6 +92,11 @@ def _read_clause(walk: Walk, clause: str) -> None:
     spec = walk.spec
     if any(re.search(regex, clause) for regex in spec.skip):
         return
+    rate = re.match(patterns.RATE_CLAUSE, clause)
+    if rate and walk.subject is not None:
+        sign = "-" if patterns.RATE_SIGNS[rate.group("word")] < 0 else ""
+        _put(walk, walk.subject, {"change_rate": sign + rate.group("rate")})
+        return
     found = find_change(clause)
     head = clause[: found[1]] if found else clause  # what the clause is about, before its change
     understood = _read_head(walk, head)

@@ -1,0 +1,194 @@
+"""Each wording variant real documents use, on short texts written in the template's style."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from publish.extract.core import extract
+from tests.helpers import ROOT
+
+TITLE = "巫溪县测试局2023年部门预算情况说明"
+DEPARTMENT = "500238-csj"
+INCOME = (
+    "（一）收入预算：2023年年初预算数100万元，其中：一般公共预算拨款100万元，政府性基金预算拨款0万元，"
+    "国有资本经营预算收入0万元，事业收入0万元，事业单位经营收入0万元，其他收入0万元。"
+    "收入较去年减少1.5万元，主要是一般公共预算拨款减少1.5万元。"
+)
+SPENDING = "（二）支出预算：2023年年初预算数100万元，其中：一般公共服务支出80万元，住房保障支出20万元。"
+
+
+def extracted(tmp_path: Path, *overview: str, title: str = TITLE, extra: str = ""):
+    text = "\n".join([title, "部门收支总体情况", *overview, extra])
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    return extract(path, DEPARTMENT, ROOT)
+
+
+def line(ext, resource: str, **key: str) -> dict[str, str]:
+    rows = [r for r in ext.rows.get(resource, []) if all(r.get(k) == v for k, v in key.items())]
+    assert len(rows) == 1, (resource, key, ext.rows.get(resource))
+    return rows[0]
+
+
+def unread_kinds(ext) -> set[tuple[str, str]]:
+    """What the text said that was not read (absent parts of these short texts left aside)."""
+    return {(u.kind, u.text) for u in ext.unread if u.kind not in ("absent-section", "missing-figure")}
+
+
+def test_template_text_reads_without_unread_clauses(tmp_path):
+    ext = extracted(tmp_path, INCOME, SPENDING)
+    assert line(ext, "income", item="total")["amount"] == "100"
+    assert line(ext, "income", item="total")["change"] == "-1.5"
+    assert line(ext, "income", item="general_budget")["change"] == "-1.5"
+    assert line(ext, "expenditure_by_function", item="221")["amount"] == "20"
+    assert unread_kinds(ext) == set()
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "（一）收入预算：2023年年初预算数100万元，其中：一般公共预算拨款100万元。",
+        "（一）收入预算：2023年初预算数100万元，其中：一般公共预算拨款100万元。",
+        "(一)收入预算:2023年初预算数100万元,其中:一般公共预算拨款100万元.",
+        "（一）收入预算：２０２３年年初预算数１００万元，其中：一般公共预算拨款１００万元。",
+        "（一）收入预算：2023年年初预算数 100 万元，其中：一般公共预算拨款 100 万元。",
+        "（一）收入预算：2023年年初预算数1,000,000元，其中：一般公共预算拨款1,000,000元。",
+    ],
+    ids=["年年初预算数", "年初预算数", "ascii-punctuation", "full-width-digits", "spaces", "yuan-with-separators"],
+)
+def test_budget_total_variants(tmp_path, written):
+    ext = extracted(tmp_path, written)
+    assert line(ext, "income", item="total")["amount"] == "100"
+    assert line(ext, "income", item="general_budget")["amount"] == "100"
+    assert unread_kinds(ext) == set()
+
+
+def test_thousands_separator_in_wan_yuan(tmp_path):
+    ext = extracted(tmp_path, "（一）收入预算：2023年年初预算数1,234.56万元，其中：一般公共预算拨款1,234.56万元。")
+    assert line(ext, "income", item="total")["amount"] == "1234.56"
+
+
+def test_yuan_is_divided_exactly_and_the_conversion_recorded(tmp_path):
+    ext = extracted(tmp_path, "（一）收入预算：2023年年初预算数3,606,712.34元，其中：一般公共预算拨款3,606,700元。")
+    assert line(ext, "income", item="total")["amount"] == "360.671234"
+    assert line(ext, "income", item="general_budget")["amount"] == "360.67"
+    notes = {p["note"] for p in ext.provenance if p["resource"] == "income" and p["field"] == "amount"}
+    assert "3,606,700元 ÷ 10000 = 360.67万元" in notes
+
+
+@pytest.mark.parametrize("compared", ["较去年", "较上年", "较2022年", "比2022年", "比上年", "与2022年相比"])
+@pytest.mark.parametrize(
+    ("stated", "change", "word", "rate"),
+    [
+        ("减少1.5万元", "-1.5", "减少", ""),
+        ("增加2万元", "2", "增加", ""),
+        ("增长2万元", "2", "增长", ""),
+        ("下降0.5万元", "-0.5", "下降", ""),
+        ("增长5%", "", "增长", "5"),
+        ("下降2.5%", "", "下降", "-2.5"),
+        ("增加2万元，增长2%", "2", "增加", "2"),
+        ("持平", "0", "持平", ""),
+    ],
+)
+def test_change_variants(tmp_path, compared, stated, change, word, rate):
+    ext = extracted(tmp_path, f"（一）收入预算：2023年年初预算数100万元。收入{compared}{stated}。")
+    total = line(ext, "income", item="total")
+    assert (total.get("change", ""), total["change_word"], total.get("change_rate", "")) == (change, word, rate)
+    assert unread_kinds(ext) == set()
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["一般公共服务支出80万元", "一般公共服务支出预算80万元", "一般公共服务80万元", "201一般公共服务支出80万元"],
+    ids=["name", "name-预算", "name-without-支出", "code-and-name"],
+)
+def test_function_class_name_variants(tmp_path, written):
+    ext = extracted(tmp_path, f"（二）支出预算：2023年年初预算数80万元，其中：{written}。")
+    row = line(ext, "expenditure_by_function", item="201")
+    assert (row["item_name"], row["function_code"], row["parent_item"], row["amount"]) == (
+        "一般公共服务支出",
+        "201",
+        "total",
+        "80",
+    )
+
+
+@pytest.mark.parametrize("code", ["2080505", "208 05 05", "20805 05"])
+def test_function_codes_split_or_joined(tmp_path, code):
+    title = "巫溪县测试局2024年部门预算情况说明"
+    ext = extracted(
+        tmp_path,
+        f"（二）支出预算：2024年年初预算数30万元，其中：{code}机关事业单位基本养老保险缴费支出30万元。",
+        title=title,
+    )
+    row = line(ext, "expenditure_by_function", item="2080505")
+    assert (row["parent_item"], row["classification_year"], row["amount"]) == ("20805", "2024", "30")
+
+
+def test_an_unknown_class_is_reported_never_guessed(tmp_path):
+    ext = extracted(tmp_path, "（二）支出预算：2023年年初预算数80万元，其中：神秘支出80万元。")
+    assert [r["item"] for r in ext.rows["expenditure_by_function"]] == ["total"]
+    assert ("unknown-name", "神秘支出80万元") in unread_kinds(ext)
+
+
+def test_a_code_whose_name_differs_from_the_code_list_is_reported(tmp_path):
+    ext = extracted(tmp_path, "（二）支出预算：2023年年初预算数80万元，其中：201教育支出80万元。")
+    assert ("unknown-name", "201教育支出80万元") in unread_kinds(ext)
+
+
+def test_a_year_without_a_code_list_is_reported(tmp_path):
+    title = "巫溪县测试局2025年部门预算情况说明"
+    ext = extracted(tmp_path, "（二）支出预算：2025年年初预算数80万元，其中：一般公共服务支出80万元。", title=title)
+    assert "expenditure_by_function" not in ext.rows
+    assert any(u.kind == "unknown-name" and "2025" in u.reason_en for u in ext.unread)
+
+
+def test_an_amount_in_no_known_wording_is_reported(tmp_path):
+    ext = extracted(tmp_path, "（一）收入预算：2023年年初预算数100万元，另有上级补助收入5万元。")
+    assert ("unknown-name", "另有上级补助收入5万元") in unread_kinds(ext)
+
+
+def test_a_change_of_no_line_is_reported(tmp_path):
+    ext = extracted(tmp_path, "（一）收入预算：2023年年初预算数100万元，上级补助5万元，较上年增加5万元。")
+    assert ("unread-clause", "较上年增加5万元") in unread_kinds(ext)
+    assert line(ext, "income", item="total").get("change", "") == ""
+
+
+SANGONG = (
+    "“三公”经费情况说明\n"
+    '2023年"三公"经费预算12,000元，较上年减少1万元。其中：因公出国(境)费0万元，与上年持平；公务接待费0.2万元，'
+    "较上年减少1万元；公务用车购置及运行维护费1万元，与上年持平，其中：公务用车购置费0万元，公务用车运行费1万元。"
+)
+
+
+def test_sangong_variants_with_vehicle_subtotal(tmp_path):
+    ext = extracted(tmp_path, extra=SANGONG)
+    assert line(ext, "sangong", item="total")["amount"] == "1.2"
+    assert line(ext, "sangong", item="total")["change_breakdown"] == "complete"
+    assert line(ext, "sangong", item="outbound_travel")["change_word"] == "持平"
+    assert line(ext, "sangong", item="vehicle")["parent_item"] == "total"
+    assert line(ext, "sangong", item="vehicle_operation")["parent_item"] == "vehicle"
+    assert line(ext, "sangong", item="vehicle_purchase")["amount"] == "0"
+    assert unread_kinds(ext) == set()
+
+
+def test_reason_listing_all_parts_is_complete_and_main_reasons_is_main_reasons(tmp_path):
+    explanation = (
+        "部门预算情况说明\n2023年一般公共预算财政拨款支出100万元，比2022年增加5万元。其中：基本支出60万元，"
+        "比2022年增加5万元，主要原因是人员经费增加6万元，日常公用经费减少1万元；项目支出40万元，与2022年持平，"
+        "主要用于信息化建设。"
+    )
+    ext = extracted(tmp_path, extra=explanation)
+    basic = line(ext, "expenditure_by_type", item="basic")
+    assert (basic["change_breakdown"], basic.get("change_reason", "")) == ("main-reasons", "")
+    assert line(ext, "expenditure_by_type", item="public_operating")["change"] == "-1"
+    assert line(ext, "expenditure_by_type", item="project")["purpose"] == "信息化建设"
+    assert line(ext, "expenditure_by_type", item="total")["change_breakdown"] == "complete"
+
+
+def test_a_reason_in_other_words_is_quoted(tmp_path):
+    explanation = "部门预算情况说明\n其中：项目支出40万元，比2022年减少15万元，原因是全县统一压减10%。"
+    ext = extracted(tmp_path, extra=explanation)
+    assert line(ext, "expenditure_by_type", item="project")["change_reason"] == "全县统一压减10%"
