@@ -89,40 +89,38 @@ def _pdf_lines(path: Path) -> list[str]:
 
     try:
         with pdfplumber.open(str(path)) as pdf:
-            laid_out = [
-                (line["text"], _runs_to_margin(line, page_lines)) for page_lines in _pages(pdf) for line in page_lines
-            ]
-    except DocumentError:
-        raise
+            lines = [line for page in pdf.pages for line in page.extract_text_lines()]
     except Exception as error:  # pdfminer raises many types for a broken file
         raise _unreadable(path, "PDF", error) from None
-    return _unwrap(laid_out)
+    return _unwrap([line for line in lines if not PAGE_NUMBER.match(line["text"])])
 
 
-def _pages(pdf) -> list[list[dict]]:
-    pages = []
-    for page in pdf.pages:
-        lines = [line for line in page.extract_text_lines() if not PAGE_NUMBER.match(line["text"])]
-        pages.append(lines)
-    return pages
-
-
-def _runs_to_margin(line: dict, page_lines: list[dict]) -> bool:
-    right = max(other["x1"] for other in page_lines)
-    size = line["chars"][-1].get("size", 10) if line.get("chars") else 10
-    return line["x1"] >= right - 1.5 * size
-
-
-def _unwrap(laid_out: list[tuple[str, bool]]) -> list[str]:
-    lines: list[str] = []
-    joining = False
-    for text, full in laid_out:
-        if joining and lines:
-            lines[-1] += text
+def _unwrap(lines: list[dict]) -> list[str]:
+    """Join the lines the layout wrapped: a line that runs to the right margin continues on the next,
+    unless it ends a sentence and the next line is indented as a new paragraph (where the file indents)."""
+    if not lines:
+        return []
+    left, right = min(ln["x0"] for ln in lines), max(ln["x1"] for ln in lines)
+    size = max((ln["chars"][-1].get("size", 10) for ln in lines if ln.get("chars")), default=10)
+    indents = any(ln["x0"] >= left + 1.5 * size for ln in lines)
+    out: list[str] = []
+    previous = None
+    for line in lines:
+        if previous is not None and _continues(previous, line, left, right, size, indents):
+            out[-1] += line["text"]
         else:
-            lines.append(text)
-        joining = full and not text.rstrip().endswith(SENTENCE_END)
-    return lines
+            out.append(line["text"])
+        previous = line
+    return out
+
+
+def _continues(previous: dict, line: dict, left: float, right: float, size: float, indents: bool) -> bool:
+    full = previous["x1"] >= right - 1.5 * size and len(previous["text"]) >= 20
+    if not full:
+        return False
+    if not previous["text"].rstrip().endswith(SENTENCE_END):
+        return True
+    return indents and line["x0"] < left + 0.5 * size
 
 
 def _unreadable(path: Path, kind: str, error: Exception) -> DocumentError:
