@@ -110,7 +110,6 @@ class CatalogModel:
     contact: Contact | None
     place: Place
     fiscal_years: tuple[int, ...]
-    department_years: tuple[tuple[int, str], ...]
     issued: date | None = None
     creators: tuple[Agent, ...] = ()
     distributions: tuple[Distribution, ...] = ()

@@ -62,7 +62,6 @@ def _model(
         base_url=base_url,
         landing_page=landing_page or f"{release_url}/README.md",
         fiscal_years=tuple(sorted({year for year, _ in years})),
-        department_years=tuple(sorted(set(years))),
         issued=_issued(descriptor),
         distributions=tuple(files.distributions(package, f"{name}-{version}", release_url)),
         variables=tuple(_variables(package)),
