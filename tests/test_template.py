@@ -40,7 +40,7 @@ def test_blank_template_has_a_sheet_per_resource_and_the_instructions(tmp_path):
     titles = [json.loads((ROOT / "datapackage.json").read_text())["resources"][i]["title"] for i in range(11)]
     assert book.sheetnames[0] == "填报说明"
     assert book.sheetnames[1:12] == titles
-    assert "函数" not in book.sheetnames and "支出功能分类科目" not in book.sheetnames
+    assert "支出功能分类科目" not in book.sheetnames  # code lists are not submitted
     assert book["_meta"].sheet_state == "hidden" and book["下拉选项"].sheet_state == "hidden"
     meta = {row[0]: row[1] for row in book["_meta"].iter_rows(values_only=True)}
     assert (meta["fiscal_year"], meta["department_id"]) == ("2024", "500238-newdept")
@@ -52,7 +52,7 @@ def test_headers_are_chinese_titles_with_the_field_name_in_a_note(tmp_path):
     schema = json.loads((ROOT / "schemas" / "income.json").read_text(encoding="utf-8"))
     assert [c.value for c in sheet[2]] == [f["title"] for f in schema["fields"]]
     assert sheet["F2"].comment.text.startswith("amount\n")
-    assert "收入预算" in sheet["A1"].value and "A1" in str(list(sheet.merged_cells.ranges)[0])
+    assert "收入预算" in sheet["A1"].value and "A1" in str(next(iter(sheet.merged_cells.ranges)))
 
 
 def test_required_lines_are_listed_with_keys_filled_and_locked(tmp_path):
