@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from publish.extract import patterns
+from publish.extract.messages import NO_SUBJECT, NOT_UNDERSTOOD, TABLE_ZH
 from publish.extract.model import Extraction
 from publish.extract.text import AMOUNT_IN, amount, change_from, clauses, find_change, segments, sentences, squeeze
 
@@ -75,7 +76,7 @@ def _read_segment(walk: Walk, segment: str) -> None:
     if reason and walk.subject is not None:
         _read_reason(walk, *reason)
     elif reason:
-        walk.ext.miss(walk.spec.section, "unread-clause", reason[0] + reason[1], *_NO_SUBJECT)
+        walk.ext.miss(walk.spec.section, "unread-clause", reason[0] + reason[1], *NO_SUBJECT)
     if purpose and walk.subject is not None:
         _put(walk, walk.subject, {"purpose": purpose[1]})
 
@@ -105,9 +106,9 @@ def _read_clause(walk: Walk, clause: str) -> None:
         understood = True
         _put(walk, walk.subject, {"change": change.value, "change_word": change.word, "change_rate": change.rate})
     elif found:
-        walk.ext.miss(spec.section, "unread-clause", clause, *_NO_SUBJECT)
+        walk.ext.miss(spec.section, "unread-clause", clause, *NO_SUBJECT)
     if not understood and re.search(AMOUNT_IN, clause):
-        walk.ext.miss(spec.section, "unread-clause", clause, *_NOT_UNDERSTOOD)
+        walk.ext.miss(spec.section, "unread-clause", clause, *NOT_UNDERSTOOD)
 
 
 def _read_head(walk: Walk, head: str) -> bool:
@@ -139,7 +140,7 @@ def _read_named(walk: Walk, named: re.Match[str], clause: str) -> bool:
             walk.spec.section,
             "unknown-name",
             clause,
-            f"“{shown}”不是{_TABLE_ZH.get(walk.spec.resource, walk.spec.resource)}的已知项目"
+            f"“{shown}”不是{TABLE_ZH.get(walk.spec.resource, walk.spec.resource)}的已知项目"
             "（或不在当年科目代码表中），未读取",
             f"'{shown}' is not a known line of {walk.spec.resource} (or not in that year's code list); not read",
         )
@@ -207,20 +208,3 @@ def _settle_breakdowns(walk: Walk) -> None:
             breakdown = walk.children_changed.get(parent.get("item", ""), "complete")
             key = {k: parent[k] for k in ("fund", "item") if k in parent}
             walk.ext.put(walk.spec.resource, key, {"change_breakdown": breakdown}, walk.sentence, walk.spec.section)
-
-
-_NO_SUBJECT = (
-    "这句话陈述了增减，但看不出是哪一项的增减，未读取",
-    "this clause states a change but not of which line; not read",
-)
-_NOT_UNDERSTOOD = (
-    "这句话含有金额，但不符合任何已知的写法，未读取；请核对原文或补充识别规则",
-    "this clause holds an amount in no wording the extractor knows; not read: check the text or add a pattern",
-)
-_TABLE_ZH = {
-    "income": "收入预算",
-    "expenditure_by_function": "支出功能分类",
-    "expenditure_by_type": "基本支出/项目支出",
-    "sangong": "“三公”经费",
-    "operating_costs": "机关运行经费",
-}

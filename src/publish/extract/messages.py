@@ -1,0 +1,17 @@
+"""Messages of the amount-table reader, in Chinese and English."""
+
+NO_SUBJECT = (
+    "这句话陈述了增减，但看不出是哪一项的增减，未读取",
+    "this clause states a change but not of which line; not read",
+)
+NOT_UNDERSTOOD = (
+    "这句话含有金额，但不符合任何已知的写法，未读取；请核对原文或补充识别规则",
+    "this clause holds an amount in no wording the extractor knows; not read: check the text or add a pattern",
+)
+TABLE_ZH = {
+    "income": "收入预算",
+    "expenditure_by_function": "支出功能分类",
+    "expenditure_by_type": "基本支出/项目支出",
+    "sangong": "“三公”经费",
+    "operating_costs": "机关运行经费",
+}
