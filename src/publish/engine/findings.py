@@ -45,6 +45,26 @@ ERROR_EN: dict[str, str] = {
 }
 
 
+# A constraint-error in words: frictionless's note is 'constraint "<name>" is "<value>"'.
+CONSTRAINT_WORDS: dict[str, tuple[str, str]] = {
+    "required": ("必填，不能为空", "is required but empty"),
+    "pattern": ("格式不符，应匹配 {value}", "does not have the required form {value}"),
+    "enum": ("不在允许的取值中：{value}", "is not one of the allowed values: {value}"),
+    "minimum": ("小于最小值 {value}", "is below the minimum {value}"),
+    "maximum": ("大于最大值 {value}", "is above the maximum {value}"),
+    "minLength": ("太短，至少 {value} 个字符", "is shorter than {value} characters"),
+    "maxLength": ("太长，至多 {value} 个字符", "is longer than {value} characters"),
+}
+
+
+def _constraint_words(note: str) -> tuple[str, str] | None:
+    parts = note.split('"')
+    if len(parts) < 5 or parts[1] not in CONSTRAINT_WORDS:
+        return None
+    zh, en = CONSTRAINT_WORDS[parts[1]]
+    return zh.format(value=parts[3]), en.format(value=parts[3])
+
+
 def structural_finding(
     kind: str,
     path: str,
@@ -63,6 +83,8 @@ def structural_finding(
     constraint = note.split('"')[1] if note.count('"') >= 2 else note
     zh = ERROR_ZH.get(kind, "结构错误").format(type=field_type, constraint=constraint)
     en = ERROR_EN.get(kind, kind).format(type=field_type, constraint=constraint)
+    if kind == "constraint-error" and (words := _constraint_words(note)):
+        zh, en = f"值{words[0]}", f"the value {words[1]}"
     quoted_zh = f"（值“{cell}”）" if cell not in (None, "") else ""
     quoted_en = f" (value '{cell}')" if cell not in (None, "") else ""
     detail = f"（{note}）" if note else ""

@@ -1,0 +1,47 @@
+"""Editing a copy of the package the way a clerk would: change a cell, drop or add a row, in place."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+
+def _read(package: Path, resource: str) -> tuple[list[str], list[dict[str, str]]]:
+    with open(package / "data" / f"{resource}.csv", encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        return list(reader.fieldnames or []), list(reader)
+
+
+def _write(package: Path, resource: str, columns: list[str], rows: list[dict[str, str]]) -> None:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    (package / "data" / f"{resource}.csv").write_text(out.getvalue(), encoding="utf-8")
+
+
+def _matches(row: dict[str, str], where: dict[str, str]) -> bool:
+    return all(row[k] == v for k, v in where.items())
+
+
+def edit(package: Path, resource: str, where: dict[str, str], **changes: str) -> None:
+    """Set ``changes`` on the one row matching ``where``, keeping the file's row order."""
+    columns, rows = _read(package, resource)
+    hits = [row for row in rows if _matches(row, where)]
+    assert len(hits) == 1, (resource, where, len(hits))
+    hits[0].update(changes)
+    _write(package, resource, columns, rows)
+
+
+def drop(package: Path, resource: str, where: dict[str, str]) -> None:
+    columns, rows = _read(package, resource)
+    kept = [row for row in rows if not _matches(row, where)]
+    assert len(kept) == len(rows) - 1
+    _write(package, resource, columns, kept)
+
+
+def add(package: Path, resource: str, **values: str) -> None:
+    columns, rows = _read(package, resource)
+    rows.append({c: values.get(c, "") for c in columns})
+    _write(package, resource, columns, rows)

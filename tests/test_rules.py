@@ -1,0 +1,193 @@
+"""Each budget rule catches its own fixture: a one-edit copy of the seed package named after the rule id."""
+
+from __future__ import annotations
+
+import pytest
+
+from publish.rules import RULES
+from publish.validate import validate
+from tests.helpers import ROOT
+from tests.mutate import add, drop, edit
+
+GB = {"fund": "general_budget"}
+ALL = {"fund": "all"}
+KPI1 = {"indicator_no": "1"}
+
+
+def prior_year_income(p):
+    add(
+        p,
+        "disclosures",
+        fiscal_year="2022",
+        department_id="500238-zwfwzx",
+        title="t",
+        document_type="部门预算",
+        source_file="x",
+        overall_goal="g",
+        government_fund_expenditure="false",
+        key_special_fund_goals="false",
+        performance_managed_amount="0",
+        contact_name="c",
+        contact_phone="17830058663",
+    )
+    add(
+        p,
+        "income",
+        fiscal_year="2022",
+        department_id="500238-zwfwzx",
+        item="total",
+        item_name="收入合计",
+        amount="362.00",
+    )
+
+
+def changed_function_total(p):
+    edit(p, "expenditure_by_function", {"item": "total"}, amount="361.67")
+    edit(p, "expenditure_by_function", {"item": "201"}, amount="305.21")
+
+
+# rule id -> (edit of the seed package, the (rule, line, field, severity) findings it must give)
+CASES = {
+    "income-total-mismatch": (
+        lambda p: edit(p, "income", {"item": "total"}, amount="360.00"),
+        [(8, "amount", "error")],
+    ),
+    "function-total-mismatch": (
+        lambda p: edit(p, "expenditure_by_function", {"item": "201"}, amount="300"),
+        [(7, "amount", "error")],
+    ),
+    "type-total-mismatch": (
+        lambda p: edit(p, "expenditure_by_type", {**GB, "item": "project"}, amount="130"),
+        [(6, "amount", "error")],
+    ),
+    "sangong-total-mismatch": (
+        lambda p: edit(p, "sangong", {"item": "vehicle_operation"}, amount="5"),
+        [(4, "amount", "error")],
+    ),
+    "procurement-total-mismatch": (
+        lambda p: edit(p, "procurement", {**ALL, "item": "goods"}, amount="1"),
+        [(4, "amount", "error")],
+    ),
+    "vehicle-total-mismatch": (
+        lambda p: edit(p, "assets", {"measure": "holding", "item": "general_official"}, count="2"),
+        [(4, "count", "error")],
+    ),
+    "income-expenditure-imbalance": (changed_function_total, [(8, "amount", "error")]),
+    "general-budget-imbalance": (
+        lambda p: edit(p, "income", {"item": "general_budget"}, amount="300"),
+        [(4, "amount", "error")],
+    ),
+    "type-function-mismatch": (
+        lambda p: edit(p, "expenditure_by_type", {**GB, "item": "total"}, amount="361.67"),
+        [(6, "amount", "error")],
+    ),
+    "change-breakdown-mismatch": (
+        lambda p: edit(p, "expenditure_by_type", {**GB, "item": "total"}, change="-2.39"),
+        [(2, "change", "warning"), (6, "change", "error")],
+    ),
+    "change-word-mismatch": (
+        lambda p: edit(p, "sangong", {"item": "reception"}, change_word="增加"),
+        [(3, "change_word", "error")],
+    ),
+    "prior-year-mismatch": (prior_year_income, [(8, "change", "error")]),
+    "change-rate-mismatch": (
+        lambda p: edit(p, "income", {"item": "total"}, change_rate="-5"),
+        [(8, "change_rate", "error")],
+    ),
+    "sangong-fund": (
+        lambda p: edit(p, "sangong", {"item": "reception"}, fund="all", fund_name="全部资金"),
+        [(3, "fund", "error")],
+    ),
+    "procurement-part-exceeds-total": (
+        lambda p: edit(p, "procurement", {**GB, "item": "goods"}, amount="1"),
+        [(6, "amount", "error")],
+    ),
+    "vehicle-costs-without-vehicles": (
+        lambda p: [
+            edit(p, "assets", {"measure": "holding", "item": i}, count="0") for i in ("total", "general_official")
+        ],
+        [(5, "amount", "warning")],
+    ),
+    "vehicle-period-missing": (
+        lambda p: edit(p, "assets", {"measure": "holding", "item": "total"}, as_of=""),
+        [(4, "as_of", "error")],
+    ),
+    "kpi-weights-sum": (lambda p: edit(p, "kpis", KPI1, weight="25"), [(2, "weight", "error")]),
+    "kpi-percent-range": (lambda p: edit(p, "kpis", KPI1, target_value="180"), [(2, "target_value", "error")]),
+    "kpi-target-form": (lambda p: edit(p, "kpis", KPI1, operator="定性"), [(2, "target_text", "error")]),
+    "function-code-name-mismatch": (
+        lambda p: edit(p, "expenditure_by_function", {"item": "201"}, item_name="一般公共服务"),
+        [(2, "item_name", "error")],
+    ),
+    "function-code-line": (
+        lambda p: edit(p, "expenditure_by_function", {"item": "201"}, parent_item="205"),
+        [(2, "parent_item", "error")],
+    ),
+    "item-name-mismatch": (
+        lambda p: edit(p, "income", {"item": "business"}, item_name="其他收入"),
+        [(2, "item_name", "error")],
+    ),
+    "parent-missing": (
+        lambda p: drop(p, "expenditure_by_type", {"item": "basic"}),
+        [(2, "parent_item", "error"), (4, "parent_item", "error")],
+    ),
+    "required-part-missing": (lambda p: drop(p, "sangong", {"item": "reception"}), [(2, None, "error")]),
+    "none-statement-contradiction": (
+        lambda p: edit(p, "income", {"item": "government_fund"}, amount="5"),
+        [(2, "government_fund_expenditure", "error")],
+    ),
+    "amount-precision": (lambda p: edit(p, "operating_costs", {}, amount="38.205"), [(2, "amount", "error")]),
+    "formula-injection": (
+        lambda p: edit(p, "operating_costs", {}, purpose='=HYPERLINK("http://x","点击")'),
+        [(2, "purpose", "error")],
+    ),
+    "template-placeholder": (
+        lambda p: edit(p, "disclosures", {}, overall_goal="XX单位待填写"),
+        [(2, "overall_goal", "error")],
+    ),
+}
+
+
+def test_every_rule_has_a_fixture():
+    assert sorted(CASES) == sorted(rule.id for rule in RULES)
+
+
+def test_the_seed_passes_every_rule_but_its_known_warning():
+    report = validate(ROOT)
+    assert report.valid
+    assert [(f.rule, f.row, f.field, f.severity) for f in report.findings] == [
+        ("change-breakdown-mismatch", 2, "change", "warning")  # 17.97 − 4.35 = 13.62 against 13.61, "main reasons"
+    ]
+
+
+@pytest.mark.parametrize("rule", sorted(CASES))
+def test_rule_catches_its_fixture(rule, package_copy):
+    mutate, expected = CASES[rule]
+    mutate(package_copy)
+    report = validate(package_copy, select=[rule])
+    found = [(f.rule, f.row, f.field, f.severity) for f in report.findings]
+    assert found == [(rule, *e) for e in expected]
+    for finding in report.findings:
+        assert finding.message_zh.startswith(finding.path) and finding.message_en.startswith(finding.path)
+        assert finding.department_id == "500238-zwfwzx"
+
+
+def test_rounding_within_the_envelope_is_a_warning(package_copy):
+    edit(package_copy, "expenditure_by_function", {"item": "201"}, amount="304.22")
+    report = validate(package_copy, select=["function-total-mismatch"])
+    (finding,) = report.findings
+    assert (finding.severity, finding.values["gap"]) == ("warning", "-0.01")
+    assert "舍入" in finding.message_zh and "rounding" in finding.message_en
+
+
+def test_yuan_written_for_wanyuan_is_named(package_copy):
+    edit(package_copy, "income", {"item": "total"}, amount="3606700")
+    (finding,) = validate(package_copy, select=["income-total-mismatch"]).findings
+    assert "元" in finding.message_zh and "10,000 times" in finding.message_en
+
+
+def test_select_and_skip_by_tag(package_copy):
+    edit(package_copy, "income", {"item": "total"}, amount="360.00")
+    assert {f.rule for f in validate(package_copy, select=["balance"]).findings} == {"income-expenditure-imbalance"}
+    skipped = validate(package_copy, skip=["sums", "balance", "changes"])
+    assert skipped.valid
