@@ -43,7 +43,12 @@ def test_check_finds_a_figure_changed_in_the_tables_but_not_in_the_text(package_
 
     report = check(extract(SEED, None, package_copy), load_reference(package_copy))
     [finding] = report.findings
-    assert (finding.rule, finding.resource, finding.row, finding.field) == ("text-table-mismatch", "income", line, "amount")
+    assert (finding.rule, finding.resource, finding.row, finding.field) == (
+        "text-table-mismatch",
+        "income",
+        line,
+        "amount",
+    )
     assert (finding.values["text"], finding.values["table"]) == ("360.67", "350.67")
     assert "一般公共预算拨款360.67万元" in finding.values["sentence"]
     assert (finding.fiscal_year, finding.department_id) == (2023, SEED_DEPARTMENT)
