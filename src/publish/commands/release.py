@@ -57,7 +57,7 @@ def _report(result) -> None:
         since = (
             f"（上一版本 previous {result.previous}，级别 bump {result.level}）"
             if result.previous
-            else "（首次发布 first)"
+            else "（首次发布 first）"
         )
         click.echo(f"已发布 Released {result.version}{since}")
         if result.origin:
