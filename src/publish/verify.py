@@ -69,44 +69,30 @@ def check_descriptor(root: Path) -> list[Finding]:
         package = load(root)
     except PackageError as error:
         return error.findings
-    findings = []
-    for resource in package.resources.values():
-        expected_bytes, expected_hash = resource.descriptor.get("bytes"), resource.descriptor.get("hash")
-        file = package.file(resource)
-        if expected_bytes is None or not isinstance(expected_hash, str):
-            findings.append(
-                _finding(
-                    "release-hash-missing",
-                    resource.path,
-                    "描述文件未记录 bytes 或 hash",
-                    "the descriptor records no bytes or hash for it",
-                    resource.name,
-                )
+    return [
+        finding for resource in package.resources.values() for finding in _recorded(resource, package.file(resource))
+    ]
+
+
+def _recorded(resource, file: Path) -> list[Finding]:
+    """A resource's file against the ``bytes`` and ``hash`` its descriptor records."""
+    expected_bytes, expected_hash = resource.descriptor.get("bytes"), resource.descriptor.get("hash")
+    shown, name = resource.path, resource.name
+    if expected_bytes is None or not isinstance(expected_hash, str):
+        return [
+            _finding(
+                "release-hash-missing", shown, "描述文件未记录 bytes 或 hash", "no bytes or hash is recorded", name
             )
-            continue
-        if not file.is_file():
-            continue  # validation reports the missing file
-        data = file.read_bytes()
-        if len(data) != expected_bytes:
-            findings.append(
-                _finding(
-                    "bytes-mismatch",
-                    resource.path,
-                    f"字节数 {len(data)} 与描述文件记录的 {expected_bytes} 不符",
-                    f"has {len(data)} bytes, the descriptor says {expected_bytes}",
-                    resource.name,
-                )
-            )
-        if expected_hash.removeprefix(PREFIX).lower() != sha256(data):
-            findings.append(
-                _finding(
-                    "hash-mismatch",
-                    resource.path,
-                    "sha256 哈希值与描述文件记录的不符",
-                    "does not match the sha256 hash the descriptor records",
-                    resource.name,
-                )
-            )
+        ]
+    if not file.is_file():
+        return []  # validation reports the missing file
+    data, findings = file.read_bytes(), []
+    if len(data) != expected_bytes:
+        zh = f"字节数 {len(data)} 与描述文件记录的 {expected_bytes} 不符"
+        findings.append(_finding("bytes-mismatch", shown, zh, f"has {len(data)} bytes, not {expected_bytes}", name))
+    if expected_hash.removeprefix(PREFIX).lower() != sha256(data):
+        zh, en = "sha256 哈希值与描述文件记录的不符", "does not match the sha256 hash the descriptor records"
+        findings.append(_finding("hash-mismatch", shown, zh, en, name))
     return findings
 
 
