@@ -131,6 +131,14 @@ CASES = {
         lambda p: drop(p, "expenditure_by_type", {"item": "basic"}),
         [(2, "parent_item", "error"), (4, "parent_item", "error")],
     ),
+    "credit-code-invalid": (
+        lambda p: edit(p, "departments", {}, credit_code="91500238MA5U4LXL4C"),
+        [(2, "credit_code", "error")],
+    ),
+    "division-code-invalid": (
+        lambda p: edit(p, "departments", {}, division_code="990238"),
+        [(2, "division_code", "error")],
+    ),
     "required-part-missing": (lambda p: drop(p, "sangong", {"item": "reception"}), [(2, None, "error")]),
     "none-statement-contradiction": (
         lambda p: edit(p, "income", {"item": "government_fund"}, amount="5"),
@@ -169,7 +177,7 @@ def test_rule_catches_its_fixture(rule, package_copy):
     assert found == [(rule, *e) for e in expected]
     for finding in report.findings:
         assert finding.message_zh.startswith(finding.path) and finding.message_en.startswith(finding.path)
-        assert finding.department_id == "500238-zwfwzx"
+        assert finding.department_id == "500238-zwfwzx" or finding.resource == "departments"
 
 
 def test_rounding_within_the_envelope_is_a_warning(package_copy):

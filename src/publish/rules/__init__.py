@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from publish.report import Finding
-from publish.rules import balance, changes, codes, completeness, specifics, text, totals
+from publish.rules import balance, changes, codes, completeness, identifiers, specifics, text, totals
 from publish.rules import rows as row_rules
 from publish.rules.base import Context, Rule
 
@@ -217,6 +217,22 @@ RULES: tuple[Rule, ...] = (
         "上级项目不存在",
         "A line's parent line does not exist",
         codes.unknown_parents,
+    ),
+    R(
+        "credit-code-invalid",
+        "error",
+        ("codes",),
+        "统一社会信用代码校验不通过（GB 32100）",
+        "A 统一社会信用代码 fails its GB 32100 check",
+        identifiers.credit_codes,
+    ),
+    R(
+        "division-code-invalid",
+        "error",
+        ("codes",),
+        "行政区划代码不是有效的 GB/T 2260 代码",
+        "A division code is not a valid GB/T 2260 code",
+        identifiers.division_codes,
     ),
     R(
         "required-part-missing",
