@@ -96,3 +96,18 @@ def test_a_missing_path_is_a_usage_error(tmp_path):
     result = run("validate", str(tmp_path / "nowhere"))
     assert result.exit_code == 2
     assert "does not exist" in result.output
+
+
+def test_rules_lists_every_rule_in_both_languages():
+    from publish.rules import RULES
+
+    result = run("rules")
+    assert result.exit_code == 0
+    for rule in RULES:
+        line = next(line for line in result.output.splitlines() if line.startswith(rule.id + " "))
+        assert rule.title_zh in line and rule.title_en in line
+
+
+def test_docs_rules_md_is_generated_from_the_registry():
+    """docs/rules.md is `publish rules --format markdown`; regenerate it when a rule changes."""
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == run("rules", "--format", "markdown").output
