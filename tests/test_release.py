@@ -231,3 +231,11 @@ def test_a_second_concurrent_release_fails_cleanly(released: Path):
     assert result.exit_code == 1
     assert "another release is running" in result.output and ".release.lock" in result.output
     assert snapshot(released) == before
+
+
+def test_a_malformed_source_date_is_a_usage_error(package_copy: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    result = release(package_copy)
+    assert result.exit_code == 2
+    assert "SOURCE_DATE_EPOCH must be whole seconds since 1970, not 'yesterday'" in result.output
+    assert not (package_copy / "dist" / top("0.1.0")).exists()

@@ -17,12 +17,12 @@ from pathlib import Path
 
 from publish import changelog
 from publish.diff import PackageDiff, diff_packages
-from publish.package import Package, load, locate
+from publish.package import Package, PackageError, load, locate
 from publish.releasing import repo, versions
 from publish.releasing.build import LockedError, locked, release_files, write_release
 from publish.releasing.hashing import files_under
-from publish.releasing.previous import PreviousRelease, find_previous, materialized
-from publish.releasing.source_date import source_date
+from publish.releasing.previous import GitError, PreviousRelease, find_previous, materialized
+from publish.releasing.source_date import SourceDateError, source_date
 from publish.report import Finding
 from publish.validate import validate
 from publish.verify import check_descriptor, check_sums
@@ -66,7 +66,10 @@ def release(path: str | Path = ".", bump: str = "auto", out: str | Path | None =
         )
     package = load(root)
     out = Path(out) if out is not None else root / "dist"
-    moment = source_date(root)
+    try:
+        moment = source_date(root)
+    except SourceDateError as error:
+        raise ReleaseRefused(f"环境变量 {error}", f"{error}", usage=True) from None
     try:
         with locked(out):
             return _release(package, out, bump, moment)
@@ -84,10 +87,7 @@ def _release(package: Package, out: Path, bump: str, moment: datetime) -> Releas
         version = version if versions.parse(version) else versions.FIRST_VERSION
         empty = Package(root=package.root, descriptor={"resources": []})
         return _build(package, out, version, moment, diff_packages(empty, package), None, "first")
-    with materialized(previous, package.root) as old_root:
-        if previous.folder is not None:
-            _check_intact(previous.folder)
-        difference = diff_packages(load(old_root), package)
+    difference = _diff_with(previous, package)
     level = _chosen_level(difference, bump)
     if level == "none":
         return _unchanged(package, out, previous, difference, moment)
@@ -95,6 +95,20 @@ def _release(package: Package, out: Path, bump: str, moment: datetime) -> Releas
     result = _build(package, out, version, moment, difference, previous.version, level)
     result.origin = previous.origin
     return result
+
+
+def _diff_with(previous: PreviousRelease, package: Package) -> PackageDiff:
+    try:
+        with materialized(previous, package.root) as old_root:
+            if previous.folder is not None:
+                _check_intact(previous.folder)
+            return diff_packages(load(old_root), package)
+    except (GitError, PackageError) as error:
+        raise ReleaseRefused(
+            f"无法读取上一个发布 {previous.version}（{previous.origin}）",
+            f"the previous release {previous.version} ({previous.origin}) cannot be read: {error}",
+            findings=getattr(error, "findings", []),
+        ) from None
 
 
 def _build(package, out, version, moment, difference, previous, level, entry=True) -> ReleaseResult:
