@@ -38,3 +38,22 @@ def test_a_failed_write_leaves_the_old_file(tmp_path, monkeypatch):
         write_rows(path, {"fields": [{"name": "a"}], "primaryKey": ["a"]}, [{"a": "1"}])
     assert path.read_text(encoding="utf-8") == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["t.csv"]
+
+
+def test_a_written_file_keeps_its_permissions(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("old\n", encoding="utf-8")
+    path.chmod(0o640)
+    atomic.write_text(path, "new\n")
+    assert (path.stat().st_mode & 0o777, path.read_text(encoding="utf-8")) == (0o640, "new\n")
+    fresh = tmp_path / "fresh.csv"
+    atomic.write_text(fresh, "x\n")
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    import os
+
+    current = os.umask(0)
+    os.umask(current)
+    return current

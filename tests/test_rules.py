@@ -199,3 +199,17 @@ def test_select_and_skip_by_tag(package_copy):
     assert {f.rule for f in validate(package_copy, select=["balance"]).findings} == {"income-expenditure-imbalance"}
     skipped = validate(package_copy, skip=["sums", "balance", "changes"])
     assert skipped.valid
+
+
+def test_kpi_weights_of_an_integer_weight_field(package_copy):
+    """A schema may type the weight as integer: the rule compares in the field's own units."""
+    import json
+
+    schema_path = package_copy / "schemas" / "kpis.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    next(f for f in schema["fields"] if f["name"] == "weight")["type"] = "integer"
+    schema_path.write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
+    assert validate(package_copy, select=["kpi-weights-sum"]).findings == []
+    edit(package_copy, "kpis", KPI1, weight="25")
+    (finding,) = validate(package_copy, select=["kpi-weights-sum"]).findings
+    assert finding.values == {"sum": "105.00"}

@@ -67,18 +67,21 @@ def kpi_weights(rule: Rule, ctx: Context) -> Iterable[Finding]:
     """The indicator weights of one goal add up to 100."""
     if not ctx.has("kpis"):
         return
+    fields = {f["name"]: f for f in ctx.package.resources["kpis"].fields}
+    scale = 100 if fields.get("weight", {}).get("type", "number") == "number" else 1  # numbers are in hundredths
     sums = (
         ctx.frame("kpis")
         .group_by([*KEY, "goal"])
         .agg(pl.col("weight").sum().alias("total"), pl.col("_line").min(), pl.col("goal_name").first())
     )
-    for row in rows(sums.filter(pl.col("total") != 100 * 100).sort("_line")):
+    for row in rows(sums.filter(pl.col("total") != 100 * scale).sort("_line")):
+        shown = money(row["total"] * 100 // scale)
         yield rule.finding(
             ctx,
             "kpis",
             row,
-            f"绩效目标“{row['goal_name']}”的指标权重之和为 {money(row['total'])}，应为 100。",
-            f"the weights of goal '{row['goal_name']}' add up to {money(row['total'])}, not 100.",
+            f"绩效目标“{row['goal_name']}”的指标权重之和为 {shown}，应为 100。",
+            f"the weights of goal '{row['goal_name']}' add up to {shown}, not 100.",
             field="weight",
-            values={"sum": money(row["total"])},
+            values={"sum": shown},
         )
