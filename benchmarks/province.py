@@ -34,7 +34,7 @@ BUREAUS = [
     ("中医院", "zyy"), ("妇幼保健院", "fybjy"), ("疾病预防控制中心", "jkzx"), ("图书馆", "tsg"),
     ("文化馆", "whg"), ("职业教育中心", "zjzx"), ("融媒体中心", "rmtzx"),
 ]  # fmt: skip
-NUMBERED = [("第{n}中学", "zx{n}"), ("第{n}小学", "xx{n}"), ("第{n}幼儿园", "yey{n}"), ("第{n}卫生院", "wsy{n}")]
+NUMBERED = [("第{n}中学", "zx{n}"), ("第{n}小学", "xiaoxue{n}"), ("第{n}幼儿园", "yey{n}"), ("第{n}卫生院", "wsy{n}")]
 
 
 def unit_names(count: int) -> list[tuple[str, str]]:

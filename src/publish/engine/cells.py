@@ -74,20 +74,24 @@ def _fast_mask(text: pl.Series, field: dict[str, Any]) -> pl.Series:
     kind = field.get("type", "string")
     if kind == "string":
         if field.get("format", "default") != "default":
-            return pl.Series([False] * len(text))
+            return _constant(False, len(text))
         pattern = field.get("constraints", {}).get("pattern")
         # Python's `$` also matches before a final newline; leave such cells to frictionless.
-        return ~text.str.contains("\n", literal=True) if pattern else pl.Series([True] * len(text))
+        return ~text.str.contains("\n", literal=True) if pattern else _constant(True, len(text))
     if kind == "boolean":
         if field.get("trueValues") or field.get("falseValues"):
-            return pl.Series([False] * len(text))
+            return _constant(False, len(text))
         return text.is_in(TRUE_VALUES + FALSE_VALUES)
     if kind in FAST_FORMS and not _has_number_options(field):
         mask = text.str.contains(FAST_FORMS[kind])
         if kind == "date":
             mask = mask & text.str.to_date("%Y-%m-%d", strict=False).is_not_null()
         return mask
-    return pl.Series([False] * len(text))
+    return _constant(False, len(text))
+
+
+def _constant(value: bool, length: int) -> pl.Series:
+    return pl.repeat(value, length, eager=True, dtype=pl.Boolean)
 
 
 def _has_number_options(field: dict[str, Any]) -> bool:
@@ -95,7 +99,7 @@ def _has_number_options(field: dict[str, Any]) -> bool:
 
 
 def _convert_fast(text: pl.Series, kind: str, fast: pl.Series) -> pl.Series:
-    kept = text.zip_with(fast, pl.Series([None] * len(text), dtype=pl.String))
+    kept = pl.select(pl.when(fast).then(text)).to_series().alias(text.name)
     if kind == "number":
         return to_centi(kept)
     if kind in ("integer", "year"):
@@ -105,18 +109,13 @@ def _convert_fast(text: pl.Series, kind: str, fast: pl.Series) -> pl.Series:
     if kind == "date":
         return kept.str.to_date("%Y-%m-%d", strict=False)
     if kind == "boolean":
-        return kept.is_in(TRUE_VALUES).zip_with(kept.is_not_null(), pl.Series([None] * len(text), dtype=pl.Boolean))
+        return pl.select(pl.when(kept.is_not_null()).then(kept.is_in(TRUE_VALUES))).to_series().alias(text.name)
     return kept
 
 
 def to_centi(text: pl.Series) -> pl.Series:
-    """Canonical decimal text (at most two decimals) to exact integer hundredths."""
-    parts = text.str.extract_groups(r"^(-?)([0-9]+)(?:\.([0-9]{1,2}))?$")
-    sign = pl.when(parts.struct.field("1") == "-").then(-1).otherwise(1)
-    whole = parts.struct.field("2").cast(pl.Int64)
-    fraction = parts.struct.field("3").fill_null("").str.pad_end(2, "0").cast(pl.Int64)
-    frame = pl.DataFrame({"s": text}).select((sign * (whole * CENTI + fraction)).alias(text.name))
-    return frame.to_series().cast(pl.Int64)
+    """Canonical decimal text (at most two decimals, at most 15 whole digits) to exact integer hundredths."""
+    return text.cast(pl.Decimal(20, 2), strict=False).to_physical().cast(pl.Int64).alias(text.name)
 
 
 def _convert_slow(text, typed, indexes, field, missing_values) -> tuple[pl.Series, list[CellError], list[int]]:

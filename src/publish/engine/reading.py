@@ -86,57 +86,73 @@ def _encoding_finding(data: bytes, path: str, resource: str, line: int) -> Findi
     )
 
 
-def parse(text: str, path: str, resource: str) -> TextTable:
-    """Split the text into header labels and a table of text cells."""
-    header_end = _header_end(text)
-    labels = next(csv.reader(io.StringIO(text[:header_end])), [])
-    body = text[header_end:]
+def parse(text: str | bytes, path: str, resource: str) -> TextTable:
+    """Split the text (or its UTF-8 bytes) into header labels and a table of text cells."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    header_end = _header_end(data)
+    labels = next(csv.reader(io.StringIO(data[:header_end].decode("utf-8"))), [])
+    body = data[header_end:]
     width = len(labels)
-    if width and _is_simple(body, width):
-        return TextTable(labels, _fast(body, width, text[:header_end].count("\n")))
-    return _careful(body, width, text[:header_end].count("\n"), labels)
+    header_lines = data[:header_end].count(b"\n")
+    if width:
+        frame = _fast(body, width, header_lines)
+        if frame is not None:
+            return TextTable(labels, frame)
+    return _careful(body.decode("utf-8"), width, header_lines, labels)
 
 
-def _header_end(text: str) -> int:
+def _header_end(data: bytes) -> int:
     """Where the header record ends (after its newline), honouring quotes."""
-    in_quotes = False
-    for index, char in enumerate(text):
-        if char == '"':
-            in_quotes = not in_quotes
-        elif char == "\n" and not in_quotes:
-            return index + 1
-    return len(text)
+    end = data.find(b"\n")
+    while end >= 0 and data.count(b'"', 0, end) % 2:
+        end = data.find(b"\n", end + 1)
+    return len(data) if end < 0 else end + 1
 
 
-def _is_simple(body: str, width: int) -> bool:
-    if not body or "\r" in body:
-        return not body
-    lines = pl.Series(body.removesuffix("\n").split("\n"))
-    unquoted = lines.str.replace_all(r'"(?:[^"]|"")*"', "Q")
-    return bool(
-        (lines.str.len_bytes() > 0).all()
-        and (~unquoted.str.contains('"', literal=True)).all()
-        and (unquoted.str.count_matches(",", literal=True) == width - 1).all()
-    )
+# A well-formed quoted cell, between separators; applied twice, since matches cannot overlap.
+QUOTED_CELL = r'(^|,)"(?:[^"]|"")*"(,|$)'
 
 
-def _fast(body: str, width: int, header_lines: int) -> pl.DataFrame:
+def _fast(body: bytes, width: int, header_lines: int) -> pl.DataFrame | None:
+    """The cells read by polars, or None unless every record is one line of ``width`` cells."""
     names = [f"_c{i}" for i in range(width)]
-    frame = (
-        pl.read_csv(
-            io.BytesIO(body.encode("utf-8")),
-            has_header=False,
-            new_columns=names,
-            infer_schema=False,
-            quote_char='"',
-            raise_if_empty=False,
-        )
-        if body
-        else pl.DataFrame({n: [] for n in names}, schema={n: pl.String for n in names})
-    )
-    frame = frame.with_columns(pl.all().fill_null(""))
+    if not body:
+        return pl.DataFrame({LINE: []}, schema={LINE: pl.Int64}).with_columns(pl.lit("").alias(n) for n in names)
+    if b"\r" in body or b"\x1f" in body or body.startswith(b"\n") or b"\n\n" in body:
+        return None
+    expected = body.count(b"\n") + (not body.endswith(b"\n"))
+    if b'"' in body:
+        if not _one_record_per_line(body, width, expected):
+            return None
+    elif body.count(b",") != (width - 1) * expected:
+        return None  # polars refuses a line with too many cells; the total rules out too few
+
+    try:
+        frame = pl.read_csv(body, has_header=False, new_columns=names, infer_schema=False, quote_char='"')
+    except pl.exceptions.PolarsError:
+        return None
+    if frame.height != expected:
+        return None
     lines = pl.int_range(header_lines + 1, header_lines + 1 + frame.height, eager=True, dtype=pl.Int64)
-    return frame.with_columns(lines.alias(LINE)).select(LINE, *names)
+    return frame.with_columns(pl.all().fill_null(""), lines.alias(LINE)).select(LINE, *names)
+
+
+def _one_record_per_line(body: bytes, width: int, expected: int) -> bool:
+    """Every physical line holds ``width - 1`` separators outside well-formed quoted cells."""
+    lines = pl.read_csv(
+        body, has_header=False, separator="\x1f", quote_char=None, new_columns=["l"], infer_schema=False
+    )["l"].fill_null("")
+    if len(lines) != expected:
+        return False
+    quoted = lines.str.contains('"', literal=True)
+    if quoted.any():
+        unquoted = (
+            lines.filter(quoted).str.replace_all(QUOTED_CELL, "${1}Q${2}").str.replace_all(QUOTED_CELL, "${1}Q${2}")
+        )
+        if unquoted.str.contains('"', literal=True).any():
+            return False
+        lines = pl.concat([lines.filter(~quoted), unquoted])
+    return bool((lines.str.count_matches(",", literal=True) == width - 1).all())
 
 
 def _careful(body: str, width: int, header_lines: int, labels: list[str]) -> TextTable:

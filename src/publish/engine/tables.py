@@ -14,7 +14,7 @@ import polars as pl
 from publish.engine.cells import CellError, check_column
 from publish.engine.findings import structural_finding
 from publish.engine.keys import check_foreign_keys, check_primary_key
-from publish.engine.reading import LINE, TextTable, UnreadableFile, decode, parse
+from publish.engine.reading import BOM, LINE, TextTable, UnreadableFile, decode, parse
 from publish.package import Package, Resource
 from publish.report import Finding
 
@@ -63,12 +63,13 @@ def load_tables(package: Package) -> tuple[Tables, list[Finding]]:
 def load_table(package: Package, resource: Resource) -> tuple[Table | None, list[Finding]]:
     path = resource.path
     try:
-        text, findings = decode(_read_bounded(package, resource), path, resource.name)
+        data = _read_bounded(package, resource)
+        _, findings = decode(data, path, resource.name)
     except UnreadableFile as error:
         return None, [error.finding]
     except OSError as error:
         return None, [structural_finding("scheme-error", path, resource.name, note=str(error.strerror or error))]
-    raw = parse(text, path, resource.name)
+    raw = parse(data.removeprefix(BOM), path, resource.name)
     fields = resource.fields
     findings += _header_findings(raw.labels, fields, path, resource.name)
     frame, row_findings, inexact = _typed_frame(raw, fields, resource, path)
@@ -137,9 +138,8 @@ def _typed_frame(raw: TextTable, fields: list[dict], resource: Resource, path: s
     n = len(expected)
     for i in range(cells.width - 1, n):
         cells = cells.with_columns(pl.lit("").alias(f"_c{i}"))
-    blank = pl.Series([True] * cells.height)
-    for i in range(n):
-        blank = blank & cells[f"_c{i}"].is_in(missing_values)
+    blank = cells.select(pl.all_horizontal(pl.lit(True), *[pl.col(f"_c{i}").is_in(missing_values) for i in range(n)]))
+    blank = blank.to_series()
     if raw.widths is not None:
         blank = blank | (raw.widths == 0)
     lines = cells[LINE]
