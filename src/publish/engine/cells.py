@@ -51,8 +51,10 @@ class Column:
 def check_column(text: pl.Series, field: dict[str, Any], missing_values: list[str]) -> Column:
     """Convert a column of text cells to its type and list each type and constraint error."""
     kind = field.get("type", "string")
-    missing = text.is_in(missing_values)
-    fast = ~missing & _fast_mask(text, field)
+    if "" not in missing_values:
+        text = text.fill_null("")
+    missing = text.is_in(missing_values).fill_null(True)
+    fast = (~missing & _fast_mask(text, field)).fill_null(False)
     typed = _convert_fast(text, kind, fast)
     errors: list[CellError] = []
     inexact: list[int] = []

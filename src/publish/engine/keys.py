@@ -27,7 +27,8 @@ def check_primary_key(resource: Resource, frame: pl.DataFrame, path: str) -> lis
     first = pl.col(ORDINAL).min().over(key, mapping_strategy="group_to_rows")
     empty = keyed.filter(all_empty)
     repeats = keyed.filter(~all_empty).with_columns(first.alias("_first")).filter(pl.col(ORDINAL) != pl.col("_first"))
-    first_lines = dict(zip(keyed[ORDINAL].to_list(), keyed[LINE].to_list(), strict=True))
+    firsts = keyed.filter(pl.col(ORDINAL).is_in(repeats["_first"].implode())) if repeats.height else keyed.clear()
+    first_lines = dict(zip(firsts[ORDINAL].to_list(), firsts[LINE].to_list(), strict=True))
     findings = [
         structural_finding(
             "primary-key", path, resource.name, row=line, note='cells composing the primary keys are all "None"'

@@ -40,28 +40,46 @@ class UnreadableFile(Exception):
         self.finding = finding
 
 
+def read_text_table(data: bytes, path: str, resource: str) -> tuple[TextTable, list[Finding]]:
+    """The file's cells as text and the BOM warning; UnreadableFile for bytes that are not UTF-8.
+
+    polars checks UTF-8 as it reads, so the whole file is decoded by Python only when the fast
+    path cannot be taken (or to name the line where the bytes stop being UTF-8).
+    """
+    findings = _bom_findings(data, path, resource)
+    try:
+        return parse(data.removeprefix(BOM), path, resource), findings
+    except UnicodeDecodeError:
+        text, _ = decode(data, path, resource)  # raises UnreadableFile naming the line
+        return parse(text, path, resource, fast=False), findings
+
+
 def decode(data: bytes, path: str, resource: str) -> tuple[str, list[Finding]]:
     """The file's text, or UnreadableFile for bytes that are not UTF-8 (GB18030 is named as such)."""
-    findings: list[Finding] = []
-    if data.startswith(BOM):
-        findings.append(
-            _finding(
-                "utf8-bom",
-                "warning",
-                path,
-                resource,
-                1,
-                "文件以 UTF-8 BOM 开头；规范文件应为不带 BOM 的 UTF-8。可运行 publish validate --fix 去掉 BOM。",
-                "the file starts with a UTF-8 byte order mark; canonical files are UTF-8 without BOM. "
-                "`publish validate --fix` removes it.",
-            )
-        )
-        data = data[len(BOM) :]
+    findings = _bom_findings(data, path, resource)
+    data = data.removeprefix(BOM)
     try:
         return data.decode("utf-8"), findings
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise UnreadableFile(_encoding_finding(data, path, resource, line)) from None
+
+
+def _bom_findings(data: bytes, path: str, resource: str) -> list[Finding]:
+    if not data.startswith(BOM):
+        return []
+    return [
+        _finding(
+            "utf8-bom",
+            "warning",
+            path,
+            resource,
+            1,
+            "文件以 UTF-8 BOM 开头；规范文件应为不带 BOM 的 UTF-8。可运行 publish validate --fix 去掉 BOM。",
+            "the file starts with a UTF-8 byte order mark; canonical files are UTF-8 without BOM. "
+            "`publish validate --fix` removes it.",
+        )
+    ]
 
 
 def _encoding_finding(data: bytes, path: str, resource: str, line: int) -> Finding:
@@ -86,19 +104,21 @@ def _encoding_finding(data: bytes, path: str, resource: str, line: int) -> Findi
     )
 
 
-def parse(text: str | bytes, path: str, resource: str) -> TextTable:
-    """Split the text (or its UTF-8 bytes) into header labels and a table of text cells."""
+def parse(text: str | bytes, path: str, resource: str, *, fast: bool = True) -> TextTable:
+    """Split the text (or its UTF-8 bytes) into header labels and a table of text cells.
+
+    An empty cell is "" or null (polars reads an empty cell as null); both mean "nothing written".
+    """
     data = text.encode("utf-8") if isinstance(text, str) else text
     header_end = _header_end(data)
     labels = next(csv.reader(io.StringIO(data[:header_end].decode("utf-8"))), [])
-    body = data[header_end:]
     width = len(labels)
-    header_lines = data[:header_end].count(b"\n")
-    if width:
-        frame = _fast(body, width, header_lines)
+    header_lines = data.count(b"\n", 0, header_end)
+    if width and fast:
+        frame = _fast(data, header_end, width, header_lines)
         if frame is not None:
             return TextTable(labels, frame)
-    return _careful(body.decode("utf-8"), width, header_lines, labels)
+    return _careful(data[header_end:].decode("utf-8"), width, header_lines, labels)
 
 
 def _header_end(data: bytes) -> int:
@@ -113,35 +133,43 @@ def _header_end(data: bytes) -> int:
 QUOTED_CELL = r'(^|,)"(?:[^"]|"")*"(,|$)'
 
 
-def _fast(body: bytes, width: int, header_lines: int) -> pl.DataFrame | None:
-    """The cells read by polars, or None unless every record is one line of ``width`` cells."""
+def _fast(data: bytes, start: int, width: int, header_lines: int) -> pl.DataFrame | None:
+    """The cells after ``start`` read by polars, or None unless every record is one line of ``width`` cells."""
     names = [f"_c{i}" for i in range(width)]
-    if not body:
+    if start == len(data):
         return pl.DataFrame({LINE: []}, schema={LINE: pl.Int64}).with_columns(pl.lit("").alias(n) for n in names)
-    if b"\r" in body or b"\x1f" in body or body.startswith(b"\n") or b"\n\n" in body:
+    if b"\r" in data or data.startswith(b"\n", start) or (width == 1 and data.find(b"\n\n", start) >= 0):
         return None
-    expected = body.count(b"\n") + (not body.endswith(b"\n"))
-    if b'"' in body:
-        if not _one_record_per_line(body, width, expected):
+    expected = data.count(b"\n", start) + (not data.endswith(b"\n"))
+    if data.find(b'"', start) >= 0:
+        if not _one_record_per_line(data[start:], width, expected):
             return None
-    elif body.count(b",") != (width - 1) * expected:
-        return None  # polars refuses a line with too many cells; the total rules out too few
-
+    elif data.count(b",", start) != (width - 1) * expected:
+        return None  # polars refuses a line with too many cells; the total rules out too few and blank lines
     try:
-        frame = pl.read_csv(body, has_header=False, new_columns=names, infer_schema=False, quote_char='"')
-    except pl.exceptions.PolarsError:
+        frame = pl.read_csv(
+            data, has_header=False, skip_lines=header_lines, new_columns=names, infer_schema=False, quote_char='"'
+        )
+    except pl.exceptions.PolarsError as error:
+        if "utf-8" in str(error).lower():
+            raise UnicodeDecodeError("utf-8", b"", 0, 1, "invalid utf-8 sequence") from None
         return None
     if frame.height != expected:
         return None
     lines = pl.int_range(header_lines + 1, header_lines + 1 + frame.height, eager=True, dtype=pl.Int64)
-    return frame.with_columns(pl.all().fill_null(""), lines.alias(LINE)).select(LINE, *names)
+    return frame.with_columns(lines.alias(LINE)).select(LINE, *names)
 
 
 def _one_record_per_line(body: bytes, width: int, expected: int) -> bool:
     """Every physical line holds ``width - 1`` separators outside well-formed quoted cells."""
-    lines = pl.read_csv(
-        body, has_header=False, separator="\x1f", quote_char=None, new_columns=["l"], infer_schema=False
-    )["l"].fill_null("")
+    if b"\x1f" in body:
+        return False
+    try:
+        lines = pl.read_csv(
+            body, has_header=False, separator="\x1f", quote_char=None, new_columns=["l"], infer_schema=False
+        )["l"].fill_null("")
+    except pl.exceptions.PolarsError:
+        return False
     if len(lines) != expected:
         return False
     quoted = lines.str.contains('"', literal=True)

@@ -7,6 +7,8 @@ header, row shape, types, constraints, primary and foreign keys, in frictionless
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
 import polars as pl
@@ -14,10 +16,11 @@ import polars as pl
 from publish.engine.cells import CellError, check_column
 from publish.engine.findings import structural_finding
 from publish.engine.keys import check_foreign_keys, check_primary_key
-from publish.engine.reading import BOM, LINE, TextTable, UnreadableFile, decode, parse
+from publish.engine.reading import LINE, TextTable, UnreadableFile, read_text_table
 from publish.package import Package, Resource
 from publish.report import Finding
 
+THREADS = min(4, os.cpu_count() or 1)
 MAX_FILE_BYTES = 1 << 30  # 1 GiB: larger files are refused with a message, never read
 
 
@@ -50,8 +53,10 @@ class Tables:
 def load_tables(package: Package) -> tuple[Tables, list[Finding]]:
     tables = Tables()
     findings: list[Finding] = []
-    for resource in package.resources.values():
-        table, found = load_table(package, resource)
+    resources = list(package.resources.values())
+    with ThreadPoolExecutor(max_workers=THREADS) as pool:  # polars works outside the GIL
+        loaded = list(pool.map(lambda resource: load_table(package, resource), resources))
+    for resource, (table, found) in zip(resources, loaded, strict=True):
         findings += found
         if table is not None:
             tables.tables[resource.name] = table
@@ -63,13 +68,11 @@ def load_tables(package: Package) -> tuple[Tables, list[Finding]]:
 def load_table(package: Package, resource: Resource) -> tuple[Table | None, list[Finding]]:
     path = resource.path
     try:
-        data = _read_bounded(package, resource)
-        _, findings = decode(data, path, resource.name)
+        raw, findings = read_text_table(_read_bounded(package, resource), path, resource.name)
     except UnreadableFile as error:
         return None, [error.finding]
     except OSError as error:
         return None, [structural_finding("scheme-error", path, resource.name, note=str(error.strerror or error))]
-    raw = parse(data.removeprefix(BOM), path, resource.name)
     fields = resource.fields
     findings += _header_findings(raw.labels, fields, path, resource.name)
     frame, row_findings, inexact = _typed_frame(raw, fields, resource, path)
@@ -138,7 +141,12 @@ def _typed_frame(raw: TextTable, fields: list[dict], resource: Resource, path: s
     n = len(expected)
     for i in range(cells.width - 1, n):
         cells = cells.with_columns(pl.lit("").alias(f"_c{i}"))
-    blank = cells.select(pl.all_horizontal(pl.lit(True), *[pl.col(f"_c{i}").is_in(missing_values) for i in range(n)]))
+    empty_is_missing = "" in missing_values
+    blank = cells.select(
+        pl.all_horizontal(
+            pl.lit(True), *[pl.col(f"_c{i}").is_in(missing_values).fill_null(empty_is_missing) for i in range(n)]
+        )
+    )
     blank = blank.to_series()
     if raw.widths is not None:
         blank = blank | (raw.widths == 0)
@@ -169,7 +177,7 @@ def _cell_finding(error: CellError, text: pl.Series, lines: pl.Series, spec: dic
         resource,
         row=lines[error.index],
         field=spec["name"],
-        cell=text[error.index],
+        cell=text[error.index] or "",
         note=error.note,
         field_type=spec.get("type", "string"),
     )

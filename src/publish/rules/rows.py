@@ -8,7 +8,7 @@ from publish.report import Finding
 from publish.rules.base import Context, Rule, money
 
 
-def _model_failures(ctx: Context) -> dict[str, list[tuple[str, int]]]:
+def model_failures(ctx: Context) -> dict[str, list[tuple[str, int]]]:
     cached = getattr(ctx, "_model_failures", None)
     if cached is None:
         from publish import models
@@ -22,7 +22,7 @@ def model_rule(describe: Callable[[dict], tuple[str, str, str]]) -> Callable[[Ru
     """A rule run: the rows its pandera check failed, each worded by ``describe(row) -> (zh, en, field)``."""
 
     def run(rule: Rule, ctx: Context) -> Iterable[Finding]:
-        for resource, index in _model_failures(ctx).get(rule.id, []):
+        for resource, index in model_failures(ctx).get(rule.id, []):
             row = ctx.frame(resource).row(index, named=True)
             zh, en, field = describe(row)
             yield rule.finding(ctx, resource, row, zh, en, field=field, values={field: row.get(field)})
