@@ -10,17 +10,30 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from publish.package import DESCRIPTOR, Package, PackageError, load
 from publish.report import Finding, Report
+
+if TYPE_CHECKING:
+    from publish.engine.scope import Scope
 
 STRUCTURE_TAG = "structure"
 
 
 def validate(
-    path: str | Path, *, select: Iterable[str] = (), skip: Iterable[str] = (), engine: str = "columnar"
+    path: str | Path,
+    *,
+    select: Iterable[str] = (),
+    skip: Iterable[str] = (),
+    engine: str = "columnar",
+    only: Scope | None = None,
 ) -> Report:
-    """Check the package at ``path`` (its folder or its datapackage.json) and report what is wrong."""
+    """Check the package at ``path`` (its folder or its datapackage.json) and report what is wrong.
+
+    ``only`` restricts the data checks to the rows of a scope (see `publish.incremental`); the
+    descriptor is then taken as already checked, as the caller found it unchanged.
+    """
     started = time.perf_counter()
     report = Report()
     try:
@@ -28,13 +41,14 @@ def validate(
     except PackageError as error:
         report.extend(error.findings)
         return report
-    report.extend(descriptor_findings(package))
+    if only is None:
+        report.extend(descriptor_findings(package))
     if report.errors:
         return report
     from publish.engine.tables import load_tables
     from publish.rules import Context, run_rules, selected
 
-    tables, structural = load_tables(package)
+    tables, structural = load_tables(package, only)
     if engine == "frictionless":
         from publish.structure import check_structure
 

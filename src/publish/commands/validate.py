@@ -57,8 +57,16 @@ def _split(values: tuple[str, ...]) -> list[str]:
     help="先修正确定无误的问题（转为 UTF-8、去 BOM、全角数字、千分位）First fix what is certain "
     "(to UTF-8, no BOM, full-width digits, thousands separators).",
 )
+@click.option(
+    "--changed-since",
+    "changed_since",
+    metavar="REF",
+    default=None,
+    help="只校验自 git 版本 REF 以来有改动的部门年度（及其相邻年度的跨年检查）Only the department-years "
+    "whose rows changed since git revision REF (plus cross-year checks of their neighbours).",
+)
 @tool_failure_guard
-def command(path, output_format, lang, strict, select, skip, engine, fix) -> None:
+def command(path, output_format, lang, strict, select, skip, engine, fix, changed_since) -> None:
     """校验数据包（目录或 datapackage.json）。Validate a data package (its folder or datapackage.json).
 
     退出码 Exit code: 0 无错误 no errors, 1 有错误 errors found (或 --strict 下有警告 or warnings with
@@ -76,7 +84,15 @@ def command(path, output_format, lang, strict, select, skip, engine, fix) -> Non
 
         for line in fix_package(path):
             click.echo(line, err=True)
-    report = validate(path, select=chosen, skip=skipped, engine=engine)
+    if changed_since:
+        from publish.incremental import IncrementalError, validate_changed
+
+        try:
+            report = validate_changed(path, changed_since, select=chosen, skip=skipped, engine=engine)
+        except IncrementalError as error:
+            raise click.UsageError(str(error)) from None
+    else:
+        report = validate(path, select=chosen, skip=skipped, engine=engine)
     sys.stdout.write(RENDERERS[output_format](report, lang))
     failed = not report.valid or (strict and report.warnings)
     sys.exit(EXIT_INVALID if failed else EXIT_OK)

@@ -17,6 +17,7 @@ from publish.engine.cells import CellError, check_column
 from publish.engine.findings import structural_finding
 from publish.engine.keys import check_foreign_keys, check_primary_key
 from publish.engine.reading import LINE, TextTable, UnreadableFile, read_text_table
+from publish.engine.scope import Scope
 from publish.package import Package, Resource
 from publish.report import Finding
 
@@ -50,12 +51,13 @@ class Tables:
         return self.tables.items()
 
 
-def load_tables(package: Package) -> tuple[Tables, list[Finding]]:
+def load_tables(package: Package, only: Scope | None = None) -> tuple[Tables, list[Finding]]:
+    """Every resource typed and checked; with ``only``, just the rows in that scope."""
     tables = Tables()
     findings: list[Finding] = []
     resources = list(package.resources.values())
     with ThreadPoolExecutor(max_workers=THREADS) as pool:  # polars works outside the GIL
-        loaded = list(pool.map(lambda resource: load_table(package, resource), resources))
+        loaded = list(pool.map(lambda resource: load_table(package, resource, only), resources))
     for resource, (table, found) in zip(resources, loaded, strict=True):
         findings += found
         if table is not None:
@@ -65,7 +67,7 @@ def load_tables(package: Package) -> tuple[Tables, list[Finding]]:
     return tables, findings
 
 
-def load_table(package: Package, resource: Resource) -> tuple[Table | None, list[Finding]]:
+def load_table(package: Package, resource: Resource, only: Scope | None = None) -> tuple[Table | None, list[Finding]]:
     path = resource.path
     try:
         raw, findings = read_text_table(_read_bounded(package, resource), path, resource.name)
@@ -73,6 +75,8 @@ def load_table(package: Package, resource: Resource) -> tuple[Table | None, list
         return None, [error.finding]
     except OSError as error:
         return None, [structural_finding("scheme-error", path, resource.name, note=str(error.strerror or error))]
+    if only is not None:
+        raw = only.filter(raw)
     fields = resource.fields
     findings += _header_findings(raw.labels, fields, path, resource.name)
     frame, row_findings, inexact = _typed_frame(raw, fields, resource, path)
