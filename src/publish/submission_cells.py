@@ -97,6 +97,8 @@ def normalise(value: Any, field_type: str, text_file: bool = False) -> Cell:
 
 def _from_number(value: int | float | Decimal, field_type: str) -> Cell:
     number = Decimal(format(value, ".15g")) if isinstance(value, float) else Decimal(value)
+    if not number.is_finite():
+        return Cell(str(value), [], _not_a_number(str(value), field_type))
     text = _plain(number)
     rounded = isinstance(value, float) and number != Decimal(repr(value))
     notes = [CellNote("normalised-excel-number", repr(value), text)] if rounded else []
@@ -107,7 +109,7 @@ def _from_number(value: int | float | Decimal, field_type: str) -> Cell:
 
 def _plain(number: Decimal) -> str:
     if number == number.to_integral_value():
-        return str(number.quantize(Decimal(1)))
+        return format(number.to_integral_value(), "f")  # quantize would fail beyond 28 digits
     return format(number.normalize(), "f")
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from publish.package import Package
 from publish.report import Finding
 from publish.submission import NOT_SUBMITTED, Submission, submitted_resources
+from publish.submission_guard import oversized
 from publish.submission_table import read_table
 
 BOM = b"\xef\xbb\xbf"
@@ -33,7 +34,11 @@ def read_folder(folder: Path, package: Package) -> Submission:
         text = _decode(path, submission)
         if text is None:
             continue
-        raw = _lines(text)
+        try:
+            raw = _lines(text)
+        except csv.Error as error:  # a cell beyond csv's field limit, a NUL byte, a stray line break
+            submission.problems.append(_file_problem(path.name, "submission-unreadable", *_unparsable(error)))
+            continue
         table = read_table(name, resources[name].schema, raw, path.name, "csv", header_line=1)
         submission.add_table(table)
     return submission
@@ -43,6 +48,9 @@ _EMPTY = ("文件夹中没有 CSV 文件", "the folder holds no CSV file")
 
 
 def _decode(path: Path, submission: Submission) -> str | None:
+    if refusal := oversized(path):
+        submission.problems.append(_file_problem(path.name, "submission-unsafe", *refusal))
+        return None
     data = path.read_bytes()
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         submission.problems.append(_file_problem(path.name, "submission-encoding", *_UTF16))
@@ -75,6 +83,16 @@ _UNKNOWN = (
     "文件既不是 UTF-8 也不是 GB18030/GBK 编码的文本，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
     "the file is neither UTF-8 nor GB18030/GBK text: save it as 'CSV UTF-8 (comma delimited)'",
 )
+
+
+def _unparsable(error: csv.Error) -> tuple[str, str]:
+    return (
+        f"无法按 CSV 读取（{error}），可能有超长的单元格或未闭合的引号；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
+        f"cannot be read as CSV ({error}): a cell may be too long or a quote left open; "
+        "save it as 'CSV UTF-8 (comma delimited)'",
+    )
+
+
 _GB = ("文件不是 UTF-8，已按 GB18030（兼容 GBK）读取", "the file is not UTF-8; it was read as GB18030 (covers GBK)")
 
 

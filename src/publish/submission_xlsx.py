@@ -8,7 +8,6 @@ give their value to every cell they cover, with a note.
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ from publish.package import Package
 from publish.report import Finding
 from publish.submission import AUXILIARY_SHEETS, META_SHEET, NOT_SUBMITTED, Submission, sheet_name, submitted_resources
 from publish.submission_cells import NOTES_EN, NOTES_ZH
+from publish.submission_guard import oversized, oversized_sheet, unsafe_workbook
 from publish.submission_table import read_table
 
 TEMPLATE_HEADER_LINE = 2
@@ -40,6 +40,9 @@ def read_workbook(path: Path, package: Package) -> Submission:
                 submission.problems.append(_unknown_sheet(path.name, sheet.title, package))
             continue
         seen.add(resource.name)
+        if refusal := oversized_sheet(sheet):
+            submission.problems.append(_problem(path.name, "submission-unsafe", *refusal))
+            continue
         raw = _raw_rows(sheet, formulas[sheet.title], submission)
         submission.add_table(read_table(resource.name, resource.schema, raw, sheet.title, "xlsx", TEMPLATE_HEADER_LINE))
     for name in resources:
@@ -54,9 +57,12 @@ def _open(path: Path, submission: Submission) -> tuple[Any, Any] | None:
     if path.suffix.lower() != ".xlsx":
         submission.problems.append(_problem(path.name, "submission-not-xlsx", *_NOT_XLSX))
         return None
+    if refusal := oversized(path) or unsafe_workbook(path):
+        submission.problems.append(_problem(path.name, "submission-unsafe", *refusal))
+        return None
     try:
         return load_workbook(path, data_only=True), load_workbook(path, data_only=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
+    except Exception as error:  # a damaged or hostile file: openpyxl fails in many ways, all mean "unreadable"
         zh, en = _UNREADABLE
         submission.problems.append(_problem(path.name, "submission-unreadable", zh, f"{en} ({error})"))
         return None

@@ -12,6 +12,7 @@ import io
 import stat
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -61,15 +62,26 @@ def extract(zip_path: Path, into: Path) -> Path:
     """Check and extract a release zip into the empty folder ``into``; return the folder holding its files."""
     try:
         archive = zipfile.ZipFile(zip_path)
-    except (zipfile.BadZipFile, OSError) as error:
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as error:
         raise UnsafeArchive(f"{zip_path.name} 不是可读的 zip 文件 is not a readable zip file ({error})") from None
     with archive:
         entries = [info for info in archive.infolist() if not info.is_dir()]
         _check_entries(zip_path.name, entries)
         for info in entries:
             target = into.joinpath(*PurePosixPath(info.filename).parts)
-            atomic.write_bytes(target, archive.read(info))
+            atomic.write_bytes(target, _read_entry(archive, info, zip_path.name))
     return _content_root(into, zip_path.name)
+
+
+def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, shown: str) -> bytes:
+    """The entry's bytes; a damaged, encrypted or oddly compressed entry is an UnsafeArchive, not a crash."""
+    try:
+        return archive.read(info)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError) as error:
+        raise UnsafeArchive(
+            f"{shown}：条目 {info.filename} 已损坏或无法读取，请重新下载 "
+            f"entry '{info.filename}' is damaged or cannot be read ({error}); download the release again"
+        ) from None
 
 
 @contextmanager
