@@ -43,7 +43,13 @@ class Change:
 
 
 def validate_changed(
-    path: str | Path, since: str, *, select: Iterable[str] = (), skip: Iterable[str] = (), engine: str = "columnar"
+    path: str | Path,
+    since: str,
+    *,
+    select: Iterable[str] = (),
+    skip: Iterable[str] = (),
+    engine: str = "columnar",
+    progress=None,
 ) -> Report:
     """The findings of ``validate`` restricted to the department-years changed since ``since``."""
     from publish.validate import validate
@@ -54,13 +60,13 @@ def validate_changed(
         return validate(path, select=select, skip=skip, engine=engine)
     change = changes_since(package, since)
     if change.everything:
-        report = validate(path, select=select, skip=skip, engine=engine)
+        report = validate(path, select=select, skip=skip, engine=engine, progress=progress)
         report.stats.update({"incremental": "full", "changed_files": change.files})
         return report
     from publish.engine.scope import Scope
 
     scope = Scope(change.pairs | change.neighbours, set(change.departments))
-    report = validate(path, select=select, skip=skip, engine=engine, only=scope)
+    report = validate(path, select=select, skip=skip, engine=engine, only=scope, progress=progress)
     kept = Report()
     kept.extend([f for f in report.findings if _reported(f, change)])
     kept.stats.update(report.stats)

@@ -8,7 +8,7 @@ findings from frictionless-py itself instead (slower; the reference the engine i
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,11 +28,13 @@ def validate(
     skip: Iterable[str] = (),
     engine: str = "columnar",
     only: Scope | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> Report:
     """Check the package at ``path`` (its folder or its datapackage.json) and report what is wrong.
 
     ``only`` restricts the data checks to the rows of a scope (see `publish.incremental`); the
-    descriptor is then taken as already checked, as the caller found it unchanged.
+    descriptor is then taken as already checked, as the caller found it unchanged. ``progress(stage,
+    done, total)`` is told as tables load and rules finish (for a progress bar).
     """
     started = time.perf_counter()
     report = Report()
@@ -48,14 +50,14 @@ def validate(
     from publish.engine.tables import load_tables
     from publish.rules import Context, run_rules, selected
 
-    tables, structural = load_tables(package, only)
+    tables, structural = load_tables(package, only, progress)
     if engine == "frictionless":
         from publish.structure import check_structure
 
         structural = check_structure(package)
     select, skip = set(select), set(skip)
     report.extend([f for f in structural if _wanted(f.rule, (STRUCTURE_TAG,), select, skip)])
-    report.extend(run_rules(Context(package, tables), selected(select, skip)))
+    report.extend(run_rules(Context(package, tables), selected(select, skip), progress))
     report.stats.update(_stats(package, tables, time.perf_counter() - started))
     return report
 

@@ -84,15 +84,20 @@ def command(path, output_format, lang, strict, select, skip, engine, fix, change
 
         for line in fix_package(path):
             click.echo(line, err=True)
-    if changed_since:
-        from publish.incremental import IncrementalError, validate_changed
+    from publish.progress import progress_bar
 
-        try:
-            report = validate_changed(path, changed_since, select=chosen, skip=skipped, engine=engine)
-        except IncrementalError as error:
-            raise click.UsageError(str(error)) from None
-    else:
-        report = validate(path, select=chosen, skip=skipped, engine=engine)
+    with progress_bar() as progress:
+        if changed_since:
+            from publish.incremental import IncrementalError, validate_changed
+
+            try:
+                report = validate_changed(
+                    path, changed_since, select=chosen, skip=skipped, engine=engine, progress=progress
+                )
+            except IncrementalError as error:
+                raise click.UsageError(str(error)) from None
+        else:
+            report = validate(path, select=chosen, skip=skipped, engine=engine, progress=progress)
     sys.stdout.write(RENDERERS[output_format](report, lang))
     failed = not report.valid or (strict and report.warnings)
     sys.exit(EXIT_INVALID if failed else EXIT_OK)

@@ -51,13 +51,20 @@ class Tables:
         return self.tables.items()
 
 
-def load_tables(package: Package, only: Scope | None = None) -> tuple[Tables, list[Finding]]:
-    """Every resource typed and checked; with ``only``, just the rows in that scope."""
+def load_tables(package: Package, only: Scope | None = None, progress=None) -> tuple[Tables, list[Finding]]:
+    """Every resource typed and checked; with ``only``, just the rows in that scope.
+
+    ``progress(stage, done, total)``, if given, is called as each table is loaded.
+    """
     tables = Tables()
     findings: list[Finding] = []
     resources = list(package.resources.values())
     with ThreadPoolExecutor(max_workers=THREADS) as pool:  # polars works outside the GIL
-        loaded = list(pool.map(lambda resource: load_table(package, resource, only), resources))
+        loaded = []
+        for result in pool.map(lambda resource: load_table(package, resource, only), resources):
+            loaded.append(result)
+            if progress:
+                progress("tables", len(loaded), len(resources))
     for resource, (table, found) in zip(resources, loaded, strict=True):
         findings += found
         if table is not None:

@@ -293,13 +293,20 @@ def selected(select: Iterable[str] = (), skip: Iterable[str] = ()) -> list[Rule]
     ]
 
 
-def run_rules(ctx: Context, rules: Iterable[Rule]) -> list[Finding]:
-    """Every rule's findings, in registry order; rules run side by side (polars works outside the GIL)."""
+def run_rules(ctx: Context, rules: Iterable[Rule], progress=None) -> list[Finding]:
+    """Every rule's findings, in registry order; rules run side by side (polars works outside the GIL).
+
+    ``progress(stage, done, total)``, if given, is called as each rule finishes.
+    """
     from concurrent.futures import ThreadPoolExecutor
 
     rules = list(rules)
     if any(rule.run.__name__ == "run" for rule in rules):
         row_rules.model_failures(ctx)  # shared by the pandera rules: computed once, before they start
     with ThreadPoolExecutor(max_workers=THREADS) as pool:
-        found = list(pool.map(lambda rule: list(rule.run(rule, ctx)), rules))
+        found = []
+        for findings in pool.map(lambda rule: list(rule.run(rule, ctx)), rules):
+            found.append(findings)
+            if progress:
+                progress("rules", len(found), len(rules))
     return [finding for findings in found for finding in findings]

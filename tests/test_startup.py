@@ -1,0 +1,99 @@
+"""Startup stays light (heavy libraries load only where used) and the progress bar appears only at a terminal."""
+
+from __future__ import annotations
+
+import ast
+import os
+import pty
+import subprocess
+import sys
+
+import pytest
+
+from publish.validate import validate
+from tests.helpers import ROOT
+
+HEAVY = ("polars", "frictionless", "pandera", "duckdb", "openpyxl", "jinja2", "rdflib", "pdfplumber", "altair", "rich")
+PROBE = """
+import sys
+from publish.cli import main
+for args in {args!r}:
+    try:
+        main(args, standalone_mode=False)
+    except SystemExit:
+        pass
+print(sorted(m for m in {heavy!r} if m in sys.modules))
+"""
+
+
+def imported_after(*args: list[str]) -> list[str]:
+    code = PROBE.format(args=list(args), heavy=HEAVY)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    return ast.literal_eval(done.stdout.strip().splitlines()[-1])
+
+
+def test_publish_help_imports_no_heavy_library():
+    assert imported_after(["--help"]) == []
+
+
+def test_every_command_help_imports_no_heavy_library():
+    commands = ["validate", "rules", "release", "diff", "verify", "template", "add", "extract", "catalog", "site"]
+    assert imported_after(*[[name, "--help"] for name in [*commands, "export"]]) == []
+
+
+def test_validate_loads_what_it_needs_and_nothing_for_export_or_pages():
+    loaded = imported_after(["validate", str(ROOT), "--format", "json"])
+    assert {"polars", "frictionless", "pandera"} <= set(loaded)
+    assert not {"duckdb", "openpyxl", "jinja2", "rdflib", "altair", "rich"} & set(loaded)
+
+
+def test_validate_reports_its_progress_stage_by_stage():
+    calls = []
+    report = validate(ROOT, progress=lambda stage, done, total: calls.append((stage, done, total)))
+    assert report.valid
+    assert ("tables", 12, 12) in calls
+    rules = [c for c in calls if c[0] == "rules"]
+    assert rules[-1][1] == rules[-1][2] and len(rules) == rules[-1][2]
+
+
+def _stderr_of_validate(terminal: bool) -> bytes:
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    argv = [sys.executable, "-m", "publish", "validate", str(ROOT)]
+    if not terminal:
+        done = subprocess.run(argv, capture_output=True, env=env)
+        return done.stderr
+    leader, follower = pty.openpty()
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=follower, env=env)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    child.wait()
+    os.close(leader)
+    return b"".join(chunks)
+
+
+def test_a_progress_bar_is_drawn_on_a_terminal_only():
+    assert _stderr_of_validate(terminal=False) == b""
+    drawn = _stderr_of_validate(terminal=True)
+    assert "预算规则".encode() in drawn or b"rules" in drawn
+
+
+@pytest.mark.parametrize("ci", ["true", "1"])
+def test_no_progress_bar_in_ci(ci, monkeypatch):
+    from publish.progress import wanted
+
+    class Terminal:
+        def isatty(self):
+            return True
+
+    monkeypatch.setenv("CI", ci)
+    assert not wanted(Terminal())
+    monkeypatch.delenv("CI")
+    assert wanted(Terminal())
