@@ -58,6 +58,7 @@ def release_files(package: Package, version: str, moment: datetime, readme: str,
 
 def write_release(out: Path, top: str, files: dict[str, bytes], moment: datetime, missing_only: bool = False) -> None:
     """Write the folder ``out/top`` and ``out/top.zip`` via a temporary folder; skip targets that exist if asked."""
+    _remove_stale_staging(out)
     staging = Path(tempfile.mkdtemp(prefix=f".tmp-{top}-", dir=out))
     try:
         targets = []
@@ -72,6 +73,13 @@ def write_release(out: Path, top: str, files: dict[str, bytes], moment: datetime
         _move_all(staging, out, targets)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _remove_stale_staging(out: Path) -> None:
+    """Staging folders a killed release left behind (no clean-up runs on SIGKILL); safe under the lock."""
+    for stale in out.glob(".tmp-*"):
+        if stale.is_dir() and not stale.is_symlink():
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 def _publishable(staging: Path) -> None:
