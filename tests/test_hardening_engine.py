@@ -89,3 +89,41 @@ def test_a_descriptor_with_a_non_text_profile_is_a_finding(package_copy: Path):
     descriptor = json.loads(path.read_text(encoding="utf-8"))
     path.write_text(json.dumps({**descriptor, "$schema": [{}]}), encoding="utf-8")
     assert _validate(package_copy).exit_code == 1
+
+
+def test_a_100mb_line_in_the_data_is_refused_with_a_message(package_copy: Path):
+    """engine/tables.py `_read_bounded`: today a 100 MB line is parsed (1.5 GB peak memory, 7 s) and a 1 GiB
+    file would need ~15 GB. Refuse a line longer than MAX_LINE_BYTES (e.g. 1 MiB) before parsing, e.g.
+    `re.search(rb"[^\\n]{%d}" % MAX_LINE_BYTES, data)`, as a source-error naming the line; lower
+    MAX_FILE_BYTES to what a CI runner can hold (~256 MiB); and make the size note bilingual."""
+    with open(package_copy / "data" / "glossary.csv", "ab") as handle:
+        handle.write(b'2023,500238-zwfwzx,9,"' + b"x" * (100 * 1024**2) + b'",y\n')
+    result = invoke("validate", package_copy, "--lang", "en")
+    assert_clean_outcome(result)
+    assert result.exit_code == 1 and "source-error" in result.output and "line 7" in result.output
+
+
+@pytest.mark.parametrize("value", ["a\x01b", "x\x1b[31my", "del\x7f", "nul\x00"], ids=repr)
+def test_control_characters_in_a_text_cell_are_an_error(package_copy: Path, value: str):
+    """rules/text.py: a C0 control character (other than tab and line feed inside quotes) or DEL in a text
+    cell is invisible in Excel and breaks XML exports; report it (rule id e.g. `control-character`) with
+    the field and the character's code point. Today validate exits 0."""
+    from publish import csvfile
+
+    path = package_copy / "data" / "glossary.csv"
+    schema = json.loads((package_copy / "schemas" / "glossary.json").read_text(encoding="utf-8"))
+    rows = csvfile.read_rows(path)
+    rows[0]["definition"] = value
+    path.write_text(csvfile.render(schema, rows), encoding="utf-8")
+    result = _validate(package_copy)
+    assert result.exit_code == 1
+
+
+def test_the_canonical_csv_quotes_a_cell_holding_a_carriage_return():
+    """csvfile.py `render`: csv.writer with lineterminator "\\n" quotes only cells holding "\\n", so a cell
+    holding "\\r" is written bare and splits the record when read back; quote such cells (or refuse them)."""
+    from publish import csvfile
+
+    schema = {"fields": [{"name": "a", "type": "string"}, {"name": "b", "type": "string"}], "primaryKey": ["a"]}
+    text = csvfile.render(schema, [{"a": "1", "b": "x\ry"}])
+    assert '"x\ry"' in text
