@@ -22,6 +22,8 @@ def check_primary_key(resource: Resource, frame: pl.DataFrame, path: str) -> lis
     key = [k for k in resource.primary_key if k in frame.columns]
     if not key or len(key) != len(resource.primary_key):
         return []
+    if _strictly_ascending(frame, key):
+        return []  # sorted by the key with no empty cell, as canonical files are: no key can repeat
     keyed = frame.select(LINE, *key).with_row_index(ORDINAL)
     all_empty = pl.all_horizontal(pl.col(k).is_null() for k in key)
     first = pl.col(ORDINAL).min().over(key, mapping_strategy="group_to_rows")
@@ -47,6 +49,19 @@ def check_primary_key(resource: Resource, frame: pl.DataFrame, path: str) -> lis
             )
         )
     return sorted(findings, key=lambda f: f.row or 0)
+
+
+def _strictly_ascending(frame: pl.DataFrame, key: list[str]) -> bool:
+    """Each row's key is greater than the previous row's (compared column by column), none empty."""
+    if frame.height < 2:
+        return frame.select(pl.any_horizontal(pl.col(k).is_null() for k in key).any()).item() is False
+    if any(frame[k].null_count() for k in key):
+        return False
+    later = pl.lit(False)
+    for k in reversed(key):
+        column, previous = pl.col(k), pl.col(k).shift(1)
+        later = (column > previous) | ((column == previous) & later)
+    return bool(frame.select(later.slice(1).all()).item())
 
 
 def check_foreign_keys(resource: Resource, frame: pl.DataFrame, tables: dict) -> list[Finding]:

@@ -43,10 +43,11 @@ def missing_parts(rule: Rule, ctx: Context) -> Iterable[Finding]:
     for resource, lines in REQUIRED_LINES.items():
         if not ctx.has(resource):
             continue
-        frame = ctx.frame(resource)
+        columns = sorted({k for line in lines for k in line})
+        narrow = ctx.frame(resource).select(*KEY, *columns)
         for line in lines:
-            present = frame.filter(*[pl.col(k) == v for k, v in line.items()]).select(KEY).unique()
-            for row in rows(disclosures.join(present, on=KEY, how="anti")):
+            having = narrow.filter(*[pl.col(k) == v for k, v in line.items()]).select(KEY) if line else narrow
+            for row in rows(disclosures.join(having, on=KEY, how="anti")):
                 yield _finding(rule, ctx, resource, row, line)
 
 

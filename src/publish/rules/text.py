@@ -28,11 +28,12 @@ def _text_fields(resource, free_text_only: bool = False) -> list[str]:
 
 def _matches(ctx: Context, pattern: str, free_text_only: bool) -> Iterable[tuple[str, str, dict]]:
     for name, table in ctx.tables.items():
-        for field in _text_fields(table.resource, free_text_only):
-            if field not in table.frame.columns:
-                continue
-            hits = table.frame.filter(pl.col(field).str.contains(pattern))
-            for row in rows(hits):
+        fields = [f for f in _text_fields(table.resource, free_text_only) if f in table.frame.columns]
+        if not fields:
+            continue
+        hit = table.frame.select(pl.col(fields).str.contains(pattern).fill_null(False))
+        for field in [f for f in fields if hit[f].any()]:  # one pass over the table; rows only where a cell hits
+            for row in rows(table.frame.filter(hit[field])):
                 yield name, field, row
 
 
