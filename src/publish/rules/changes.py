@@ -26,13 +26,14 @@ def prior_year(rule: Rule, ctx: Context) -> Iterable[Finding]:
             continue
         frame = ctx.frame(resource)
         key = _line_key(frame, resource)
-        prior = frame.select(
+        prior = frame.filter(pl.col("amount").is_not_null()).select(
             *key,
             (pl.col("fiscal_year") + 1).alias("fiscal_year"),
             pl.col("amount").alias("prior"),
             pl.col("_line").alias("prior_line"),
         )
-        joined = frame.join(prior, on=[*key, "fiscal_year"]).filter(
+        stated = frame.filter(pl.col("change").is_not_null() & pl.col("amount").is_not_null())
+        joined = stated.join(prior, on=[*key, "fiscal_year"]).filter(
             pl.col("change").is_not_null()
             & pl.col("amount").is_not_null()
             & pl.col("prior").is_not_null()

@@ -110,10 +110,10 @@ def unknown_parents(rule: Rule, ctx: Context) -> Iterable[Finding]:
             continue
         group = ["fiscal_year", "department_id", *extra]
         frame = ctx.frame(resource)
-        parents = frame.select(*group, pl.col("item").alias("parent_item"))
-        orphans = frame.filter(pl.col("parent_item").is_not_null()).join(
-            parents, on=[*group, "parent_item"], how="anti"
-        )
+        children = frame.filter(pl.col("parent_item").is_not_null())
+        named = children["parent_item"].unique().implode()  # only lines that some line names as its parent
+        parents = frame.filter(pl.col("item").is_in(named)).select(*group, pl.col("item").alias("parent_item"))
+        orphans = children.join(parents, on=[*group, "parent_item"], how="anti")
         for row in rows(orphans):
             yield rule.finding(
                 ctx,

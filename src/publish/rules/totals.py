@@ -27,18 +27,19 @@ GROUPS = {
 }
 
 
-def parts_beside_parents(frame: pl.DataFrame, group: list[str], value: str) -> pl.DataFrame:
-    """Each parent line with the sum, the count and the empty count of its parts' ``value``."""
-    parts = (
-        frame.filter(pl.col("parent_item").is_not_null())
-        .group_by([*group, "parent_item"])
-        .agg(
-            pl.col(value).sum().alias("parts_sum"),
-            pl.len().alias("parts"),
-            pl.col(value).null_count().alias("parts_empty"),
-        )
+def parts_beside_parents(
+    frame: pl.DataFrame, group: list[str], value: str, parents: pl.DataFrame | None = None
+) -> pl.DataFrame:
+    """Each parent line (of ``parents``, default all of ``frame``) with the sum, count and empty count of its parts."""
+    children = frame.filter(pl.col("parent_item").is_not_null())
+    parts = children.group_by([*group, "parent_item"]).agg(
+        pl.col(value).sum().alias("parts_sum"),
+        pl.len().alias("parts"),
+        pl.col(value).null_count().alias("parts_empty"),
     )
-    return frame.join(parts, left_on=[*group, "item"], right_on=[*group, "parent_item"], how="inner")
+    lines = frame if parents is None else parents
+    lines = lines.filter(pl.col("item").is_in(children["parent_item"].unique().implode()))
+    return lines.join(parts, left_on=[*group, "item"], right_on=[*group, "parent_item"], how="inner")
 
 
 def sum_mismatches(rule: Rule, ctx: Context, resource: str) -> Iterable[Finding]:
@@ -99,11 +100,8 @@ def breakdown_mismatches(rule: Rule, ctx: Context, resource: str) -> Iterable[Fi
         return
     group = [*KEY, *GROUPS[resource]]
     frame = ctx.frame(resource).with_columns(pl.col("change").fill_null(0).alias("_stated_part"))
-    joined = parts_beside_parents(frame, group, "_stated_part").filter(
-        pl.col("change_breakdown").is_not_null()
-        & pl.col("change").is_not_null()
-        & (pl.col("change") != pl.col("parts_sum"))
-    )
+    stated = frame.filter(pl.col("change_breakdown").is_not_null() & pl.col("change").is_not_null())
+    joined = parts_beside_parents(frame, group, "_stated_part", stated).filter(pl.col("change") != pl.col("parts_sum"))
     for row in rows(joined.sort(LINE)):
         gap = row["change"] - row["parts_sum"]
         complete = row["change_breakdown"] == "complete"
