@@ -57,3 +57,13 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+def test_a_cell_holding_a_carriage_return_is_quoted_and_reads_back():
+    schema = {"fields": [{"name": "a"}, {"name": "b"}], "primaryKey": ["a"]}
+    text = render(schema, [{"a": "1", "b": "x\ry"}, {"a": "2", "b": "p\nq"}])
+    assert text == 'a,b\n1,"x\ry"\n2,"p\nq"\n'
+    import csv
+    import io
+
+    assert list(csv.reader(io.StringIO(text, newline=""))) == [["a", "b"], ["1", "x\ry"], ["2", "p\nq"]]

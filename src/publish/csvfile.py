@@ -45,11 +45,19 @@ def render(schema: dict[str, Any], rows: Iterable[dict[str, str]]) -> str:
     """The canonical text of a data file holding ``rows``."""
     columns = [f["name"] for f in schema["fields"]]
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="raise")
-    writer.writeheader()
+    _write_record(out, columns)
     for row in sorted(rows, key=sort_key(schema)):
-        writer.writerow({c: row.get(c) or "" for c in columns})
+        if set(row) - set(columns):
+            raise ValueError(f"row has fields the schema lacks: {sorted(set(row) - set(columns))}")
+        _write_record(out, [row.get(c) or "" for c in columns])
     return out.getvalue()
+
+
+def _write_record(out: io.StringIO, cells: list[str]) -> None:
+    """One record ending in LF; a cell holding CR or LF is quoted (csv quotes what its terminator holds)."""
+    record = io.StringIO()
+    csv.writer(record, lineterminator="\r\n").writerow(cells)
+    out.write(record.getvalue()[:-2] + "\n")
 
 
 def write_rows(path: str | Path, schema: dict[str, Any], rows: Iterable[dict[str, str]]) -> None:
