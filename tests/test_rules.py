@@ -149,6 +149,10 @@ CASES = {
         lambda p: edit(p, "operating_costs", {}, purpose='=HYPERLINK("http://x","点击")'),
         [(2, "purpose", "error")],
     ),
+    "control-character": (
+        lambda p: edit(p, "glossary", {"term_no": "2"}, definition="其他\x07收入"),
+        [(3, "definition", "error")],
+    ),
     "template-placeholder": (
         lambda p: edit(p, "disclosures", {}, overall_goal="XX单位待填写"),
         [(2, "overall_goal", "error")],

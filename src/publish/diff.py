@@ -8,12 +8,16 @@ of its changes: major, minor, patch, or none when nothing a consumer reads has c
 
 from __future__ import annotations
 
+import csv
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from publish.package import Package, load
+from publish.package import Package, PackageError, load
 from publish.releasing import row_diff, schema_diff
 from publish.releasing.archive import opened
 from publish.releasing.changes import Change, PackageDiff
+from publish.report import Finding
 
 __all__ = ["Change", "PackageDiff", "diff", "diff_packages"]
 
@@ -33,8 +37,10 @@ def diff_packages(old: Package, new: Package) -> PackageDiff:
     for name in new.resources.keys() - old.resources.keys():
         result.changes.append(Change("resource-added", "minor", name))
     for name in [n for n in new.resources if n in old.resources]:
-        _compare_resource(result, old, new, name)
-    old_years, new_years = _department_years(old), _department_years(new)
+        with _readable(name):
+            _compare_resource(result, old, new, name)
+    with _readable("department-years"):
+        old_years, new_years = _department_years(old), _department_years(new)
     result.department_years_added = sorted(new_years - old_years)
     result.department_years_removed = sorted(old_years - new_years)
     result.changes.sort(key=lambda change: (change.resource or "", change.key, change.field or "", change.kind))
@@ -51,6 +57,27 @@ def _compare_resource(result: PackageDiff, old: Package, new: Package, name: str
     result.rows_added[name] = added
     result.rows_removed[name] = removed
     result.changes.extend(changes)
+
+
+@contextmanager
+def _readable(resource: str) -> Iterator[None]:
+    """A data file that cannot be read as the canonical CSV makes the version unreadable, not the tool."""
+    try:
+        yield
+    except (UnicodeDecodeError, csv.Error, KeyError, OSError) as error:
+        raise PackageError(
+            [
+                Finding(
+                    rule="unreadable-data",
+                    severity="error",
+                    resource=resource,
+                    message_zh=f"{resource}：数据文件无法按 UTF-8 CSV 读取（{type(error).__name__}: {error}），无法比较；请先用 "
+                    "publish verify 或 publish validate 检查该版本。",
+                    message_en=f"{resource}: a data file cannot be read as UTF-8 CSV ({type(error).__name__}: {error}), so "
+                    "the versions cannot be compared; check that version with publish verify or publish validate first.",
+                )
+            ]
+        ) from None
 
 
 def _department_years(package: Package) -> set[tuple[str, str]]:

@@ -12,8 +12,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from publish.package import DESCRIPTOR, Package, PackageError, load
-from publish.report import Finding, Report
+from publish.descriptor import descriptor_findings
+from publish.package import Package, PackageError, load
+from publish.report import Report
 
 if TYPE_CHECKING:
     from publish.engine.scope import Scope
@@ -60,23 +61,6 @@ def validate(
     report.extend(run_rules(Context(package, tables), selected(select, skip), progress))
     report.stats.update(_stats(package, tables, time.perf_counter() - started))
     return report
-
-
-def descriptor_findings(package: Package) -> list[Finding]:
-    """frictionless's own check of the descriptor and its schemas (metadata, not data)."""
-    from frictionless import Package as FrictionlessPackage
-
-    checked = FrictionlessPackage.validate_descriptor(package.descriptor, basepath=str(package.root))
-    return [
-        Finding(
-            rule=error.type,
-            severity="error",
-            path=DESCRIPTOR,
-            message_zh=f"{DESCRIPTOR}：描述文件不符合数据包规范：{error.note}",
-            message_en=f"{DESCRIPTOR}: the descriptor breaks the Data Package spec: {error.note}",
-        )
-        for error in checked.errors
-    ]
 
 
 def _wanted(rule: str, tags: tuple[str, ...], select: set[str], skip: set[str]) -> bool:

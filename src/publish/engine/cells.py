@@ -9,7 +9,6 @@ exact for the at-most-two-decimal figures a budget publishes.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 import polars as pl
 
 CENTI = 100
+LARGEST = 10**17  # in hundredths: 10^15 万元, far beyond any budget, well inside a 64-bit integer
 FAST_FORMS = {
     "number": r"^-?[0-9]{1,15}(\.[0-9]{1,2})?$",
     "integer": r"^-?[0-9]{1,18}$",
@@ -136,6 +136,10 @@ def _convert_slow(text, typed, indexes, field, missing_values) -> tuple[pl.Serie
             values[index] = None
             continue
         values[index] = _to_repr(value, field.get("type", "string"))
+        if isinstance(values[index], int) and abs(values[index]) > LARGEST:
+            errors.append(CellError(index, "number-out-of-range", f"the value is beyond ±{LARGEST // CENTI}"))
+            values[index] = None
+            continue
         if isinstance(value, Decimal) and value.is_finite() and value.as_tuple().exponent < -2:
             inexact.append(index)
         _, constraint_notes = checks(cell)
@@ -152,9 +156,11 @@ def _constraint_reader(field: dict[str, Any], missing_values: list[str]):
 
 def _to_repr(value: Any, kind: str) -> Any:
     if kind == "number":
-        if not isinstance(value, Decimal) or not value.is_finite():
-            return None if isinstance(value, Decimal) or math.isinf(float(value)) else int(value * CENTI)
-        return int((value * CENTI).quantize(Decimal(1), rounding=ROUND_HALF_EVEN))
+        if not isinstance(value, Decimal):
+            value = Decimal(str(value))
+        if not value.is_finite():
+            return None
+        return int(value.scaleb(2).to_integral_value(rounding=ROUND_HALF_EVEN))
     if kind == "yearmonth":
         return value.year * 100 + value.month
     return value

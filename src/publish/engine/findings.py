@@ -27,6 +27,7 @@ ERROR_ZH: dict[str, str] = {
     "format-error": "文件格式无法识别",
     "hash-count": "文件哈希值与描述不符",
     "byte-count": "文件字节数与描述不符",
+    "number-out-of-range": "数值过大（超过 ±10¹⁵），不是可信的预算数字，请核对单位与位数",
 }
 ERROR_EN: dict[str, str] = {
     "type-error": "the value is not of type {type}",
@@ -42,6 +43,8 @@ ERROR_EN: dict[str, str] = {
     "incorrect-label": "the header label does not match the schema's field name",
     "extra-label": "the header has a column the schema does not declare",
     "missing-label": "the header lacks a column the schema declares",
+    "source-error": "the file cannot be read",
+    "number-out-of-range": "the number is too large (beyond ±10^15) to be a budget figure; check its unit and digits",
 }
 
 

@@ -108,25 +108,70 @@ def parse(text: str | bytes, path: str, resource: str, *, fast: bool = True) -> 
     """Split the text (or its UTF-8 bytes) into header labels and a table of text cells.
 
     An empty cell is "" or null (polars reads an empty cell as null); both mean "nothing written".
+    Records end at LF, CRLF or a lone CR, as Python's csv module (and so frictionless) reads them.
     """
     data = text.encode("utf-8") if isinstance(text, str) else text
+    _refuse_long_lines(data, path, resource)
     header_end = _header_end(data)
-    labels = next(csv.reader(io.StringIO(data[:header_end].decode("utf-8"))), [])
-    width = len(labels)
-    header_lines = data.count(b"\n", 0, header_end)
-    if width and fast:
-        frame = _fast(data, header_end, width, header_lines)
-        if frame is not None:
-            return TextTable(labels, frame)
-    return _careful(data[header_end:].decode("utf-8"), width, header_lines, labels)
+    header = data[:header_end].decode("utf-8")
+    try:
+        labels = next(csv.reader(io.StringIO(header, newline="")), [])
+        width = len(labels)
+        header_lines = sum(1 for _ in io.StringIO(header, newline=""))
+        if width and fast:
+            frame = _fast(data, header_end, width, header_lines)
+            if frame is not None:
+                return TextTable(labels, frame)
+        return _careful(data[header_end:].decode("utf-8"), width, header_lines, labels)
+    except csv.Error as error:
+        raise UnreadableFile(
+            _finding(
+                "source-error",
+                "error",
+                path,
+                resource,
+                1,
+                f"无法按 CSV 读取（{error}）。请检查引号是否成对。",
+                f"cannot be read as CSV ({error}); check that quotes pair up.",
+            )
+        ) from None
+
+
+MAX_LINE_BYTES = 1 << 20  # a line longer than twice this is refused before parsing
+
+
+def _refuse_long_lines(data: bytes, path: str, resource: str) -> None:
+    """Refuse a line of more than 2 MiB: some whole 1 MiB window of it holds no line break."""
+    for start in range(0, len(data) - MAX_LINE_BYTES + 1, MAX_LINE_BYTES):
+        window_end = start + MAX_LINE_BYTES
+        if data.find(b"\n", start, window_end) < 0 and data.find(b"\r", start, window_end) < 0:
+            line = data.count(b"\n", 0, start) + 1
+            raise UnreadableFile(
+                _finding(
+                    "source-error",
+                    "error",
+                    path,
+                    resource,
+                    line,
+                    f"这一行超过 {MAX_LINE_BYTES // (1 << 20)} MiB，不像表格数据，未读取。请检查是否缺少换行或引号未闭合。",
+                    f"this line is longer than {MAX_LINE_BYTES // (1 << 20)} MiB, which no table row is; nothing was read. "
+                    "Look for missing line breaks or an unclosed quote.",
+                )
+            )
 
 
 def _header_end(data: bytes) -> int:
-    """Where the header record ends (after its newline), honouring quotes."""
-    end = data.find(b"\n")
-    while end >= 0 and data.count(b'"', 0, end) % 2:
-        end = data.find(b"\n", end + 1)
-    return len(data) if end < 0 else end + 1
+    """Where the header record ends (after its LF, CRLF or CR), honouring quotes; linear in the file."""
+    quotes, position = 0, 0
+    while True:
+        ends = [i for i in (data.find(b"\n", position), data.find(b"\r", position)) if i >= 0]
+        if not ends:
+            return len(data)
+        end = min(ends)
+        quotes += data.count(b'"', position, end)
+        if quotes % 2 == 0:
+            return end + 2 if data.startswith(b"\r\n", end) else end + 1
+        position = end + 1
 
 
 # A well-formed quoted cell, between separators; applied twice, since matches cannot overlap.

@@ -22,7 +22,7 @@ from publish.package import Package, Resource
 from publish.report import Finding
 
 THREADS = min(4, os.cpu_count() or 1)
-MAX_FILE_BYTES = 1 << 30  # 1 GiB: larger files are refused with a message, never read
+MAX_FILE_BYTES = 512 << 20  # larger files are refused with a message, never read
 
 
 @dataclass
@@ -110,12 +110,18 @@ def _read_bounded(package: Package, resource: Resource) -> bytes:
     file = package.file(resource)
     size = file.stat().st_size
     if size > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES >> 20
         raise UnreadableFile(
-            structural_finding(
-                "source-error",
-                resource.path,
-                resource.name,
-                note=f"file is {size} bytes, more than the {MAX_FILE_BYTES} bytes publish reads",
+            Finding(
+                rule="source-error",
+                severity="error",
+                resource=resource.name,
+                path=resource.path,
+                values={"bytes": size},
+                message_zh=f"{resource.path}：文件有 {size} 字节，超过 publish 读取的上限 {limit} MiB，未读取。"
+                "请按年度或地区拆分。",
+                message_en=f"{resource.path}: the file has {size} bytes, more than the {limit} MiB publish reads; "
+                "nothing was read. Split it by year or region.",
             )
         )
     return file.read_bytes()
@@ -178,6 +184,10 @@ def _typed_frame(raw: TextTable, fields: list[dict], resource: Resource, path: s
     for index in blank.arg_true().to_list():
         findings.append((index, -1, structural_finding("blank-row", path, resource.name, row=lines[index])))
     findings.sort(key=lambda item: (item[0], item[1]))
+    for spec in fields[len(expected) :]:  # declared but absent from the header (missing-label says so)
+        typed_columns.append(
+            check_column(pl.Series([""] * cells.height, dtype=pl.String), spec, [""]).typed.alias(spec["name"])
+        )
     return pl.DataFrame(typed_columns), [f for _, _, f in findings], inexact
 
 

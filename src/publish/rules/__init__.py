@@ -270,6 +270,14 @@ RULES: tuple[Rule, ...] = (
         text.formulas,
     ),
     R(
+        "control-character",
+        "error",
+        ("security", "text"),
+        "文字中含有不可见的控制字符",
+        "Text holds an invisible control character",
+        text.control_characters,
+    ),
+    R(
         "template-placeholder",
         "error",
         ("text",),

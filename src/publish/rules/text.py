@@ -1,4 +1,5 @@
-"""Cells as text: formulas that Excel would run, leftover template text, figures past two decimals."""
+"""Cells as text: formulas Excel would run, invisible control characters, leftover template text, and
+figures past two decimals."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from publish.report import Finding
 from publish.rules.base import Context, Rule, rows
 
 FORMULA_START = r"^[=+\-@\t\r]"
-PLACEHOLDER = r"(XX|xx|××|＊＊|\*\*|待填写|待补充|此处填写)"
+PLACEHOLDER = r"(XX|××|＊＊|\*\*|待填写|待补充|此处填写)"  # upper-case XX only: "xx" occurs in ordinary ids
+CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"  # C0 controls and DEL; tab, LF and CR are the formula rule's
 MONEY_FIELDS = ("amount", "change", "performance_managed_amount")
 
 
@@ -51,6 +53,26 @@ def formulas(rule: Rule, ctx: Context) -> Iterable[Finding]:
             field=field,
             values={"cell": value[:80]},
         )
+
+
+def control_characters(rule: Rule, ctx: Context) -> Iterable[Finding]:
+    """No invisible control character in a text cell: Excel hides it and XML exports break on it."""
+    for resource, field, row in _matches(ctx, CONTROL, free_text_only=False):
+        value = row[field]
+        char = next(c for c in value if c in CONTROL_SET)
+        yield rule.finding(
+            ctx,
+            resource,
+            row,
+            f"字段 {field} 含有不可见的控制字符 U+{ord(char):04X}，请删除（常见于从其他系统复制粘贴）。",
+            f"field {field} holds the invisible control character U+{ord(char):04X}; delete it (it often comes "
+            "with text pasted from another system).",
+            field=field,
+            values={"codepoint": f"U+{ord(char):04X}"},
+        )
+
+
+CONTROL_SET = {chr(c) for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]}
 
 
 def placeholders(rule: Rule, ctx: Context) -> Iterable[Finding]:
