@@ -27,6 +27,7 @@ def model_rule(describe: Callable[[dict], tuple[str, str, str]]) -> Callable[[Ru
             zh, en, field = describe(row)
             yield rule.finding(ctx, resource, row, zh, en, field=field, values={field: row.get(field)})
 
+    run.uses_models = True  # type: ignore[attr-defined]  # run_rules computes the models' failures once
     return run
 
 
