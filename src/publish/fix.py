@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from publish import atomic
-from publish.engine.reading import BOM
+from publish.encoding import decode_excel_csv
 from publish.package import Package, load
 
 NUMERIC = ("number", "integer")
@@ -48,22 +48,15 @@ def _fix_file(package: Package, resource) -> str | None:
 
 
 def _decode(data: bytes) -> tuple[str | None, list[str]]:
-    notes = []
-    if data.startswith(BOM):
-        data = data[len(BOM) :]
-        notes.append("去掉 BOM removed the BOM")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("gb18030")
-        except UnicodeDecodeError:
-            return None, notes
-        notes.append("GB18030 转为 UTF-8 transcoded from GB18030 to UTF-8")
-    if "\r\n" in text:
+    text, steps = decode_excel_csv(data)
+    notes = [STEP_NOTES[step] for step in steps]
+    if text is not None and "\r\n" in text:
         text = text.replace("\r\n", "\n")
         notes.append("CRLF 改为 LF line endings to LF")
     return text, notes
+
+
+STEP_NOTES = {"bom": "去掉 BOM removed the BOM", "gb18030": "GB18030 转为 UTF-8 transcoded from GB18030 to UTF-8"}
 
 
 def _fix_cells(text: str, resource) -> tuple[str, int]:

@@ -11,13 +11,12 @@ import csv
 import io
 from pathlib import Path
 
+from publish.encoding import decode_excel_csv
 from publish.package import Package
 from publish.report import Finding
 from publish.submission import NOT_SUBMITTED, Submission, submitted_resources
 from publish.submission_guard import oversized
 from publish.submission_table import read_table
-
-BOM = b"\xef\xbb\xbf"
 
 
 def read_folder(folder: Path, package: Package) -> Submission:
@@ -55,19 +54,15 @@ def _decode(path: Path, submission: Submission) -> str | None:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         submission.problems.append(_file_problem(path.name, "submission-encoding", *_UTF16))
         return None
-    if data.startswith(BOM):
-        data = data[len(BOM) :]
+    text, steps = decode_excel_csv(data)
+    if "bom" in steps:
         submission.notes.append(
             _file_note(path.name, "normalised-bom", "去掉了 UTF-8 BOM", "the UTF-8 BOM was removed")
         )
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("gb18030")
-        except UnicodeDecodeError:
-            submission.problems.append(_file_problem(path.name, "submission-encoding", *_UNKNOWN))
-            return None
+    if text is None:
+        submission.problems.append(_file_problem(path.name, "submission-encoding", *_UNKNOWN))
+        return None
+    if "gb18030" in steps:
         submission.notes.append(_file_note(path.name, "normalised-encoding-gb18030", *_GB))
     if "\x00" in text:
         submission.problems.append(_file_problem(path.name, "submission-encoding", *_UNKNOWN))

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from publish.encoding import BOM
 from publish.report import Finding
 
 LINE = "_line"
-BOM = b"\xef\xbb\xbf"
 
 
 @dataclass

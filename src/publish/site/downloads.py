@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from publish.encoding import BOM
 from publish.package import Package
 
-BOM = b"\xef\xbb\xbf"
 # Files `publish catalog --out DIR` writes, named `<name>-<version>.<suffix>`, with what they are.
 CATALOG_FILES = (
     ("dcat.ttl", "DCAT-AP 3 元数据（Turtle）", "DCAT-AP 3 (Turtle)"),
