@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from publish.cli import main
+from publish.validate import validate
 from tests.helpers import ROOT
 from tests.mutate import add, drop, edit
 
@@ -139,3 +140,20 @@ def test_a_copy_without_schemas_is_a_finding_not_a_traceback(package_copy):
     shutil.rmtree(package_copy / "schemas")
     result = run("validate", str(package_copy))
     assert result.exit_code == 1 and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("cell", "habit_zh", "habit_en"),
+    [
+        ("３６０.６７", "全角数字", "full-width digits"),
+        ("1,360.67", "千分位逗号", "thousands separators"),
+        ("360.67万元", "数字后写了“万元”", "万元 written after the figure"),
+    ],
+)
+def test_an_excel_habit_in_a_number_cell_is_named_with_its_fix(package_copy, cell, habit_zh, habit_en):
+    edit(package_copy, "income", {"item": "total"}, amount=cell)
+    report = validate(package_copy, select=["type-error"])
+    (finding,) = report.findings
+    assert (finding.rule, finding.row, finding.field) == ("type-error", 8, "amount")
+    assert habit_zh in finding.message_zh and "publish validate --fix" in finding.message_zh
+    assert habit_en in finding.message_en

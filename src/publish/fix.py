@@ -9,16 +9,13 @@ from __future__ import annotations
 
 import csv
 import io
-import re
-import unicodedata
 
 from publish import atomic
 from publish.encoding import decode_excel_csv
+from publish.habits import normalise_number
 from publish.package import Package, load
 
 NUMERIC = ("number", "integer")
-THOUSANDS = re.compile(r"^-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$")
-NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 
 
 def fix_package(path: str) -> list[str]:
@@ -75,11 +72,3 @@ def _fix_cells(text: str, resource) -> tuple[str, int]:
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows(records)
     return out.getvalue(), changed
-
-
-def normalise_number(cell: str) -> str:
-    """The ASCII decimal a clerk meant, when that is certain; otherwise the cell unchanged."""
-    candidate = unicodedata.normalize("NFKC", cell).strip().removesuffix("万元").strip()
-    if THOUSANDS.match(candidate):
-        candidate = candidate.replace(",", "")
-    return candidate if NUMBER.match(candidate) else cell
