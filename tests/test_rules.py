@@ -145,6 +145,7 @@ CASES = {
         [(2, "government_fund_expenditure", "error")],
     ),
     "amount-precision": (lambda p: edit(p, "operating_costs", {}, amount="38.205"), [(2, "amount", "error")]),
+    "number-not-plain": (lambda p: edit(p, "operating_costs", {}, amount="３８.２０"), [(2, "amount", "error")]),
     "formula-injection": (
         lambda p: edit(p, "operating_costs", {}, purpose='=HYPERLINK("http://x","点击")'),
         [(2, "purpose", "error")],

@@ -9,6 +9,7 @@ exact for the at-most-two-decimal figures a budget publishes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
@@ -16,6 +17,10 @@ from typing import Any
 import polars as pl
 
 CENTI = 100
+# Remarks on cells frictionless accepts but a consumer may not: "inexact", a number past two
+# decimals; "unplain", a number not written as plain ASCII (１２３, 1e3, " 7 ", 1_000).
+REMARKS = ("inexact", "unplain")
+PLAIN_NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 LARGEST = 10**17  # in hundredths: 10^15 万元, far beyond any budget, well inside a 64-bit integer
 FAST_FORMS = {
     "number": r"^-?[0-9]{1,15}(\.[0-9]{1,2})?$",
@@ -45,7 +50,7 @@ class CellError:
 class Column:
     typed: pl.Series
     errors: list[CellError]
-    inexact: list[int]  # positions of valid numbers with more than two decimals
+    remarks: list[tuple[int, str]]  # (position, remark) on valid cells: see REMARKS
 
 
 def check_column(text: pl.Series, field: dict[str, Any], missing_values: list[str]) -> Column:
@@ -57,14 +62,14 @@ def check_column(text: pl.Series, field: dict[str, Any], missing_values: list[st
     fast = (~missing & _fast_mask(text, field)).fill_null(False)
     typed = _convert_fast(text, kind, fast)
     errors: list[CellError] = []
-    inexact: list[int] = []
+    remarks: list[tuple[int, str]] = []
     slow_index = (~missing & ~fast).arg_true()
     if len(slow_index):
-        typed, errors, inexact = _convert_slow(text, typed, slow_index, field, missing_values)
+        typed, errors, remarks = _convert_slow(text, typed, slow_index, field, missing_values)
     errors += _required_errors(missing, field)
     errors += _fast_constraint_errors(typed, fast, field)
     errors.sort(key=_report_order)
-    return Column(typed=typed, errors=errors, inexact=inexact)
+    return Column(typed=typed, errors=errors, remarks=remarks)
 
 
 def _report_order(error: CellError) -> tuple[int, int]:
@@ -120,14 +125,14 @@ def to_centi(text: pl.Series) -> pl.Series:
     return text.cast(pl.Decimal(20, 2), strict=False).to_physical().cast(pl.Int64).alias(text.name)
 
 
-def _convert_slow(text, typed, indexes, field, missing_values) -> tuple[pl.Series, list[CellError], list[int]]:
+def _convert_slow(text, typed, indexes, field, missing_values) -> tuple[pl.Series, list[CellError], list]:
     from frictionless import Field
 
     reader = Field.from_descriptor({**field, "constraints": {}}).create_cell_reader()
     checks = _constraint_reader(field, missing_values)
     values = typed.to_list()
     errors: list[CellError] = []
-    inexact: list[int] = []
+    remarks: list[tuple[int, str]] = []
     for index in indexes.to_list():
         cell = text[index]
         value, notes = reader(cell)
@@ -141,11 +146,13 @@ def _convert_slow(text, typed, indexes, field, missing_values) -> tuple[pl.Serie
             values[index] = None
             continue
         if isinstance(value, Decimal) and value.is_finite() and value.as_tuple().exponent < -2:
-            inexact.append(index)
+            remarks.append((index, "inexact"))
+        if field.get("type") in ("number", "integer") and not PLAIN_NUMBER.match(cell):
+            remarks.append((index, "unplain"))
         _, constraint_notes = checks(cell)
         for name, note in (constraint_notes or {}).items():
             errors.append(CellError(index, "constraint-error", note, name))
-    return pl.Series(typed.name, values, dtype=typed.dtype), errors, inexact
+    return pl.Series(typed.name, values, dtype=typed.dtype), errors, remarks
 
 
 def _constraint_reader(field: dict[str, Any], missing_values: list[str]):

@@ -29,7 +29,7 @@ MAX_FILE_BYTES = 512 << 20  # larger files are refused with a message, never rea
 class Table:
     resource: Resource
     frame: pl.DataFrame
-    inexact: list[tuple[int, str, str]] = field(default_factory=list)  # (line, field, cell) past two decimals
+    remarks: list[tuple[int, str, str, str]] = field(default_factory=list)  # (line, field, cell, remark)
 
 
 @dataclass
@@ -86,9 +86,9 @@ def load_table(package: Package, resource: Resource, only: Scope | None = None) 
         raw = only.filter(raw)
     fields = resource.fields
     findings += _header_findings(raw.labels, fields, path, resource.name)
-    frame, row_findings, inexact = _typed_frame(raw, fields, resource, path)
+    frame, row_findings, remarks = _typed_frame(raw, fields, resource, path)
     findings += _with_department_year(row_findings + check_primary_key(resource, frame, path), frame)
-    return Table(resource, frame, inexact), findings
+    return Table(resource, frame, remarks), findings
 
 
 def _with_department_year(findings: list[Finding], frame: pl.DataFrame) -> list[Finding]:
@@ -169,13 +169,13 @@ def _typed_frame(raw: TextTable, fields: list[dict], resource: Resource, path: s
         blank = blank | (raw.widths == 0)
     lines = cells[LINE]
     findings: list[tuple[int, int, Finding]] = []
-    inexact: list[tuple[int, str, str]] = []
+    remarks: list[tuple[int, str, str, str]] = []
     typed_columns = [lines]
     for number, spec in enumerate(expected):
         text = cells[f"_c{number}"]
         column = check_column(text, spec, missing_values)
         typed_columns.append(column.typed.alias(spec["name"]))
-        inexact += [(lines[i], spec["name"], text[i]) for i in column.inexact]
+        remarks += [(lines[i], spec["name"], text[i], remark) for i, remark in column.remarks]
         for error in column.errors:
             if not blank[error.index]:
                 findings.append((error.index, number, _cell_finding(error, text, lines, spec, path, resource.name)))
@@ -188,7 +188,7 @@ def _typed_frame(raw: TextTable, fields: list[dict], resource: Resource, path: s
         typed_columns.append(
             check_column(pl.Series([""] * cells.height, dtype=pl.String), spec, [""]).typed.alias(spec["name"])
         )
-    return pl.DataFrame(typed_columns), [f for _, _, f in findings], inexact
+    return pl.DataFrame(typed_columns), [f for _, _, f in findings], remarks
 
 
 def _cell_finding(error: CellError, text: pl.Series, lines: pl.Series, spec: dict, path: str, resource: str):

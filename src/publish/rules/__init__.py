@@ -59,6 +59,7 @@ RULES: tuple[Rule, ...] = (
     Rule("required-part-missing", "error", ("completeness",), "部门年度缺少必填部分（须明确填 0 或“无”）", "A department-year lacks a required part (publish explicit zeros or 'none')", completeness.missing_parts),
     Rule("none-statement-contradiction", "error", ("completeness",), "“无”的表述与金额矛盾", "A 'none' statement contradicts the amounts", completeness.none_contradictions),
     Rule("amount-precision", "error", ("amounts",), "金额超过两位小数", "An amount has more than two decimals", text.precision),
+    Rule("number-not-plain", "error", ("amounts", "text"), "数字不是普通的阿拉伯数字写法（全角、科学计数法等）", "A number is not written with plain ASCII digits", text.plain_numbers),
     Rule("formula-injection", "error", ("security", "text"), "文字以 = + - @ 或制表符开头，Excel 会当作公式执行", "Text starting with = + - @ or a tab runs as a formula in Excel", text.formulas),
     Rule("control-character", "error", ("security", "text"), "文字中含有不可见的控制字符", "Text holds an invisible control character", text.control_characters),
     Rule("template-placeholder", "error", ("text",), "文字中留有模板占位符（XX、××、待填写）", "Leftover template text (XX, ××, 待填写)", text.placeholders),

@@ -89,13 +89,18 @@ def placeholders(rule: Rule, ctx: Context) -> Iterable[Finding]:
         )
 
 
+def _remarked(ctx: Context, remark: str) -> Iterable[tuple[str, str, str, dict]]:
+    """(resource, field, cell, row) for each cell the engine remarked on (see engine.cells.REMARKS)."""
+    for name, table in ctx.tables.items():
+        for line, field, cell, kind in table.remarks:
+            if kind == remark:
+                yield name, field, cell, table.frame.filter(pl.col("_line") == line).row(0, named=True)
+
+
 def precision(rule: Rule, ctx: Context) -> Iterable[Finding]:
     """Amounts in 万元 have at most two decimals, as published."""
-    for name, table in ctx.tables.items():
-        for line, field, cell in table.inexact:
-            if field not in MONEY_FIELDS:
-                continue
-            row = table.frame.filter(pl.col("_line") == line).row(0, named=True)
+    for name, field, cell, row in _remarked(ctx, "inexact"):
+        if field in MONEY_FIELDS:
             yield rule.finding(
                 ctx,
                 name,
@@ -105,3 +110,23 @@ def precision(rule: Rule, ctx: Context) -> Iterable[Finding]:
                 field=field,
                 values={"cell": cell},
             )
+
+
+def plain_numbers(rule: Rule, ctx: Context) -> Iterable[Finding]:
+    """A number is written as plain ASCII digits: Excel and most tools read １２３ or 1e3 as text."""
+    from publish.habits import describe
+
+    for name, field, cell, row in _remarked(ctx, "unplain"):
+        habit = describe(cell) or (
+            "应写作普通的阿拉伯数字（如 123.45）",
+            "write it with plain ASCII digits (e.g. 123.45)",
+        )
+        yield rule.finding(
+            ctx,
+            name,
+            row,
+            f"数字 {field}“{cell}”不是普通写法：{habit[0]}。",
+            f"the number {field} '{cell}' is not written plainly: {habit[1]}.",
+            field=field,
+            values={"cell": cell},
+        )
