@@ -17,12 +17,14 @@ MONEY_FIELDS = ("amount", "change", "performance_managed_amount")
 
 
 def _text_fields(resource, free_text_only: bool = False) -> list[str]:
+    """The string fields a person writes into: never an enum (the schema fixes those values, and a value
+    outside the enum is already a constraint-error); with ``free_text_only``, no patterned field either."""
     names = []
     for field in resource.fields:
         constraints = field.get("constraints", {})
         if field.get("type", "string") != "string" or field.get("format", "default") != "default":
             continue
-        if free_text_only and ("enum" in constraints or "pattern" in constraints):
+        if "enum" in constraints or (free_text_only and "pattern" in constraints):
             continue
         names.append(field["name"])
     return names
