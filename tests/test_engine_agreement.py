@@ -104,3 +104,16 @@ def test_rows_are_file_lines_even_after_a_line_break_inside_a_cell(package_copy)
     ours, theirs = findings_of(package_copy)
     assert ours == [("type-error", "data/glossary.csv", 5, "term_no")]
     assert theirs == [("type-error", "data/glossary.csv", 4, "term_no")]
+
+
+def test_missing_values_other_than_the_empty_string(package_copy):
+    """A schema whose missingValues lacks "" makes every empty cell a value to type-check (found by the fuzzer)."""
+    import json
+
+    path = package_copy / "schemas" / "expenditure_by_function.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema["missingValues"] = ["NA"]
+    path.write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
+    ours, theirs = findings_of(package_copy)
+    assert ours == theirs
+    assert ("type-error", "data/expenditure_by_function.csv", 2, "change") in ours

@@ -128,7 +128,7 @@ def to_centi(text: pl.Series) -> pl.Series:
 def _convert_slow(text, typed, indexes, field, missing_values) -> tuple[pl.Series, list[CellError], list]:
     from frictionless import Field
 
-    reader = Field.from_descriptor({**field, "constraints": {}}).create_cell_reader()
+    reader = Field.from_descriptor({**field, "constraints": {}, "missingValues": missing_values}).create_cell_reader()
     checks = _constraint_reader(field, missing_values)
     values = typed.to_list()
     errors: list[CellError] = []
@@ -136,6 +136,9 @@ def _convert_slow(text, typed, indexes, field, missing_values) -> tuple[pl.Serie
     for index in indexes.to_list():
         cell = text[index]
         value, notes = reader(cell)
+        if value is None and not notes:  # a missing value (the schema's own markers)
+            values[index] = None
+            continue
         if notes:
             errors.append(CellError(index, "type-error", notes["type"]))
             values[index] = None
