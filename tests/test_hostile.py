@@ -286,3 +286,18 @@ def test_deeply_nested_json_is_a_finding(package_copy, tmp_path, depth, target):
     for args in (["validate", package_copy, "--lang", "en"], ["release", package_copy]):
         refused(args, [package_copy], "nested too deeply")
     refused(["diff", package_copy, package_copy], [package_copy], "nested too deeply")
+
+
+def test_a_zip_entry_whose_name_the_file_system_refuses(tmp_path):
+    """Found by the long fuzz run: an entry named with 300 characters made `publish diff` fail with exit 3."""
+    import zipfile
+
+    from tests.fuzz.outcome import assert_clean_outcome, invoke
+
+    bad = tmp_path / "bad.zip"
+    with zipfile.ZipFile(bad, "w") as archive:
+        archive.writestr("pkg/datapackage.json", "{}")
+        archive.writestr("pkg/data/" + "x" * 300 + ".csv", "a\n")
+    result = invoke("diff", bad, bad)
+    assert_clean_outcome(result)
+    assert result.exit_code == 1 and "无法解压到本机" in result.output

@@ -69,7 +69,14 @@ def extract(zip_path: Path, into: Path) -> Path:
         _check_entries(zip_path.name, entries)
         for info in entries:
             target = into.joinpath(*PurePosixPath(info.filename).parts)
-            atomic.write_bytes(target, _read_entry(archive, info, zip_path.name))
+            data = _read_entry(archive, info, zip_path.name)
+            try:
+                atomic.write_bytes(target, data)
+            except OSError as error:  # a name too long, or one this file system refuses
+                raise UnsafeArchive(
+                    f"{zip_path.name}：条目 {info.filename[:80]} 无法解压到本机 entry cannot be extracted here "
+                    f"({error.strerror or error})"
+                ) from None
     return _content_root(into, zip_path.name)
 
 
