@@ -301,3 +301,18 @@ def test_a_zip_entry_whose_name_the_file_system_refuses(tmp_path):
     result = invoke("diff", bad, bad)
     assert_clean_outcome(result)
     assert result.exit_code == 1 and "无法解压到本机" in result.output
+
+
+def test_a_zip_entry_with_an_empty_name(tmp_path):
+    """Found by the long fuzz run: a damaged central directory gave an entry an empty name (exit 3 before)."""
+    import zipfile
+
+    from tests.fuzz.outcome import assert_clean_outcome, invoke
+
+    bad = tmp_path / "bad.zip"
+    with zipfile.ZipFile(bad, "w") as archive:
+        archive.writestr("pkg/datapackage.json", "{}")
+        archive.writestr(zipfile.ZipInfo(""), "x")
+    result = invoke("verify", bad)
+    assert_clean_outcome(result)
+    assert result.exit_code == 1 and "unsafe path" in result.output

@@ -65,7 +65,8 @@ def extract(zip_path: Path, into: Path) -> Path:
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as error:
         raise UnsafeArchive(f"{zip_path.name} 不是可读的 zip 文件 is not a readable zip file ({error})") from None
     with archive:
-        entries = [info for info in archive.infolist() if not info.is_dir()]
+        # not ZipInfo.is_dir(): it fails on an empty name, which _check_entries refuses
+        entries = [info for info in archive.infolist() if not info.filename.endswith("/")]
         _check_entries(zip_path.name, entries)
         for info in entries:
             target = into.joinpath(*PurePosixPath(info.filename).parts)
