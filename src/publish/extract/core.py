@@ -50,8 +50,27 @@ def extract(path: str | Path, department: str | None = None, package: str | Path
     goals.read_performance(document, ext)
     profile.read_glossary(document, ext)
     profile.read_contact(document, ext)
+    _keep_schema_fields(ext, reference.package)
     ext.finish()
     return ext
+
+
+def _keep_schema_fields(ext: Extraction, package) -> None:
+    """A figure read for a column its table does not have (a wording in the wrong section) is reported, not kept."""
+    for name, rows in ext.rows.items():
+        resource = package.resources.get(name)
+        known = {field["name"] for field in resource.fields} if resource else set()
+        for row in rows:
+            for column in [c for c in row if c not in known]:
+                value = row.pop(column)
+                ext.miss(
+                    name,
+                    "unknown-field",
+                    f"{column}={value}",
+                    f"读到了 {name} 表没有的字段 {column}（“{value[:40]}”），可能是章节标题有误；未采用",
+                    f"read a {column} ('{value[:40]}') for {name}, which has no such column (a section heading may be "
+                    "wrong); not kept",
+                )
 
 
 def _disclosure(ext: Extraction, document: Document, title: dict[str, str]) -> None:
