@@ -66,6 +66,11 @@ SCHEMA_DAMAGE = {
     },
     "reference-as-text": lambda schema: {**schema, "foreignKeys": [{"fields": "fiscal_year", "reference": "x"}]},
     "missing-values-of-lists": lambda schema: {**schema, "missingValues": [[1.0]]},
+    "foreign-key-without-fields": lambda schema: {
+        **schema,
+        "foreignKeys": [{"reference": {"resource": "disclosures", "fields": ["fiscal_year"]}}],
+    },
+    "primary-key-of-numbers": lambda schema: {**schema, "primaryKey": [1, 2]},
     "name-as-object": lambda schema: {**schema, "fields": [{"name": {"x": 1}}, *schema["fields"][1:]]},
 }
 

@@ -59,10 +59,23 @@ def _shape_problems(schema: dict[str, Any]) -> list[str]:
     missing = schema.get("missingValues", [""])
     if not isinstance(missing, list) or not all(isinstance(v, str) for v in missing):
         problems.append("missingValues must be a list of text values")
+    if not _names(schema.get("primaryKey", [])):
+        problems.append("primaryKey must be a field name or a list of field names")
     for fk in schema.get("foreignKeys", []) if isinstance(schema.get("foreignKeys", []), list) else [None]:
-        if not isinstance(fk, dict) or not isinstance(fk.get("reference"), dict):
-            problems.append("every foreign key needs fields and a reference object")
+        reference = fk.get("reference") if isinstance(fk, dict) else None
+        if (
+            not isinstance(reference, dict)
+            or not _names(fk.get("fields"))
+            or not _names(reference.get("fields"))
+            or not isinstance(reference.get("resource", ""), str)
+        ):
+            problems.append("every foreign key needs fields and a reference with a resource and fields")
     return problems
+
+
+def _names(value: Any) -> bool:
+    """A field name or a list of them, as primaryKey and foreign keys take."""
+    return isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
 
 
 def _finding(kind: str, path: str, note: str) -> Finding:
