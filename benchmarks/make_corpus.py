@@ -29,8 +29,8 @@ from corpus_rows import department_year  # noqa: E402
 from plants import PLANTS  # noqa: E402
 from province import department_row, departments  # noqa: E402
 
-from publish import atomic  # noqa: E402
-from publish.csvfile import sort_key  # noqa: E402
+from publish.core import atomic  # noqa: E402
+from publish.core.csvfile import sort_key  # noqa: E402
 
 LAST_YEAR = 2024
 RESOURCES = [

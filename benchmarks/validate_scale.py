@@ -5,7 +5,7 @@
     python benchmarks/validate_scale.py --departments 20000 --incremental
 
 Each measurement runs in a fresh child process, whose wall time and peak RSS (`os.wait4`) are
-reported: ours in-process (`publish.validate.validate`, imports excluded and reported apart),
+reported: ours in-process (`publish.validate.run.validate`, imports excluded and reported apart),
 ours cold through the CLI, and frictionless-py's `validate` of the same descriptor. By default
 frictionless runs on a sample corpus (`--sample` department-years from the same generator) and
 its time is scaled up by rows; the output says so. frictionless slows down per row as tables
@@ -32,7 +32,7 @@ IN_PROCESS = """
 import json, sys, time
 started = time.perf_counter()
 import polars, pandera.polars, frictionless  # what validate imports, timed apart
-from publish.validate import validate
+from publish.validate.run import validate
 imported = time.perf_counter()
 report = validate(sys.argv[1])
 done = time.perf_counter()
@@ -49,7 +49,7 @@ print(json.dumps({"seconds": time.perf_counter() - started, "valid": report.vali
 INCREMENTAL = """
 import json, sys, time
 started = time.perf_counter()
-from publish.incremental import validate_changed
+from publish.validate.incremental import validate_changed
 report = validate_changed(sys.argv[1], since=sys.argv[2])
 print(json.dumps({"seconds": time.perf_counter() - started, "valid": report.valid,
                   "findings": len(report.findings), "stats": report.stats}))

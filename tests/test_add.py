@@ -9,10 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from publish import atomic, merge
-from publish.package import load
-from publish.submission_add import add
-from publish.validate import validate
+from publish.core import atomic
+from publish.core.package import load
+from publish.submission import merge
+from publish.submission.intake import add
+from publish.validate.run import validate
 from tests.helpers import ROOT, SEED_DEPARTMENT, read_rows
 from tests.test_submission_helpers import (
     SUBMITTED,

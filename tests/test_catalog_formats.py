@@ -14,7 +14,7 @@ from rdflib.namespace import DCTERMS
 
 from publish.catalog.ckan import tags
 from publish.catalog.cn_catalog import LABELS
-from publish.catalog.export import FORMATS
+from publish.catalog.outputs import FORMATS
 from publish.commands.catalog import FORMATS as COMMAND_FORMATS
 from tests.catalog_support import BASE, NAME, make_release, run
 from tests.helpers import ROOT

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from publish.catalog.identifiers import credit_code_check_character, credit_code_problem, division_code_problem
-from publish.csvfile import read_rows, write_rows
+from publish.core.csvfile import read_rows, write_rows
+from publish.core.identifiers import credit_code_check_character, credit_code_problem, division_code_problem
 from tests.catalog_support import BASE, run
 
 # Published codes of real organisations (the check character is part of what they publish).

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from publish.core.package import load
 from publish.engine.tables import load_tables
-from publish.package import load
-from publish.structure import check_structure
-from publish.validate import validate
+from publish.validate.run import validate
+from publish.validate.structure import check_structure
 from tests.helpers import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from publish.core.package import load
 from publish.engine.reading import parse, read_text_table
 from publish.engine.tables import load_tables
-from publish.package import load
-from publish.structure import check_structure
+from publish.validate.structure import check_structure
 
 GLOSSARY = "fiscal_year,department_id,term_no,term,definition\n"
 ROW = "2023,500238-zwfwzx,{n},{term},{definition}\n"

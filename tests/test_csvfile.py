@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from publish import atomic
-from publish.csvfile import read_rows, render, write_rows
+from publish.core import atomic
+from publish.core.csvfile import read_rows, render, write_rows
 from tests.helpers import ROOT
 
 NAMES = [p.stem for p in sorted((ROOT / "schemas").glob("*.json"))]

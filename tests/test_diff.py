@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from publish.diff import diff
-from publish.releasing.schema_diff import constraint_direction, schema_changes
+from publish.release.comparison import diff
+from publish.release.schema_diff import constraint_direction, schema_changes
 from tests.test_release import EPOCH, add_department, release, run, set_value, top
 
 FIELDS = [{"name": "a", "type": "string"}, {"name": "b", "type": "number"}, {"name": "c", "type": "integer"}]

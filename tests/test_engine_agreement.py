@@ -8,9 +8,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from publish.core.package import load
 from publish.engine.tables import load_tables
-from publish.package import load
-from publish.structure import check_structure
+from publish.validate.structure import check_structure
 from tests.helpers import ROOT
 from tests.mutate import _read, _write
 

@@ -11,9 +11,9 @@ import duckdb
 import pytest
 from click.testing import CliRunner
 
-from publish import atomic
 from publish.cli import main
-from publish.export import ExportRefused, export
+from publish.core import atomic
+from publish.export.run import ExportRefused, export
 from tests.helpers import ROOT, read_rows
 
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -7,7 +7,7 @@ import json
 from click.testing import CliRunner
 
 from publish.cli import main
-from publish.csvfile import read_rows, write_rows
+from publish.core.csvfile import read_rows, write_rows
 from publish.extract.core import extract
 from tests.helpers import ROOT, SEED, SEED_DEPARTMENT
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from publish.csvfile import read_rows, render
+from publish.core.csvfile import read_rows, render
+from publish.core.package import load
 from publish.extract.core import extract
-from publish.package import load
 from tests.helpers import ROOT, SEED, SEED_DEPARTMENT
 
 PACKAGE = load(ROOT)

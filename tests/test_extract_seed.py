@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from publish import atomic
 from publish.cli import main
-from publish.csvfile import read_rows, render
+from publish.core import atomic
+from publish.core.csvfile import read_rows, render
+from publish.core.package import load
 from publish.extract.core import extract
-from publish.package import load
 from tests.helpers import ROOT, SEED, SEED_DEPARTMENT
 
 PACKAGE = load(ROOT)

@@ -1,6 +1,6 @@
 """Fault injection at every write of `publish release` and `publish add`, a kill mid-release, two releases at once.
 
-`publish.atomic.checkpoint` is called before every write (and every move of a release into
+`publish.core.atomic.checkpoint` is called before every write (and every move of a release into
 place); ``FailAt(n)`` raises at the n-th. A first pass counts the writes, then each one fails in
 turn on a fresh copy. tests/test_release_reproducible.py already fails a sample of release writes
 and reruns each to completion; tests/test_add.py fails every write of the `add` library call and
@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from publish import atomic
-from publish.release import release as release_library
+from publish.core import atomic
+from publish.release.run import release as release_library
 from tests.fuzz.outcome import assert_clean_outcome, invoke, tree_hashes
 from tests.helpers import ROOT
 from tests.test_submission_helpers import exported_template
@@ -120,7 +120,7 @@ def test_a_failure_at_every_write_of_add_leaves_the_package_as_it_was(
 
 KILLER = """
 import os, signal, sys
-from publish import atomic
+from publish.core import atomic
 calls = iter(range(1, 10_000))
 def checkpoint(path, at=int(sys.argv[1])):
     if next(calls) == at:
@@ -183,7 +183,7 @@ def test_a_release_killed_at_a_write_is_recovered_by_the_next_run(
 
 SLOW = """
 import sys, time
-from publish import atomic
+from publish.core import atomic
 atomic.checkpoint = lambda path: time.sleep(0.05)  # hold the lock for a few seconds
 from publish.cli import main
 sys.argv = ["publish", "release", sys.argv[1]]

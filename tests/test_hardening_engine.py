@@ -113,7 +113,7 @@ def test_control_characters_in_a_text_cell_are_an_error(package_copy: Path, valu
     """rules/text.py: a C0 control character (other than tab and line feed inside quotes) or DEL in a text
     cell is invisible in Excel and breaks XML exports; report it (rule id e.g. `control-character`) with
     the field and the character's code point. Today validate exits 0."""
-    from publish import csvfile
+    from publish.core import csvfile
 
     path = package_copy / "data" / "glossary.csv"
     schema = json.loads((package_copy / "schemas" / "glossary.json").read_text(encoding="utf-8"))
@@ -127,7 +127,7 @@ def test_control_characters_in_a_text_cell_are_an_error(package_copy: Path, valu
 def test_the_canonical_csv_quotes_a_cell_holding_a_carriage_return():
     """csvfile.py `render`: csv.writer with lineterminator "\\n" quotes only cells holding "\\n", so a cell
     holding "\\r" is written bare and splits the record when read back; quote such cells (or refuse them)."""
-    from publish import csvfile
+    from publish.core import csvfile
 
     schema = {"fields": [{"name": "a", "type": "string"}, {"name": "b", "type": "string"}], "primaryKey": ["a"]}
     text = csvfile.render(schema, [{"a": "1", "b": "x\ry"}])

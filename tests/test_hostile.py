@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from publish import csvfile
+from publish.core import csvfile
 from tests.fuzz.outcome import assert_clean_outcome, invoke, tree_hashes
 from tests.fuzz.strategies import deep_json
 from tests.fuzz.targets import seed_workbook

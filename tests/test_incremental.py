@@ -12,9 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from publish.cli import main
-from publish.incremental import IncrementalError, changes_since, validate_changed
-from publish.package import load
-from publish.validate import validate
+from publish.core.package import load
+from publish.validate.incremental import IncrementalError, changes_since, validate_changed
+from publish.validate.run import validate
 from tests.helpers import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))

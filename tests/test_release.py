@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from publish.cli import main
-from publish.csvfile import read_rows, write_rows
+from publish.core.csvfile import read_rows, write_rows
 from tests.helpers import SEED_DEPARTMENT, append_rows
 
 NAME = "wuxi-county-department-budgets"

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from publish import atomic
-from publish.release import release as release_library
+from publish.core import atomic
+from publish.release.run import release as release_library
 from tests.test_release import EPOCH, release, run, set_value, snapshot, top
 
 

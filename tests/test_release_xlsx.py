@@ -10,8 +10,8 @@ from pathlib import Path
 
 import openpyxl
 
-from publish.package import load
-from publish.xlsx_export import workbook_bytes
+from publish.core.package import load
+from publish.release.workbook import workbook_bytes
 from tests.test_release import set_value
 
 MOMENT = datetime(2024, 5, 1, 8, 0, tzinfo=timezone.utc)

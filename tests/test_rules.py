@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from publish.rules import RULES
-from publish.validate import validate
+from publish.validate.run import validate
 from tests.helpers import ROOT
 from tests.mutate import add, drop, edit
 

@@ -13,8 +13,8 @@ import html5lib
 import pytest
 from click.testing import CliRunner
 
-from publish import atomic
 from publish.cli import main
+from publish.core import atomic
 from publish.site import MARKER, SiteRefused, build_site
 from publish.site.formatting import change_text, wan
 from tests.helpers import ROOT, SEED_DEPARTMENT, append_rows, read_rows
@@ -56,7 +56,7 @@ def collect(page: Path) -> LinkCollector:
 
 def make_release(folder: Path) -> Path:
     """Release a copy of the repo's package with `publish release`; the release folder it made."""
-    from publish.release import release
+    from publish.release.run import release
 
     package = folder / "package"
     package.mkdir()
@@ -222,7 +222,7 @@ def test_second_year_gives_a_year_on_year_chart(package_copy, tmp_path):
 
 
 def test_catalog_files_beside_the_release_are_linked_and_base_url_uses_the_catalog_record(tmp_path):
-    from publish.catalog.export import export
+    from publish.catalog.outputs import export
 
     release_dir = make_release(tmp_path)
     base_url = "https://data.example.gov.cn/wuxi/download"

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from publish.validate import validate
+from publish.validate.run import validate
 from tests.helpers import ROOT
 
 HEAVY = ("polars", "frictionless", "pandera", "duckdb", "openpyxl", "jinja2", "rdflib", "pdfplumber", "altair", "rich")
@@ -87,7 +87,7 @@ def test_a_progress_bar_is_drawn_on_a_terminal_only():
 
 @pytest.mark.parametrize("ci", ["true", "1"])
 def test_no_progress_bar_in_ci(ci, monkeypatch):
-    from publish.progress import wanted
+    from publish.render.progress import wanted
 
     class Terminal:
         def isatty(self):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 
-from publish.package import load
-from publish.submission import read_submission
-from publish.submission_add import add
-from publish.submission_cells import normalise
+from publish.core.package import load
+from publish.submission.cells import normalise
+from publish.submission.intake import add
+from publish.submission.read import read_submission
 from tests.helpers import ROOT, SEED_DEPARTMENT
 from tests.test_submission_helpers import (
     csv_folder,
@@ -162,7 +162,7 @@ def test_a_row_of_another_department_is_refused(tmp_path, package_copy):
     folder = tmp_path / "mixed"
     folder.mkdir()
     pkg = load(ROOT)
-    from publish import csvfile
+    from publish.core import csvfile
 
     for name, content in rows.items():
         (folder / f"{name}.csv").write_text(csvfile.render(pkg.resources[name].schema, content), encoding="utf-8")

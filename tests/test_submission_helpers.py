@@ -7,11 +7,11 @@ from pathlib import Path
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from publish import csvfile
 from publish.cli import main
-from publish.package import load
-from publish.submission import submitted_resources
-from publish.template import build_template
+from publish.core import csvfile
+from publish.core.package import load
+from publish.template.build import build_template
+from publish.template.layout import submitted_resources
 from tests.helpers import ROOT, SEED_DEPARTMENT
 
 SEED_YEAR = "2023"

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from publish.cli import main
-from publish.package import load
-from publish.template import build_template
+from publish.core.package import load
+from publish.template.build import build_template
 from tests.helpers import ROOT, SEED_DEPARTMENT, read_rows
 
 SEED_YEAR = "2023"
@@ -120,7 +120,7 @@ def test_text_that_looks_like_a_formula_is_written_as_text():
 
     from openpyxl import Workbook
 
-    from publish.template_sheet import write_value
+    from publish.template.sheet import write_value
 
     sheet = Workbook().active
     for row, text in enumerate(['=HYPERLINK("http://x")', "+1", "-2", "@SUM(A1)", "\tx", "\rcmd"], start=1):

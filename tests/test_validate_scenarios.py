@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from publish.cli import main
-from publish.validate import validate
+from publish.validate.run import validate
 from tests.helpers import ROOT
 from tests.mutate import add, drop, edit
 

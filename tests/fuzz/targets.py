@@ -69,8 +69,8 @@ def validate_json(relative: str, data: bytes) -> None:
 
 @functools.cache
 def seed_workbook() -> bytes:
-    from publish.package import load
-    from publish.template import build_template
+    from publish.core.package import load
+    from publish.template.build import build_template
 
     data, _, _ = build_template(load(ROOT), "500238-zwfwzx", "2023", from_data=True)
     return data
@@ -116,8 +116,8 @@ def add_workbook(edits: list[tuple[int, int, int, object]], damage: list[tuple[i
 
 def add_csv_folder(resource: str, data: bytes) -> None:
     """A submission folder of the seed's CSVs with one file replaced by ``data``."""
-    from publish import csvfile
-    from publish.package import load
+    from publish.core import csvfile
+    from publish.core.package import load
 
     with package_copy() as package, tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary) / "submission"
@@ -157,9 +157,9 @@ def extract_text(data: bytes, check: bool, suffix: str = ".txt") -> None:
 @functools.cache
 def release_zip_entries() -> tuple[tuple[str, bytes], ...]:
     """The entries of a real release zip of the repository's package (built once, in memory)."""
-    from publish.package import load
-    from publish.releasing.archive import zip_bytes
-    from publish.releasing.build import release_files
+    from publish.core.package import load
+    from publish.release.archive import zip_bytes
+    from publish.release.build import release_files
 
     package = load(ROOT)
     files = release_files(package, "0.1.0", MOMENT, "# readme\n", "# changelog\n")

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from publish.catalog.identifiers import credit_code_problem, division_code_problem
 from publish.catalog.model import Agent, Contact, Place
-from publish.report import Finding
+from publish.core import Finding, credit_code_problem, division_code_problem
 
 DESCRIPTOR = "datapackage.json"
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from publish import __version__
 from publish.catalog import ckan
-from publish.catalog.export import model_or_report
-from publish.report import Report
+from publish.catalog.outputs import model_or_report
+from publish.core import Report
 
 TIMEOUT_SECONDS = 30
 

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from publish.catalog.model import CatalogModel
-from publish.csvfile import render as render_csv
+from publish.core import render_csv
 
 STANDARD = "政务信息资源目录核心元数据（GB/T 21063.3；《政务信息资源目录编制指南（试行）》）"
 CATEGORY = "财税金融"  # the budget/finance theme of provincial open-data portals

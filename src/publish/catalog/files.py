@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from publish.catalog.model import Distribution, Text
-from publish.package import Package, Resource
+from publish.core import Package, Resource
 
 SHA256 = re.compile(r"sha256:[0-9a-f]{64}")
 BILINGUAL = re.compile(r"(.*。)\s*([A-Za-z].*)", re.DOTALL)

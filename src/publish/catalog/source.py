@@ -12,9 +12,7 @@ from typing import Any
 
 from publish.catalog import agents, files
 from publish.catalog.model import CatalogModel, License, Text, Variable, language_of
-from publish.csvfile import read_rows
-from publish.package import Package, load
-from publish.report import Finding
+from publish.core import Finding, Package, load, read_rows
 
 DESCRIPTOR = "datapackage.json"
 

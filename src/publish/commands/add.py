@@ -33,9 +33,8 @@ def command(submission: str, package_path: str, dry_run: bool, department: str |
     退出码 Exit code: 0 已并入或无需更改 merged or nothing to change (--dry-run: clean), 1 报送有错误
     the submission has errors, 2 用法错误 bad invocation, 3 工具故障 the tool failed.
     """
-    from publish.package import PackageError
-    from publish.submission_add import add
-    from publish.submission_render import render_add
+    from publish.core import PackageError
+    from publish.submission import add, render_add
 
     if (department is None) != (year is None):
         click.echo("--department 与 --year 须同时给出 / give both --department and --year", err=True)

@@ -9,7 +9,7 @@ import click
 
 from publish.commands._common import EXIT_INVALID, EXIT_OK, EXIT_TOOL_FAILURE, EXIT_USAGE, tool_failure_guard
 
-# The names of publish.catalog.export.FORMATS (listed here so that `--help` imports nothing heavy).
+# The names of publish.catalog.outputs.FORMATS (listed here so that `--help` imports nothing heavy).
 FORMATS = ("dcat-ttl", "dcat-jsonld", "schemaorg", "ckan", "cn-catalog")
 
 
@@ -28,7 +28,7 @@ def _base_url(ctx: click.Context, param: click.Parameter, value: str | None) -> 
             "请给出发布文件所在的网址（或设置环境变量 PUBLISH_BASE_URL） / give the URL the release files are served "
             "under (or set PUBLISH_BASE_URL)"
         )
-    from publish.catalog.export import base_url_problem
+    from publish.catalog import base_url_problem
 
     if reason := base_url_problem(value):
         raise click.BadParameter(f"“{value}”{reason[0]} / '{value}': {reason[1]}")
@@ -76,7 +76,7 @@ def export_command(package: str, format_name: str | None, base_url: str, out: st
     """
     if out is None and format_name in (None, "all"):
         raise click.UsageError("不写文件时请用 --format 选一种格式 / without --out, choose one --format")
-    from publish.catalog.export import export
+    from publish.catalog import export
 
     formats = list(FORMATS) if format_name in (None, "all") else [format_name]
     result = export(package, base_url, formats, out=out, landing_page=landing_page)
@@ -114,7 +114,7 @@ def push_command(
     if not api_key:
         click.echo(f"环境变量 {api_key_env} 未设置或为空 / the environment variable {api_key_env} is not set", err=True)
         sys.exit(EXIT_USAGE)
-    from publish.catalog.ckan_push import PushError, push
+    from publish.catalog import PushError, push
 
     try:
         result = push(

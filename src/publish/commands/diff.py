@@ -31,10 +31,8 @@ def command(old: str, new: str, output_format: str) -> None:
     退出码 Exit code: 0 比较完成 compared (whatever the changes), 1 无法读取某个版本 a version cannot be read,
     2 用法错误 bad invocation, 3 工具故障 the tool failed.
     """
-    from publish.changelog import body
-    from publish.diff import diff
-    from publish.package import PackageError
-    from publish.releasing.archive import UnsafeArchive
+    from publish.core import PackageError
+    from publish.release import UnsafeArchive, body, diff
 
     try:
         difference = diff(old, new)

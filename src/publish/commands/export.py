@@ -37,8 +37,8 @@ def command(source: str, fmt: str, out: str) -> None:
     退出码 Exit code: 0 已导出 exported, 1 数据有结构错误 structural errors in the data (nothing written),
     2 用法错误 bad invocation (e.g. OUT holds other files), 3 工具故障 the tool failed.
     """
+    from publish.core import PackageError
     from publish.export import ExportRefused, export
-    from publish.package import PackageError
 
     try:
         result = export(source, fmt, out)

@@ -32,11 +32,8 @@ def command(file: str, department: str | None, out: str | None, package: str, ch
     退出码 Exit code: 0 全部读出/一致 all read, all agree; 1 有未读出的内容或不一致 something unread or a
     mismatch; 2 用法错误 bad invocation (e.g. unknown department); 3 工具故障 the tool failed.
     """
-    from publish.extract.core import ExtractError
-    from publish.extract.output import OutputError
-    from publish.extract.readers import DocumentError
-    from publish.extract.run import check_text, extract_submission
-    from publish.package import PackageError
+    from publish.core import PackageError
+    from publish.extract import DocumentError, ExtractError, OutputError, check_text, extract_submission
 
     try:
         if check_only:

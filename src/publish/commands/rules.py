@@ -19,6 +19,6 @@ from publish.commands._common import tool_failure_guard
 @tool_failure_guard
 def command(output_format: str) -> None:
     """列出全部校验规则（中英文）。List every validation rule, in Chinese and English."""
-    from publish.rule_docs import markdown, text
+    from publish.rules import rules_markdown, rules_text
 
-    click.echo(markdown() if output_format == "markdown" else text(), nl=False)
+    click.echo(rules_markdown() if output_format == "markdown" else rules_text(), nl=False)

@@ -38,7 +38,7 @@ def command(source: str, out: str, catalog_dir: str | None, base_url: str | None
     退出码 Exit code: 0 已生成 built, 1 数据有错误 the data has errors (nothing written),
     2 用法错误 bad invocation (e.g. OUT holds other files), 3 工具故障 the tool failed.
     """
-    from publish.package import PackageError
+    from publish.core import PackageError
     from publish.site import SiteRefused, build_site
 
     try:

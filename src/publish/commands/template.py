@@ -43,7 +43,7 @@ def command(department: str, year: int, output: str | None, from_data: bool, pac
     退出码 Exit code: 0 已生成 written, 1 无可导出的数据或数据包有误 nothing to export or the package is
     broken, 2 用法错误 bad invocation, 3 工具故障 the tool failed.
     """
-    from publish.package import PackageError
+    from publish.core import PackageError
     from publish.template import TemplateError, write_template
 
     target = output or f"{department}-{year}.xlsx"

@@ -80,15 +80,15 @@ def command(path, output_format, lang, strict, select, skip, engine, fix, change
     chosen, skipped = _split(select), _split(skip)
     _check_rule_names(chosen + skipped, BY_ID)
     if fix:
-        from publish.fix import fix_package
+        from publish.validate import fix_package
 
         for line in fix_package(path):
             click.echo(line, err=True)
-    from publish.progress import progress_bar
+    from publish.render import progress_bar
 
     with progress_bar() as progress:
         if changed_since:
-            from publish.incremental import IncrementalError, validate_changed
+            from publish.validate import IncrementalError, validate_changed
 
             try:
                 report = validate_changed(
@@ -104,7 +104,7 @@ def command(path, output_format, lang, strict, select, skip, engine, fix, change
 
 
 def _check_rule_names(names: list[str], by_id: dict) -> None:
-    from publish.engine.findings import ERROR_ZH
+    from publish.engine import ERROR_ZH
 
     tags = {tag for rule in by_id.values() for tag in rule.tags} | {"structure"}
     unknown = [n for n in names if n not in by_id and n not in tags and n not in ERROR_ZH]

@@ -21,7 +21,7 @@ def command(release: str) -> None:
     退出码 Exit code: 0 完好 intact and valid, 1 有不符或数据错误（会指出文件）a mismatch or invalid data
     (the file is named), 2 用法错误 bad invocation, 3 工具故障 the tool failed.
     """
-    from publish.verify import verify
+    from publish.release import verify
 
     report = verify(release)
     for finding in report.findings:

@@ -4,3 +4,10 @@ It keeps frictionless's semantics for structure (the same error types on the sam
 uses frictionless's own cell readers only for the rare cells that the vectorised fast path
 cannot decide, so the two agree by construction.
 """
+
+from publish.engine.findings import ERROR_EN, ERROR_ZH, structural_finding
+from publish.engine.reading import BOM, LINE, parse
+from publish.engine.scope import Scope
+from publish.engine.tables import Tables, load_tables
+
+__all__ = ["BOM", "ERROR_EN", "ERROR_ZH", "LINE", "Scope", "Tables", "load_tables", "parse", "structural_finding"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from publish.report import Finding
+from publish.core import Finding, describe
 
 # What each frictionless error type means, in Chinese, and what to do about it.
 ERROR_ZH: dict[str, str] = {
@@ -88,11 +88,9 @@ def structural_finding(
     en = ERROR_EN.get(kind, kind).format(type=field_type, constraint=constraint)
     if kind == "constraint-error" and (words := _constraint_words(note)):
         zh, en = f"值{words[0]}", f"the value {words[1]}"
-    if kind == "type-error" and field_type in ("number", "integer") and isinstance(cell, str):
-        from publish.habits import describe
-
-        if habit := describe(cell):
-            zh, en = f"{zh}：{habit[0]}", f"{en}: {habit[1]}"
+    numeric = kind == "type-error" and field_type in ("number", "integer") and isinstance(cell, str)
+    if numeric and (habit := describe(cell)):
+        zh, en = f"{zh}：{habit[0]}", f"{en}: {habit[1]}"
     quoted_zh = f"（值“{cell}”）" if cell not in (None, "") else ""
     quoted_en = f" (value '{cell}')" if cell not in (None, "") else ""
     detail = f"（{note}）" if note else ""

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import polars as pl
 
+from publish.core import Finding, Resource
 from publish.engine.findings import structural_finding
 from publish.engine.reading import LINE
-from publish.package import Resource
-from publish.report import Finding
 
 ORDINAL = "_ordinal"
 

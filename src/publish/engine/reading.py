@@ -14,8 +14,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from publish.encoding import BOM
-from publish.report import Finding
+from publish.core import BOM, Finding
 
 LINE = "_line"
 

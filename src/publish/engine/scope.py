@@ -1,6 +1,6 @@
 """A part of a package to validate: some department-years, and every year of some departments.
 
-Incremental validation (`publish.incremental`) reads every file but keeps only the rows in the
+Incremental validation (`publish.validate.incremental`) reads every file but keeps only the rows in the
 scope before typing and checking them, so the work after reading is proportional to the scope.
 Rows are selected by their key cells as written (text), before any type is known, so a row
 whose year is garbled is still selected when its garbled text is what changed.

@@ -13,13 +13,12 @@ from dataclasses import dataclass, field, replace
 
 import polars as pl
 
+from publish.core import Finding, Package, Resource
 from publish.engine.cells import CellError, check_column
 from publish.engine.findings import structural_finding
 from publish.engine.keys import check_foreign_keys, check_primary_key
 from publish.engine.reading import LINE, TextTable, UnreadableFile, read_text_table
 from publish.engine.scope import Scope
-from publish.package import Package, Resource
-from publish.report import Finding
 
 THREADS = min(4, os.cpu_count() or 1)
 MAX_FILE_BYTES = 512 << 20  # larger files are refused with a message, never read

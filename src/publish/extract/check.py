@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
+from publish.core import Finding, Report
 from publish.extract.model import KEYS, Extraction
 from publish.extract.reference import Reference
-from publish.report import Finding, Report
 
 NUMERIC = ("number", "integer", "year")
 # Not stated by the text: where the text was read from.

@@ -15,10 +15,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from publish import atomic
-from publish.csvfile import write_rows
+from publish.core import Package, atomic, write_rows
 from publish.extract.model import PROVENANCE_COLUMNS, UNREAD_COLUMNS, Extraction
-from publish.package import Package
 
 SIDECARS = "extraction"
 

@@ -10,8 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from publish.csvfile import read_rows
-from publish.package import Package, load
+from publish.core import Package, load, read_rows
 
 
 @dataclass

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from publish.core import Report
 from publish.extract.check import check
 from publish.extract.core import extract
 from publish.extract.model import Extraction
 from publish.extract.output import default_folder, write_submission
 from publish.extract.reference import load_reference
-from publish.report import Report
 
 
 @dataclass

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from publish.core import Report
 from publish.render import csv_table, github, json_report, text
-from publish.report import Report
+from publish.render.progress import progress_bar
 
 RENDERERS: dict[str, Callable[[Report, str], str]] = {
     "text": text.render,
@@ -13,3 +14,5 @@ RENDERERS: dict[str, Callable[[Report, str], str]] = {
     "github": github.render,
     "csv": csv_table.render,
 }
+
+__all__ = ["progress_bar"]

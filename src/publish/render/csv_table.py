@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from publish.report import Report
+from publish.core import Report
 
 COLUMNS = [
     "severity",

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import os
 
+from publish.core import Finding, Report
 from publish.render.grouping import by_department_year, heading
 from publish.render.text import SEVERITY, summary
-from publish.report import Finding, Report
 
 COMMAND = {"error": "error", "warning": "warning"}
 

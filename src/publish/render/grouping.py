@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from publish.report import Finding
+from publish.core import Finding
 
 PACKAGE = (0, "")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from publish.report import Report
+from publish.core import Report
 
 VOLATILE = ("seconds",)
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from publish.core import Report
 from publish.render.grouping import by_department_year, heading
-from publish.report import Report
 
 SEVERITY = {"zh": {"error": "错误", "warning": "警告"}, "en": {"error": "error", "warning": "warning"}}
 

@@ -9,10 +9,8 @@ from typing import Any
 
 import polars as pl
 
-from publish.engine.reading import LINE
-from publish.engine.tables import Tables
-from publish.package import Package
-from publish.report import Finding, Severity
+from publish.core import Finding, Package, Severity
+from publish.engine import LINE, Tables
 
 KEY = ["fiscal_year", "department_id"]
 

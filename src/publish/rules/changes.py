@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import polars as pl
 
-from publish.report import Finding
+from publish.core import Finding
 from publish.rules.base import Context, Rule, money, rows
 from publish.rules.totals import GROUPS
 

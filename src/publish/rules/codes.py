@@ -6,8 +6,9 @@ from collections.abc import Iterable
 
 import polars as pl
 
-from publish.report import Finding
+from publish.core import Finding
 from publish.rules.base import Context, Rule, rows
+from publish.rules.totals import GROUPS
 
 
 def _function_lines(ctx: Context) -> pl.DataFrame:
@@ -103,8 +104,6 @@ def item_names(rule: Rule, ctx: Context) -> Iterable[Finding]:
 
 def unknown_parents(rule: Rule, ctx: Context) -> Iterable[Finding]:
     """A line's parent exists in the same department-year (and fund or measure)."""
-    from publish.rules.totals import GROUPS
-
     for resource, extra in GROUPS.items():
         if not ctx.has(resource):
             continue

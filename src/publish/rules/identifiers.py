@@ -1,7 +1,7 @@
 """Official identifiers in the data: a published 统一社会信用代码 and the GB/T 2260 division code.
 
 Neither is ever made up; these rules only check the ones the data gives (the checks live in
-`publish.catalog.identifiers`, shared with the catalog export).
+`publish.core.identifiers`, shared with the catalog export).
 """
 
 from __future__ import annotations
@@ -10,8 +10,7 @@ from collections.abc import Iterable
 
 import polars as pl
 
-from publish.catalog.identifiers import credit_code_problem, division_code_problem
-from publish.report import Finding
+from publish.core import Finding, credit_code_problem, division_code_problem
 from publish.rules.base import Context, Rule, rows
 
 

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from publish.report import Finding
+from publish import models
+from publish.core import Finding
 from publish.rules.base import Context, Rule, money
 
 
 def model_failures(ctx: Context) -> dict[str, list[tuple[str, int]]]:
     cached = getattr(ctx, "_model_failures", None)
     if cached is None:
-        from publish import models
-
         cached = models.failures({name: table.frame for name, table in ctx.tables.items()})
         ctx._model_failures = cached  # type: ignore[attr-defined]
     return cached

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import polars as pl
 
-from publish.report import Finding
+from publish.core import Finding
 from publish.rules.base import KEY, Context, Rule, money, rows
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import polars as pl
 
-from publish.report import Finding
+from publish.core import Finding, describe
 from publish.rules.base import Context, Rule, rows
 
 FORMULA_START = r"^[=+\-@\t\r]"
@@ -116,8 +116,6 @@ def precision(rule: Rule, ctx: Context) -> Iterable[Finding]:
 
 def plain_numbers(rule: Rule, ctx: Context) -> Iterable[Finding]:
     """A number is written as plain ASCII digits: Excel and most tools read １２３ or 1e3 as text."""
-    from publish.habits import describe
-
     for name, field, cell, row in _remarked(ctx, "unplain"):
         habit = describe(cell) or (
             "应写作普通的阿拉伯数字（如 123.45）",

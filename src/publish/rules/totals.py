@@ -12,8 +12,8 @@ from collections.abc import Iterable
 
 import polars as pl
 
-from publish.engine.reading import LINE
-from publish.report import Finding
+from publish.core import Finding
+from publish.engine import LINE
 from publish.rules.base import KEY, Context, Rule, money, rows, within_rounding
 
 # resource -> extra grouping columns beside the department-year

@@ -1,7 +1,7 @@
 """Build the portal site from a package or release folder, and put it in place as a whole.
 
 The site is written into a fresh temporary folder beside the output folder (every file through
-``publish.atomic``), then renamed into place. A reader of the output folder sees the old site or
+``publish.core.atomic``), then renamed into place. A reader of the output folder sees the old site or
 the new one, never a mix; a failure leaves the old site as it was. An existing output folder is
 replaced only if it is empty or was made by this command (it holds the marker file).
 """
@@ -14,9 +14,12 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from publish import atomic
-from publish.package import load
-from publish.report import Report
+from publish.core import Report, atomic, load
+from publish.site.downloads import collect
+from publish.site.jsonld import catalog_dataset, dataset
+from publish.site.model import read_site_data
+from publish.site.render import render_site
+from publish.validate import validate
 
 MARKER = ".publish-site"
 
@@ -49,12 +52,6 @@ def build_site(
     allow_invalid: bool = False,
 ) -> SiteResult:
     """Render the site for the package or release at ``source`` into ``out``; raise SiteRefused or PackageError."""
-    from publish.site.downloads import collect
-    from publish.site.jsonld import catalog_dataset, dataset
-    from publish.site.model import read_site_data
-    from publish.site.render import render_site
-    from publish.validate import validate
-
     out = Path(out)
     check_output(out)
     package = load(source)

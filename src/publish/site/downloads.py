@@ -13,8 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from publish.encoding import BOM
-from publish.package import Package
+from publish.core import BOM, Package
 
 # Files `publish catalog --out DIR` writes, named `<name>-<version>.<suffix>`, with what they are.
 CATALOG_FILES = (

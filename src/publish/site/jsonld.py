@@ -11,15 +11,13 @@ import json
 from pathlib import Path
 from typing import Any
 
+from publish.catalog import base_url_problem, model_or_report, render_schemaorg
 from publish.site.downloads import Downloads
 from publish.site.model import SiteData
 
 
 def catalog_dataset(source: Path, base_url: str) -> dict[str, Any] | tuple[str, str]:
     """The catalog's schema.org record for ``base_url``, or (Chinese, English) saying why there is none."""
-    from publish.catalog import schemaorg
-    from publish.catalog.export import base_url_problem, model_or_report
-
     problem = base_url_problem(base_url)
     if problem:
         return (f"--base-url {base_url} 无效：{problem[0]}", f"--base-url {base_url} is not usable: {problem[1]}")
@@ -27,7 +25,7 @@ def catalog_dataset(source: Path, base_url: str) -> dict[str, Any] | tuple[str, 
     if model is None:
         first = report.errors[0] if report.errors else None
         return (first.message_zh if first else "无法生成目录元数据", first.message_en if first else "no catalog model")
-    return json.loads(schemaorg.render(model))
+    return json.loads(render_schemaorg(model))
 
 
 def dataset(site: SiteData, downloads: Downloads) -> dict[str, Any]:

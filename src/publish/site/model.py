@@ -11,9 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from publish.csvfile import read_rows
-from publish.package import Package, PackageError
-from publish.report import Finding
+from publish.core import Finding, Package, PackageError, read_rows
 
 KEY = ("fiscal_year", "department_id")
 ORDER_FIELDS = ("fund", "measure", "goal", "function_code", "item")

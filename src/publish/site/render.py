@@ -11,7 +11,7 @@ from importlib import resources
 from typing import Any
 
 from publish import __version__
-from publish.report import Report
+from publish.core import Report
 from publish.site import formatting
 from publish.site.charts import charts_for
 from publish.site.downloads import Downloads

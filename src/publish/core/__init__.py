@@ -1,0 +1,32 @@
+"""The small core every layer stands on: findings and reports, the package on disk, atomic writes,
+the canonical CSV, the encodings and number habits of Excel, and the official identifiers' checks."""
+
+from publish.core.csvfile import read_rows, write_rows
+from publish.core.csvfile import render as render_csv
+from publish.core.encoding import BOM, decode_excel_csv
+from publish.core.habits import describe, normalise_number
+from publish.core.identifiers import credit_code_problem, division_code_problem
+from publish.core.package import DESCRIPTOR, Package, PackageError, Resource, load, locate, unsafe_reason
+from publish.core.report import Finding, Report, Severity
+
+__all__ = [
+    "BOM",
+    "DESCRIPTOR",
+    "Finding",
+    "Package",
+    "PackageError",
+    "Report",
+    "Resource",
+    "Severity",
+    "credit_code_problem",
+    "decode_excel_csv",
+    "describe",
+    "division_code_problem",
+    "load",
+    "locate",
+    "normalise_number",
+    "read_rows",
+    "render_csv",
+    "unsafe_reason",
+    "write_rows",
+]

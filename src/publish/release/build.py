@@ -1,0 +1,120 @@
+"""Build a release in a temporary folder inside ``dist/`` and move it into place when complete.
+
+The folder ``<name>-<version>/`` holds datapackage.json (with ``version``, ``created`` and each
+resource's ``bytes`` and ``hash``), the schemas and data files byte for byte, README.md,
+CHANGELOG.md, the .xlsx workbook and SHA256SUMS; the zip holds the same files under that folder.
+Every write goes through ``publish.core.atomic`` and every move calls its checkpoint, so a fault at
+any point leaves ``dist/`` as it was: the temporary folder is removed and a move already made is
+undone.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from publish.core import Package, atomic
+from publish.release.archive import zip_bytes
+from publish.release.hashing import SUMS, descriptor_hash, render_sums
+from publish.release.source_date import iso
+from publish.release.workbook import workbook_bytes
+
+LOCK = ".release.lock"
+
+
+class LockedError(RuntimeError):
+    """Another release is running in the same output folder."""
+
+
+def release_files(package: Package, version: str, moment: datetime, readme: str, changelog: str) -> dict[str, bytes]:
+    """Every file of the release folder, by relative path (SHA256SUMS included)."""
+    files: dict[str, bytes] = {}
+    descriptor = copy.deepcopy(package.descriptor)
+    descriptor["version"] = version
+    descriptor["created"] = iso(moment)
+    for entry in descriptor["resources"]:
+        data = (package.root / entry["path"]).read_bytes()
+        files[entry["path"]] = data
+        entry["bytes"] = len(data)
+        entry["hash"] = descriptor_hash(data)
+        if isinstance(entry.get("schema"), str):
+            files[entry["schema"]] = (package.root / entry["schema"]).read_bytes()
+    files["datapackage.json"] = (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    files["README.md"] = readme.encode("utf-8")
+    files["CHANGELOG.md"] = changelog.encode("utf-8")
+    released = Package(root=package.root, descriptor=descriptor, resources=package.resources)
+    files[f"{descriptor['name']}-{version}.xlsx"] = workbook_bytes(released, moment)
+    files[SUMS] = render_sums(files).encode("utf-8")
+    return files
+
+
+def write_release(out: Path, top: str, files: dict[str, bytes], moment: datetime, missing_only: bool = False) -> None:
+    """Write the folder ``out/top`` and ``out/top.zip`` via a temporary folder; skip targets that exist if asked."""
+    _remove_stale_staging(out)
+    staging = Path(tempfile.mkdtemp(prefix=f".tmp-{top}-", dir=out))
+    try:
+        targets = []
+        if not (missing_only and (out / top).exists()):
+            for name in sorted(files):
+                atomic.write_bytes(staging / top / name, files[name])
+            targets.append(top)
+        if not (missing_only and (out / f"{top}.zip").exists()):
+            atomic.write_bytes(staging / f"{top}.zip", zip_bytes(top, files, moment))
+            targets.append(f"{top}.zip")
+        _publishable(staging)
+        _move_all(staging, out, targets)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _remove_stale_staging(out: Path) -> None:
+    """Staging folders a killed release left behind (no clean-up runs on SIGKILL); safe under the lock."""
+    for stale in out.glob(".tmp-*"):
+        if stale.is_dir() and not stale.is_symlink():
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+def _publishable(staging: Path) -> None:
+    """Readable by everyone, like any download: files 0644, folders 0755 (temporary files are made 0600)."""
+    for path in staging.rglob("*"):
+        path.chmod(0o755 if path.is_dir() else 0o644)
+
+
+def _move_all(staging: Path, out: Path, names: list[str]) -> None:
+    moved: list[str] = []
+    try:
+        for name in names:
+            atomic.checkpoint(out / name)
+            if (out / name).exists():
+                raise FileExistsError(out / name)
+            os.rename(staging / name, out / name)
+            moved.append(name)
+    except BaseException:
+        for name in reversed(moved):
+            os.rename(out / name, staging / name)
+        raise
+
+
+@contextmanager
+def locked(out: Path) -> Iterator[None]:
+    """Hold ``out/.release.lock`` while releasing; a second release meanwhile raises LockedError."""
+    out.mkdir(parents=True, exist_ok=True)
+    lock = out / LOCK
+    atomic.checkpoint(lock)
+    try:
+        handle = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+    except FileExistsError:
+        raise LockedError(str(lock)) from None
+    try:
+        os.write(handle, f"{os.getpid()}\n".encode())
+        os.close(handle)
+        yield
+    finally:
+        lock.unlink(missing_ok=True)

@@ -1,1 +1,0 @@
-"""The parts of `publish release`: versions, source date, hashes, archives, previous releases, the build."""

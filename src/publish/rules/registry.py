@@ -1,0 +1,94 @@
+"""The registry: every budget rule in one ordered tuple, with its id, severity, tags and titles."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+
+from publish.core import Finding
+from publish.rules import balance, changes, codes, completeness, identifiers, specifics, text, totals
+from publish.rules import rows as row_rules
+from publish.rules.base import Context, Rule
+
+THREADS = min(4, os.cpu_count() or 1)
+
+
+def _sums(resource: str):
+    return lambda rule, ctx: totals.sum_mismatches(rule, ctx, resource)
+
+
+def _breakdowns(rule: Rule, ctx: Context) -> Iterable[Finding]:
+    for resource in totals.GROUPS:
+        yield from totals.breakdown_mismatches(rule, ctx, resource)
+
+
+# fmt: off
+# id (public API), default severity, tags, title in Chinese, title in English, the check
+RULES: tuple[Rule, ...] = (
+    Rule("income-total-mismatch", "error", ("sums",), "收入合计不等于各来源之和", "Income total differs from the sum of its sources", _sums("income")),
+    Rule("function-total-mismatch", "error", ("sums", "codes"), "支出合计（或类、款）不等于其下级之和", "An expenditure total (or class, section) differs from the sum of its parts", _sums("expenditure_by_function")),
+    Rule("type-total-mismatch", "error", ("sums",), "基本支出与项目支出之和不等于支出合计", "Basic + project expenditure differs from the total", _sums("expenditure_by_type")),
+    Rule("sangong-total-mismatch", "error", ("sums", "sangong"), "“三公”经费合计不等于各项之和", "The 'three public' total differs from its items", _sums("sangong")),
+    Rule("procurement-total-mismatch", "error", ("sums", "procurement"), "政府采购总额不等于货物、工程、服务之和", "Procurement total differs from goods + works + services", _sums("procurement")),
+    Rule("vehicle-total-mismatch", "error", ("sums", "vehicles"), "车辆合计不等于各类车辆之和", "Vehicle total differs from the sum of its kinds", _sums("assets")),
+    Rule("income-expenditure-imbalance", "error", ("balance",), "收入合计不等于支出合计（收支不平衡）", "Income total differs from expenditure total", balance.income_expenditure),
+    Rule("general-budget-imbalance", "error", ("balance",), "一般公共预算拨款收入不等于其支出", "General-budget income differs from general-budget expenditure", balance.general_budget),
+    Rule("type-function-mismatch", "error", ("balance",), "按类型的支出合计不等于按功能分类的支出合计", "Expenditure by type differs from expenditure by function", balance.type_function),
+    Rule("change-breakdown-mismatch", "error", ("changes",), "所述增减不等于其组成项增减之和", "A stated change differs from the sum of its stated parts", _breakdowns),
+    Rule("change-word-mismatch", "error", ("changes",), "增减用词与增减额的符号矛盾", "The change word contradicts the change's sign", row_rules.model_rule(row_rules.describe_change_word)),
+    Rule("prior-year-mismatch", "error", ("changes",), "所述增减不等于本年减上年公布数", "A stated change differs from this year minus the published prior year", changes.prior_year),
+    Rule("change-rate-mismatch", "error", ("changes",), "所述增减幅度与增减额不符", "A stated growth rate does not match the change", changes.stated_rates),
+    Rule("sangong-fund", "error", ("sangong",), "“三公”经费只能由一般公共预算拨款安排", "The 'three public' costs are funded only from the general budget", specifics.sangong_fund),
+    Rule("procurement-part-exceeds-total", "error", ("procurement",), "一般公共预算拨款采购超过采购总额", "The general-budget part of procurement exceeds the total", specifics.procurement_part),
+    Rule("vehicle-costs-without-vehicles", "warning", ("vehicles", "sangong"), "无车辆却安排公务用车运行维护费", "Vehicle running costs with no vehicles held", specifics.vehicle_costs),
+    Rule("vehicle-period-missing", "error", ("vehicles",), "车辆数缺少截止年月或预算年度", "A vehicle count lacks its month or budget year", row_rules.model_rule(row_rules.describe_vehicle_period)),
+    Rule("kpi-weights-sum", "error", ("kpis",), "同一绩效目标的指标权重之和不为 100", "Indicator weights of a goal do not add up to 100", specifics.kpi_weights),
+    Rule("kpi-percent-range", "error", ("kpis",), "百分比指标值不在 0–100 之间", "A percentage target is outside 0–100", row_rules.model_rule(row_rules.describe_percent)),
+    Rule("kpi-target-form", "error", ("kpis",), "指标值形式与指标性质不符", "The target's form does not match its operator", row_rules.model_rule(row_rules.describe_target_form)),
+    Rule("function-code-name-mismatch", "error", ("codes",), "功能分类科目名称与当年科目表不符", "A function code's name differs from that year's code list", codes.code_names),
+    Rule("function-code-line", "error", ("codes",), "功能分类科目行的代码、上级或年度不一致", "A function line's key, parent or code year is inconsistent", codes.code_lines),
+    Rule("item-name-mismatch", "error", ("codes",), "项目代码与项目名称不对应", "A line key and its name do not match", codes.item_names),
+    Rule("parent-missing", "error", ("sums",), "上级项目不存在", "A line's parent line does not exist", codes.unknown_parents),
+    Rule("credit-code-invalid", "error", ("codes",), "统一社会信用代码校验不通过（GB 32100）", "A 统一社会信用代码 fails its GB 32100 check", identifiers.credit_codes),
+    Rule("division-code-invalid", "error", ("codes",), "行政区划代码不是有效的 GB/T 2260 代码", "A division code is not a valid GB/T 2260 code", identifiers.division_codes),
+    Rule("required-part-missing", "error", ("completeness",), "部门年度缺少必填部分（须明确填 0 或“无”）", "A department-year lacks a required part (publish explicit zeros or 'none')", completeness.missing_parts),
+    Rule("none-statement-contradiction", "error", ("completeness",), "“无”的表述与金额矛盾", "A 'none' statement contradicts the amounts", completeness.none_contradictions),
+    Rule("amount-precision", "error", ("amounts",), "金额超过两位小数", "An amount has more than two decimals", text.precision),
+    Rule("number-not-plain", "error", ("amounts", "text"), "数字不是普通的阿拉伯数字写法（全角、科学计数法等）", "A number is not written with plain ASCII digits", text.plain_numbers),
+    Rule("formula-injection", "error", ("security", "text"), "文字以 = + - @ 或制表符开头，Excel 会当作公式执行", "Text starting with = + - @ or a tab runs as a formula in Excel", text.formulas),
+    Rule("control-character", "error", ("security", "text"), "文字中含有不可见的控制字符", "Text holds an invisible control character", text.control_characters),
+    Rule("template-placeholder", "error", ("text",), "文字中留有模板占位符（XX、××、待填写）", "Leftover template text (XX, ××, 待填写)", text.placeholders),
+)
+# fmt: on
+BY_ID = {rule.id: rule for rule in RULES}
+
+
+def selected(select: Iterable[str] = (), skip: Iterable[str] = ()) -> list[Rule]:
+    """The rules named (by id or tag) in ``select`` (all when empty), less those in ``skip``."""
+    select, skip = set(select), set(skip)
+    return [
+        rule
+        for rule in RULES
+        if (not select or rule.id in select or select & set(rule.tags))
+        and rule.id not in skip
+        and not skip & set(rule.tags)
+    ]
+
+
+def run_rules(ctx: Context, rules: Iterable[Rule], progress=None) -> list[Finding]:
+    """Every rule's findings, in registry order; rules run side by side (polars works outside the GIL).
+
+    ``progress(stage, done, total)``, if given, is called as each rule finishes.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    rules = list(rules)
+    if any(getattr(rule.run, "uses_models", False) for rule in rules):
+        row_rules.model_failures(ctx)  # shared by the pandera rules: computed once, before they start
+    with ThreadPoolExecutor(max_workers=THREADS) as pool:
+        found = []
+        for findings in pool.map(lambda rule: list(rule.run(rule, ctx)), rules):
+            found.append(findings)
+            if progress:
+                progress("rules", len(found), len(rules))
+    return [finding for findings in found for finding in findings]

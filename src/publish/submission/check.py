@@ -1,0 +1,168 @@
+"""Validating a submission on its own, with every rule the package is validated with.
+
+The submission's rows replace its department-year in a temporary copy of the package, the
+copy is validated by ``publish.validate.run.validate``, and the findings that concern the
+submission are kept: those on its rows (mapped back to sheet and cell, or CSV file and line),
+those naming its department-year, and those about the package or a whole table. Findings on
+another year of the same department are kept only if the submission caused them (they are not
+in the package's own report). Which rules exist is the validator's business, not ours.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tempfile
+from pathlib import Path
+
+from publish.core import DESCRIPTOR, Finding, Package, atomic
+from publish.submission.merge import Plan
+from publish.submission.model import Submission
+from publish.submission.table import Origin
+from publish.template import identity, published_rows, required_rows, sheet_name
+from publish.validate import validate
+
+# Required lines whose amount must be filled in (0 where there is none): silence is not disclosure.
+AMOUNT_REQUIRED = {"income": "amount", "sangong": "amount", "procurement": "amount"}
+
+
+def check(package: Package, submission: Submission, planned: Plan) -> list[Finding]:
+    """The findings of the full validation that concern the submission, located in the submission."""
+    with tempfile.TemporaryDirectory(prefix="publish-submission-") as folder:
+        _write_copy(package, planned, Path(folder))
+        report = validate(folder)
+    lines = {name: _line_map(table.origins) for name, table in planned.tables.items()}
+    kept, elsewhere = [], []
+    for finding in report.findings:
+        located = _locate(finding, lines, submission)
+        if located is not None:
+            kept.append(located)
+        elif _same_department_other_year(finding, submission):
+            elsewhere.append(finding)
+    if elsewhere:
+        before = {_identity(f) for f in validate(package.root).findings}
+        kept.extend(f for f in elsewhere if _identity(f) not in before)
+    return kept + required_lines(package, submission)
+
+
+def _write_copy(package: Package, planned: Plan, folder: Path) -> None:
+    atomic.write_bytes(folder / DESCRIPTOR, package.descriptor_path.read_bytes())
+    for resource in package.resources.values():
+        schema = resource.descriptor.get("schema")
+        if isinstance(schema, str):
+            atomic.write_bytes(folder / schema, (package.root / schema).read_bytes())
+        table = planned.tables.get(resource.name)
+        if table is not None:
+            atomic.write_text(folder / resource.path, table.text)
+        elif package.file(resource).exists():
+            atomic.write_bytes(folder / resource.path, package.file(resource).read_bytes())
+
+
+def _line_map(origins: list[Origin | None]) -> dict[int, Origin]:
+    return {index + 2: origin for index, origin in enumerate(origins) if origin is not None}
+
+
+def _locate(finding: Finding, lines: dict[str, dict[int, Origin]], submission: Submission) -> Finding | None:
+    origin = lines.get(finding.resource or "", {}).get(finding.row or -1)
+    if origin is not None:
+        return _at(finding, origin, submission)
+    year, dept = submission.claim or ("", "")
+    if finding.department_id == dept and str(finding.fiscal_year or year) == year:
+        return _in_table(finding, submission)
+    if finding.department_id is None and finding.fiscal_year is None and finding.row is None:
+        return _in_table(finding, submission) if finding.resource else finding
+    return None
+
+
+def _at(finding: Finding, origin: Origin, submission: Submission) -> Finding:
+    where_zh, where_en = origin.where(finding.field)
+    merged_zh, merged_en = f"{finding.path} 第 {finding.row} 行", f"{finding.path} line {finding.row}"
+    zh, en = finding.message_zh, finding.message_en
+    zh = zh.replace(merged_zh, where_zh, 1) if merged_zh in zh else f"{where_zh}：{zh}"
+    en = en.replace(merged_en, where_en, 1) if merged_en in en else f"{where_en}: {en}"
+    return dataclasses.replace(finding, path=origin.file, row=origin.line, message_zh=zh, message_en=en)
+
+
+def _in_table(finding: Finding, submission: Submission) -> Finding:
+    if not finding.resource:
+        return finding
+    shown = _table_name(submission, finding.resource)
+    return dataclasses.replace(
+        finding,
+        path=shown,
+        row=None,
+        message_zh=f"{shown}：{finding.message_zh}",
+        message_en=f"{shown}: {finding.message_en}",
+    )
+
+
+def _table_name(submission: Submission, resource: str) -> str:
+    if submission.kind == "csv":
+        return f"{resource}.csv"
+    return next((o.file for o in submission.origins.get(resource, [])), resource)
+
+
+def _same_department_other_year(finding: Finding, submission: Submission) -> bool:
+    return submission.claim is not None and finding.department_id == submission.claim[1]
+
+
+def _identity(finding: Finding) -> tuple:
+    return (
+        finding.rule,
+        finding.resource,
+        finding.fiscal_year,
+        finding.department_id,
+        finding.field,
+        finding.message_en,
+    )
+
+
+def required_lines(package: Package, submission: Submission) -> list[Finding]:
+    """Lines every disclosure lists (the template's pre-listed ones) that the submission lacks or left blank."""
+    findings: list[Finding] = []
+    for name, resource in package.resources.items():
+        required = required_rows(resource.schema, name)
+        if not required or (name == "departments" and _department_known(package, submission)):
+            continue
+        rows = submission.rows.get(name, [])
+        present = {identity(resource.schema, row): index for index, row in enumerate(rows)}
+        table = sheet_name(resource) if submission.kind == "xlsx" else f"{name}.csv"
+        for line in required:
+            index = present.get(identity(resource.schema, line))
+            if index is None:
+                findings.append(_missing_line(table, name, line))
+            elif (amount := AMOUNT_REQUIRED.get(name)) and rows[index].get(amount, "") == "":
+                origin = submission.origins[name][index]
+                findings.append(origin.problem("submission-blank-amount", amount, _BLANK))
+    return findings
+
+
+_BLANK = (
+    "此项必须公开，金额不能为空；没有的请填 0",
+    "this line must be disclosed and its amount cannot be blank: enter 0 if none",
+)
+
+
+def _department_known(package: Package, submission: Submission) -> bool:
+    return bool(published_rows(package, "departments", (submission.claim or ("", ""))[1], ""))
+
+
+def _missing_line(table: str, resource: str, line: dict[str, str]) -> Finding:
+    label = line.get("item_name") or "、".join(v for k, v in line.items() if k.endswith("_name") and v)
+    codes = "/".join(v for k, v in line.items() if k in ("fund", "measure", "item") and v)
+    zh = (
+        f"缺少必须公开的行“{label}”（{codes}）。请补上这一行；没有的金额填 0" if label else "本表不能为空，请填写这一行"
+    )
+    en = (
+        f"the required line '{label}' ({codes}) is missing; add it, with 0 where there is none"
+        if label
+        else ("this table cannot be empty: fill in its row")
+    )
+    return Finding(
+        rule="submission-missing-line",
+        severity="error",
+        resource=resource,
+        path=table,
+        message_zh=f"{table}：{zh}。",
+        message_en=f"{table}: {en}.",
+        values={"line": codes},
+    )

@@ -1,0 +1,75 @@
+"""Validate a package: path safety, the descriptor (frictionless), structure, then the budget rules.
+
+The package is read once into typed columnar tables (`publish.engine`); every rule runs on those
+tables; the one `Report` goes to every output. `engine="frictionless"` takes the structural
+findings from frictionless-py itself instead (slower; the reference the engine is tested against).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from publish.core import Package, PackageError, Report, load
+from publish.engine import Scope, load_tables
+from publish.rules import Context, run_rules, selected
+from publish.validate.descriptor import descriptor_findings
+from publish.validate.structure import check_structure
+
+STRUCTURE_TAG = "structure"
+
+
+def validate(
+    path: str | Path,
+    *,
+    select: Iterable[str] = (),
+    skip: Iterable[str] = (),
+    engine: str = "columnar",
+    only: Scope | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> Report:
+    """Check the package at ``path`` (its folder or its datapackage.json) and report what is wrong.
+
+    ``only`` restricts the data checks to the rows of a scope (see `publish.validate.incremental`); the
+    descriptor is then taken as already checked, as the caller found it unchanged. ``progress(stage,
+    done, total)`` is told as tables load and rules finish (for a progress bar).
+    """
+    started = time.perf_counter()
+    report = Report()
+    try:
+        package = load(path)
+    except PackageError as error:
+        report.extend(error.findings)
+        return report
+    if only is None:
+        report.extend(descriptor_findings(package))
+    if report.errors:
+        return report
+
+    tables, structural = load_tables(package, only, progress)
+    if engine == "frictionless":
+        structural = check_structure(package)
+    select, skip = set(select), set(skip)
+    report.extend([f for f in structural if _wanted(f.rule, (STRUCTURE_TAG,), select, skip)])
+    report.extend(run_rules(Context(package, tables), selected(select, skip), progress))
+    report.stats.update(_stats(package, tables, time.perf_counter() - started))
+    return report
+
+
+def _wanted(rule: str, tags: tuple[str, ...], select: set[str], skip: set[str]) -> bool:
+    chosen = not select or rule in select or bool(select & set(tags))
+    return chosen and rule not in skip and not skip & set(tags)
+
+
+def _stats(package: Package, tables, seconds: float) -> dict:
+    rows = sum(table.frame.height for _, table in tables.items())
+    years = 0
+    if "disclosures" in tables:
+        years = tables["disclosures"].select("fiscal_year", "department_id").unique().height
+    return {
+        "resources": len(package.resources),
+        "rows": rows,
+        "department_years": years,
+        "seconds": round(seconds, 3),
+    }
