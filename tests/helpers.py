@@ -9,7 +9,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-SEED = SHARED / "seed" / "000_051e28ba8158a445.txt"
+# The first disclosure: the 2023 budget explanation of 巫溪县政务服务中心, kept in the package's sources/.
+SEED_DOCUMENT = ROOT / "sources" / "500238-zwfwzx" / "2023-budget.txt"
+# disclosures.source_file of the seed's row: the document's path in the package. `publish extract` records only
+# the file name it was given (src/publish/extract/core.py), so the tests compare the two by this pair.
+SEED_SOURCE_FILE = SEED_DOCUMENT.relative_to(ROOT).as_posix()
 SEED_DEPARTMENT = "500238-zwfwzx"
 
 
