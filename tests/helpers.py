@@ -8,7 +8,6 @@ from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 # The first disclosure: the 2023 budget explanation of 巫溪县政务服务中心, kept in the package's sources/.
 SEED_DOCUMENT = ROOT / "sources" / "500238-zwfwzx" / "2023-budget.txt"
 # disclosures.source_file of the seed's row: the document's path in the package. `publish extract` records only
