@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import shutil
 from decimal import Decimal
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 # The first disclosure: the 2023 budget explanation of 巫溪县政务服务中心, kept in the package's sources/.
@@ -31,3 +35,15 @@ def append_rows(package: Path, resource: str, rows: list[dict[str, str]]) -> Non
 
 def money(text: str) -> Decimal | None:
     return Decimal(text) if text != "" else None
+
+
+def require_tool(name: str, why: str) -> str:
+    """The path of the program ``name`` the test runs. Where it is missing the test is skipped with the reason;
+    under CI (``CI=true``) it fails instead, so that CI never passes by skipping."""
+    found = shutil.which(name)
+    if found:
+        return found
+    reason = f"{name} is not installed: {why}"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{reason} (CI=true: a missing tool fails the test, it is not skipped)", pytrace=False)
+    pytest.skip(reason)
