@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT, SEED
+from tests.helpers import ROOT, SEED_DOCUMENT
 
 
 @pytest.fixture
@@ -21,4 +21,4 @@ def package_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def seed_text() -> str:
-    return SEED.read_text(encoding="utf-8")
+    return SEED_DOCUMENT.read_text(encoding="utf-8")

@@ -14,9 +14,9 @@ from rdflib.namespace import DCTERMS, SH
 
 from publish.catalog.files import sha256_of
 from tests.catalog_support import BASE, NAME, run
-from tests.helpers import ROOT, SHARED
+from tests.helpers import ROOT
 
-SHAPES = SHARED / "reference" / "dcat-ap-3.0.1" / "dcat-ap-SHACL.ttl"
+SHAPES = ROOT / "tests" / "vendor" / "dcat-ap-3.0.1" / "dcat-ap-SHACL.ttl"  # see its README.md
 DATASET = URIRef(f"{BASE}/{NAME}-0.1.0/#dataset")
 
 

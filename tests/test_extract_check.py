@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from publish.cli import main
 from publish.core.csvfile import read_rows, write_rows
 from publish.extract.core import extract
-from tests.helpers import ROOT, SEED, SEED_DEPARTMENT
+from tests.helpers import ROOT, SEED_DEPARTMENT, SEED_DOCUMENT
 
 
 def change_cell(package, resource: str, key: dict[str, str], field: str, value: str) -> int:
@@ -26,14 +26,14 @@ def change_cell(package, resource: str, key: dict[str, str], field: str, value: 
 
 
 def test_the_text_agrees_with_the_repo_tables():
-    result = CliRunner().invoke(main, ["extract", str(SEED), "--package", str(ROOT), "--check"])
+    result = CliRunner().invoke(main, ["extract", str(SEED_DOCUMENT), "--package", str(ROOT), "--check"])
     assert result.exit_code == 0, result.output
     assert "0 个错误 errors, 0 个警告 warnings" in result.output
 
 
 def test_check_finds_a_figure_changed_in_the_tables_but_not_in_the_text(package_copy):
     line = change_cell(package_copy, "income", {"item": "general_budget"}, "amount", "350.67")
-    result = CliRunner().invoke(main, ["extract", str(SEED), "-p", str(package_copy), "--check"])
+    result = CliRunner().invoke(main, ["extract", str(SEED_DOCUMENT), "-p", str(package_copy), "--check"])
     assert result.exit_code == 1
     assert f"data/income.csv 第 {line} 行" in result.output
     assert "text-table-mismatch" in result.output and "350.67" in result.output and "360.67" in result.output
@@ -41,7 +41,7 @@ def test_check_finds_a_figure_changed_in_the_tables_but_not_in_the_text(package_
     from publish.extract.check import check
     from publish.extract.reference import load_reference
 
-    report = check(extract(SEED, None, package_copy), load_reference(package_copy))
+    report = check(extract(SEED_DOCUMENT, None, package_copy), load_reference(package_copy))
     [finding] = report.findings
     assert (finding.rule, finding.resource, finding.row, finding.field) == (
         "text-table-mismatch",
@@ -57,7 +57,7 @@ def test_check_finds_a_figure_changed_in_the_tables_but_not_in_the_text(package_
 def test_check_compares_numbers_as_decimals_and_words_as_text(package_copy):
     change_cell(package_copy, "operating_costs", {"fund": "general_budget"}, "amount", "38.2")
     line = change_cell(package_copy, "sangong", {"item": "reception"}, "change_word", "减少")
-    result = CliRunner().invoke(main, ["extract", str(SEED), "-p", str(package_copy), "--check"])
+    result = CliRunner().invoke(main, ["extract", str(SEED_DOCUMENT), "-p", str(package_copy), "--check"])
     assert result.exit_code == 1
     assert "operating_costs" not in result.output
     assert f"data/sangong.csv 第 {line} 行" in result.output and "change_word" in result.output
@@ -67,20 +67,20 @@ def test_check_reports_a_line_of_the_text_missing_from_the_table(package_copy):
     path = package_copy / "data" / "kpis.csv"
     schema = json.loads((package_copy / "schemas" / "kpis.json").read_text(encoding="utf-8"))
     write_rows(path, schema, [r for r in read_rows(path) if r["indicator_no"] != "5"])
-    result = CliRunner().invoke(main, ["extract", str(SEED), "-p", str(package_copy), "--check"])
+    result = CliRunner().invoke(main, ["extract", str(SEED_DOCUMENT), "-p", str(package_copy), "--check"])
     assert result.exit_code == 1
     assert "text-figure-missing-from-table" in result.output and "窗口正常运行数量" in result.output
 
 
 def test_a_figure_the_table_has_and_the_text_does_not_state_is_a_warning(package_copy):
     line = change_cell(package_copy, "income", {"item": "other"}, "change", "0")
-    result = CliRunner().invoke(main, ["extract", str(SEED), "-p", str(package_copy), "--check"])
+    result = CliRunner().invoke(main, ["extract", str(SEED_DOCUMENT), "-p", str(package_copy), "--check"])
     assert result.exit_code == 0
     assert f"[warning] table-figure-not-in-text: data/income.csv 第 {line} 行" in result.output
 
 
 def truncated(tmp_path, marker: str, keep_marker: bool = False):
-    text = SEED.read_text(encoding="utf-8")
+    text = SEED_DOCUMENT.read_text(encoding="utf-8")
     cut = text.index(marker) + (len(marker) if keep_marker else 0)
     path = tmp_path / "truncated.txt"
     path.write_text(text[:cut], encoding="utf-8")

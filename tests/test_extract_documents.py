@@ -16,7 +16,7 @@ import pytest
 from publish.core.csvfile import read_rows, render
 from publish.core.package import load
 from publish.extract.core import extract
-from tests.helpers import ROOT, SEED, SEED_DEPARTMENT
+from tests.helpers import ROOT, SEED_DEPARTMENT, SEED_DOCUMENT, SEED_SOURCE_FILE
 
 PACKAGE = load(ROOT)
 RESOURCES = [name for name in PACKAGE.resources if name != "function_codes"]
@@ -27,7 +27,7 @@ def seed_blocks() -> list[str | list[list[str]]]:
     """The seed's non-empty lines, with its KPI cells (one per tab-indented line) gathered into a table."""
     blocks: list[str | list[list[str]]] = []
     cells: list[str] = []
-    for line in SEED.read_text(encoding="utf-8").splitlines():
+    for line in SEED_DOCUMENT.read_text(encoding="utf-8").splitlines():
         if line.startswith("\t"):
             cells.append(line.strip())
             continue
@@ -138,7 +138,7 @@ def test_document_extraction_equals_the_repo_data(document_extraction, resource)
     rows = [dict(r) for r in document_extraction.rows.get(resource, [])]
     if resource == "disclosures":
         assert rows[0]["source_file"] in ("seed.docx", "seed.pdf")
-        rows[0]["source_file"] = SEED.name
+        rows[0]["source_file"] = SEED_SOURCE_FILE
     assert render(schema, rows) == render(schema, repo_rows(resource))
 
 

@@ -13,7 +13,7 @@ from publish.core import atomic
 from publish.core.csvfile import read_rows, render
 from publish.core.package import load
 from publish.extract.core import extract
-from tests.helpers import ROOT, SEED, SEED_DEPARTMENT
+from tests.helpers import ROOT, SEED_DEPARTMENT, SEED_DOCUMENT, SEED_SOURCE_FILE
 
 PACKAGE = load(ROOT)
 RESOURCES = [name for name in PACKAGE.resources if name != "function_codes"]
@@ -21,7 +21,7 @@ RESOURCES = [name for name in PACKAGE.resources if name != "function_codes"]
 
 @pytest.fixture(scope="module")
 def seed_extraction():
-    return extract(SEED, None, ROOT)
+    return extract(SEED_DOCUMENT, None, ROOT)
 
 
 def repo_rows(resource: str) -> list[dict[str, str]]:
@@ -33,7 +33,11 @@ def repo_rows(resource: str) -> list[dict[str, str]]:
 def test_seed_extraction_equals_the_repo_data(seed_extraction, resource):
     schema = PACKAGE.resources[resource].schema
     assert repo_rows(resource), resource
-    assert render(schema, seed_extraction.rows.get(resource, [])) == render(schema, repo_rows(resource))
+    rows = [dict(r) for r in seed_extraction.rows.get(resource, [])]
+    if resource == "disclosures":  # extract records the file name; the package, where it keeps the document
+        assert (rows[0]["source_file"], repo_rows(resource)[0]["source_file"]) == (SEED_DOCUMENT.name, SEED_SOURCE_FILE)
+        rows[0]["source_file"] = SEED_SOURCE_FILE
+    assert render(schema, rows) == render(schema, repo_rows(resource))
 
 
 def test_seed_is_read_whole_and_its_department_found_by_name(seed_extraction):
@@ -43,7 +47,7 @@ def test_seed_is_read_whole_and_its_department_found_by_name(seed_extraction):
 
 
 def test_every_value_records_the_sentence_it_came_from(seed_extraction):
-    seed = SEED.read_text(encoding="utf-8")
+    seed = SEED_DOCUMENT.read_text(encoding="utf-8")
     assert all(p["sentence"] for p in seed_extraction.provenance)
     change = next(
         p
@@ -59,7 +63,7 @@ def test_every_value_records_the_sentence_it_came_from(seed_extraction):
 
 def test_cli_writes_the_submission_and_its_sidecars(tmp_path):
     out = tmp_path / "sub"
-    result = CliRunner().invoke(main, ["extract", str(SEED), "--package", str(ROOT), "--out", str(out)])
+    result = CliRunner().invoke(main, ["extract", str(SEED_DOCUMENT), "--package", str(ROOT), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.glob("*.csv")) == sorted(f"{r}.csv" for r in RESOURCES)
     with open(out / "extraction" / "provenance.csv", encoding="utf-8", newline="") as handle:
@@ -69,13 +73,19 @@ def test_cli_writes_the_submission_and_its_sidecars(tmp_path):
     assert (out / "income.csv").read_bytes() == render(PACKAGE.resources["income"].schema, repo_rows("income")).encode()
 
 
-def test_publish_add_dry_run_shows_no_change_for_the_seed_extraction(tmp_path):
+def test_publish_add_dry_run_shows_no_change_for_the_seed_extraction_but_its_source_file(tmp_path):
+    """Every figure round-trips; the one change is disclosures.source_file, because `publish extract` records
+    the name of the file it read (2023-budget.txt), not the document's path in the package (sources/…)."""
     out = tmp_path / "sub"
     runner = CliRunner()
-    assert runner.invoke(main, ["extract", str(SEED), "-p", str(ROOT), "-o", str(out)]).exit_code == 0
+    assert runner.invoke(main, ["extract", str(SEED_DOCUMENT), "-p", str(ROOT), "-o", str(out)]).exit_code == 0
     result = runner.invoke(main, ["add", str(out), "--package", str(ROOT), "--dry-run"])
     assert result.exit_code == 0, result.output
-    assert "0 added, 0 removed, 0 changed" in result.output
+    assert "0 added, 0 removed, 1 changed" in result.output
+    changes = result.output[result.output.index("\n~ ") + 1 : result.output.index("检查通过")]
+    assert changes == (
+        f"~ disclosures [2023/500238-zwfwzx] 修改 changed\n    source_file: '{SEED_SOURCE_FILE}' → '{SEED_DOCUMENT.name}'\n"
+    )
 
 
 def test_an_unknown_department_asks_for_department(tmp_path):
@@ -91,7 +101,7 @@ def test_an_output_folder_that_holds_files_is_never_overwritten(tmp_path):
     out = tmp_path / "sub"
     out.mkdir()
     (out / "income.csv").write_text("mine\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["extract", str(SEED), "-p", str(ROOT), "-o", str(out)])
+    result = CliRunner().invoke(main, ["extract", str(SEED_DOCUMENT), "-p", str(ROOT), "-o", str(out)])
     assert result.exit_code == 2
     assert (out / "income.csv").read_text(encoding="utf-8") == "mine\n"
 
@@ -106,7 +116,7 @@ def test_a_failed_write_leaves_nothing_behind(tmp_path, monkeypatch, failing_wri
             raise OSError("disk full (injected)")
 
     monkeypatch.setattr(atomic, "checkpoint", fail_at_nth)
-    result = CliRunner().invoke(main, ["extract", str(SEED), "-p", str(ROOT), "-o", str(tmp_path / "sub")])
+    result = CliRunner().invoke(main, ["extract", str(SEED_DOCUMENT), "-p", str(ROOT), "-o", str(tmp_path / "sub")])
     assert result.exit_code == 3
     assert "Traceback" not in result.output
     assert list(tmp_path.iterdir()) == []

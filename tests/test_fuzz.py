@@ -12,7 +12,7 @@ import pytest
 from tests.fuzz.cases import CASES, run_case
 from tests.test_hardening_engine import ENGINE_EXAMPLES
 
-SEED = 20231114
+FUZZ_SEED = 20231114
 # Examples per case: an `add` costs ~0.3 s (it validates the merged package), an extract less.
 EXAMPLES = {"workbook": 10, "submission-csv": 10, "explanation": 25}
 
@@ -24,4 +24,4 @@ def test_every_case_has_a_short_run():
 
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
 def test_short_fuzz_run(name: str):
-    run_case(name, EXAMPLES[name], seed=SEED)
+    run_case(name, EXAMPLES[name], seed=FUZZ_SEED)

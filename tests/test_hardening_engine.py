@@ -15,13 +15,13 @@ import pytest
 from tests.fuzz.cases import run_case
 from tests.fuzz.outcome import assert_clean_outcome, invoke
 
-SEED = 20231114
+FUZZ_SEED = 20231114
 ENGINE_EXAMPLES = {"csv": 20, "descriptor": 20, "schema": 15, "zip": 8}
 
 
 @pytest.mark.parametrize("name", sorted(ENGINE_EXAMPLES))
 def test_short_fuzz_run_through_the_engine(name: str):
-    run_case(name, ENGINE_EXAMPLES[name], seed=SEED)
+    run_case(name, ENGINE_EXAMPLES[name], seed=FUZZ_SEED)
 
 
 def _validate(package: Path):

@@ -322,9 +322,9 @@ def test_a_mangled_section_heading_in_an_explanation(tmp_path):
     """Found by the long fuzz run: with 其他重要事项 garbled, 机关运行经费's purpose was read onto the 三公 table,
     which has no such column, and writing the submission crashed (exit 3)."""
     from tests.fuzz.outcome import assert_clean_outcome, invoke
-    from tests.helpers import ROOT, SEED
+    from tests.helpers import ROOT, SEED_DOCUMENT
 
-    text = SEED.read_text(encoding="utf-8").replace("其他重要事项的情况说明", "万他重要事项的情况说明")
+    text = SEED_DOCUMENT.read_text(encoding="utf-8").replace("其他重要事项的情况说明", "万他重要事项的情况说明")
     source = tmp_path / "说明.txt"
     source.write_text(text, encoding="utf-8")
     result = invoke("extract", source, "--package", ROOT, "--out", tmp_path / "out")

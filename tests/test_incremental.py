@@ -15,7 +15,7 @@ from publish.cli import main
 from publish.core.package import load
 from publish.validate.incremental import IncrementalError, changes_since, validate_changed
 from publish.validate.run import validate
-from tests.helpers import ROOT
+from tests.helpers import ROOT, require_tool
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
@@ -25,6 +25,7 @@ GIT = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", "-c", "
 
 
 def commit(folder: Path) -> None:
+    require_tool("git", "--changed-since compares with a git commit")
     if not (folder / ".git").exists():
         subprocess.run([*GIT, "-C", str(folder), "init", "-q"], check=True)
     subprocess.run([*GIT, "-C", str(folder), "add", "-A"], check=True)

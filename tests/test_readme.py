@@ -1,4 +1,4 @@
-"""The README's quick start stays true: two commands, and CI runs exactly the second."""
+"""The README's quick start stays true: two commands, and CI runs exactly the second, in a fresh clone."""
 
 from __future__ import annotations
 
@@ -20,7 +20,14 @@ def test_the_quick_start_is_two_commands():
     assert tests.startswith('python3 -m pip install -e ".[test]" &&') and "pytest" in tests
 
 
-def test_ci_runs_exactly_the_readme_test_command():
+def test_ci_runs_exactly_the_readme_test_command_in_a_fresh_clone():
     _, tests = quick_start_commands()
     ci = [line for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines() if line and line[0] != "#"]
     assert ci[-1] == tests
+    assert ci[-5:-1] == [  # …inside a clone of the committed HEAD, alone in an empty folder removed on exit
+        'tmp="$(mktemp -d)"',
+        "trap 'rm -rf \"$tmp\"' EXIT",
+        'git clone --quiet "$PWD" "$tmp/publish"',
+        'cd "$tmp/publish"',
+    ]
+    assert ci[0] == "set -euo pipefail" and "export CI=true" in ci

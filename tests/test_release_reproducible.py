@@ -14,6 +14,7 @@ import pytest
 
 from publish.core import atomic
 from publish.release.run import release as release_library
+from tests.helpers import require_tool
 from tests.test_release import EPOCH, release, run, set_value, snapshot, top
 
 
@@ -149,7 +150,8 @@ def git(folder: Path, *args: str, env_date: str | None = None) -> None:
     env |= {"GIT_COMMITTER_EMAIL": "t@example.org", "PATH": "/usr/bin:/bin", "HOME": str(folder)}
     if env_date:
         env |= {"GIT_AUTHOR_DATE": env_date, "GIT_COMMITTER_DATE": env_date}
-    subprocess.run(["git", "-C", str(folder), *args], check=True, env=env, capture_output=True)
+    found = require_tool("git", "a release takes its dates from the last commit and finds a previous one by tag")
+    subprocess.run([found, "-C", str(folder), *args], check=True, env=env, capture_output=True)
 
 
 def test_a_previous_release_is_found_from_a_git_tag_in_a_fresh_clone(package_copy: Path, tmp_path, monkeypatch):

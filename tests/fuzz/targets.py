@@ -19,7 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from tests.fuzz.outcome import assert_clean_outcome, invoke, tree_hashes
-from tests.helpers import ROOT, SEED
+from tests.helpers import ROOT, SEED_DOCUMENT
 
 RESOURCES = tuple(sorted(path.stem for path in (ROOT / "data").glob("*.csv")))
 SUBMITTED = tuple(name for name in RESOURCES if name != "function_codes")
@@ -48,7 +48,7 @@ def original_json(relative: str) -> object:
 
 
 def seed_text() -> str:
-    return SEED.read_text(encoding="utf-8")
+    return SEED_DOCUMENT.read_text(encoding="utf-8")
 
 
 def validate_csv(resource: str, data: bytes, output_format: str = "text") -> None:
