@@ -26,7 +26,7 @@ def extract(path: str | Path, department: str | None = None, package: str | Path
     """Read the explanation text at ``path`` (.txt, .docx, text .pdf) into the package's tables."""
     reference = load_reference(package)
     lines = read_document(path)
-    document = split(lines, Path(path).name)
+    document = split(lines, source_name(Path(path), reference.package.root))
     title = profile.read_title(document)
     ext = Extraction(title=document.title)
     ext.fiscal_year = title.get("year") or _year_from_text(lines)
@@ -53,6 +53,14 @@ def extract(path: str | Path, department: str | None = None, package: str | Path
     _keep_schema_fields(ext, reference.package)
     ext.finish()
     return ext
+
+
+def source_name(path: Path, package_root: Path) -> str:
+    """The document as ``source_file`` names it: its path in the package when it lies inside, else its file name."""
+    try:
+        return path.resolve().relative_to(package_root.resolve()).as_posix()
+    except ValueError:
+        return path.name
 
 
 def _keep_schema_fields(ext: Extraction, package) -> None:
