@@ -16,6 +16,7 @@ def package_copy(tmp_path: Path) -> Path:
     shutil.copy(ROOT / "datapackage.json", target)
     shutil.copytree(ROOT / "schemas", target / "schemas")
     shutil.copytree(ROOT / "data", target / "data")
+    shutil.copytree(ROOT / "sources", target / "sources")
     return target
 
 

@@ -87,6 +87,8 @@ def test_first_release_layout_and_descriptor(released: Path):
     assert {"datapackage.json", "README.md", "CHANGELOG.md", "SHA256SUMS", f"{top('0.1.0')}.xlsx"} <= set(names)
     assert "data/income.csv" in names and "schemas/income.json" in names
     descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    for source in descriptor["sources"]:  # the documents the data was read from travel with it
+        assert (folder / source["path"]).read_bytes() == (released / source["path"]).read_bytes()
     assert (descriptor["version"], descriptor["created"]) == ("0.1.0", "2023-11-14T22:13:20Z")
     for resource in descriptor["resources"]:
         data = (folder / resource["path"]).read_bytes()
@@ -97,6 +99,23 @@ def test_first_release_layout_and_descriptor(released: Path):
     assert sorted(sums) == [n for n in names if n != "SHA256SUMS"]
     assert all(hashlib.sha256((folder / n).read_bytes()).hexdigest() == h for n, h in sums.items())
     assert "## 0.1.0 — 2023-11-14" in (released / "CHANGELOG.md").read_text(encoding="utf-8")
+
+
+def test_a_source_outside_the_package_or_missing_is_not_copied(package_copy: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    (package_copy.parent / "secret.txt").write_text("not for release", encoding="utf-8")
+    descriptor = json.loads((package_copy / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["sources"] += [
+        {"title": "outside", "path": "../secret.txt"},
+        {"title": "gone", "path": "sources/gone.txt"},
+    ]
+    (package_copy / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    release(package_copy)
+    folder = package_copy / "dist" / top("0.1.0")
+    names = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+    assert "sources/500238-zwfwzx/2023-budget.txt" in names
+    assert not any("secret" in name or "gone" in name for name in names)
+    assert not (package_copy / "dist" / "secret.txt").exists()
 
 
 def test_frictionless_accepts_the_released_descriptor(released: Path):

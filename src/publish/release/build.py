@@ -18,9 +18,9 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from publish.core import Package, atomic
+from publish.core import Package, atomic, unsafe_reason
 from publish.release.archive import zip_bytes
 from publish.release.hashing import SUMS, descriptor_hash, render_sums
 from publish.release.source_date import iso
@@ -46,6 +46,7 @@ def release_files(package: Package, version: str, moment: datetime, readme: str,
         entry["hash"] = descriptor_hash(data)
         if isinstance(entry.get("schema"), str):
             files[entry["schema"]] = (package.root / entry["schema"]).read_bytes()
+    files.update(source_documents(package))
     files["datapackage.json"] = (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     files["README.md"] = readme.encode("utf-8")
     files["CHANGELOG.md"] = changelog.encode("utf-8")
@@ -53,6 +54,22 @@ def release_files(package: Package, version: str, moment: datetime, readme: str,
     files[f"{descriptor['name']}-{version}.xlsx"] = workbook_bytes(released, moment)
     files[SUMS] = render_sums(files).encode("utf-8")
     return files
+
+
+def source_documents(package: Package) -> dict[str, bytes]:
+    """The documents the descriptor's ``sources`` keep inside the package (e.g. sources/<id>/<year>-budget.txt).
+
+    A source given as a URL, or as a path that leaves the package or does not exist, is not copied.
+    """
+    documents = {}
+    for source in package.descriptor.get("sources") or []:
+        path = source.get("path") if isinstance(source, dict) else None
+        if not isinstance(path, str) or unsafe_reason(package.root, path):
+            continue
+        file = package.root / path
+        if file.is_file():
+            documents[PurePosixPath(path).as_posix()] = file.read_bytes()
+    return documents
 
 
 def write_release(out: Path, top: str, files: dict[str, bytes], moment: datetime, missing_only: bool = False) -> None:
