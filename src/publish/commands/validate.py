@@ -104,10 +104,8 @@ def command(path, output_format, lang, strict, select, skip, engine, fix, change
 
 
 def _check_rule_names(names: list[str], by_id: dict) -> None:
-    from publish.engine import ERROR_ZH
-
-    tags = {tag for rule in by_id.values() for tag in rule.tags} | {"structure"}
-    unknown = [n for n in names if n not in by_id and n not in tags and n not in ERROR_ZH]
+    tags = {tag for rule in by_id.values() for tag in rule.tags}
+    unknown = [n for n in names if n not in by_id and n not in tags]
     if unknown:
         raise click.BadParameter(
             f"未知的规则或标签 unknown rule or tag: {', '.join(unknown)}（publish rules 列出全部 lists them all）",

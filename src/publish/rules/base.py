@@ -31,14 +31,20 @@ class Context:
 
 
 @dataclass(frozen=True)
-class Rule:
-    """A budget rule: a stable public id, a default severity, tags, a title in both languages."""
+class Registered:
+    """A registered finding id: a stable public id, a default severity, tags, a title in both languages."""
 
     id: str
     severity: Severity
     tags: tuple[str, ...]
     title_zh: str
     title_en: str
+
+
+@dataclass(frozen=True)
+class Rule(Registered):
+    """A budget rule: a registered id with the check that finds it."""
+
     run: Callable[[Rule, Context], Iterable[Finding]]
 
     def finding(

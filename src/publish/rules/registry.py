@@ -1,4 +1,7 @@
-"""The registry: every budget rule in one ordered tuple, with its id, severity, tags and titles."""
+"""The registry: every budget rule in one ordered tuple, with its id, severity, tags and titles.
+
+`ALL` adds the ids the other parts report (`publish.rules.reported`): every id any command emits.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,8 @@ from collections.abc import Iterable
 from publish.core import Finding
 from publish.rules import balance, changes, codes, completeness, identifiers, specifics, text, totals
 from publish.rules import rows as row_rules
-from publish.rules.base import Context, Rule
+from publish.rules.base import Context, Registered, Rule
+from publish.rules.reported import REPORTED
 
 THREADS = min(4, os.cpu_count() or 1)
 
@@ -60,7 +64,8 @@ RULES: tuple[Rule, ...] = (
     Rule("template-placeholder", "error", ("text",), "文字中留有模板占位符（XX、××、待填写）", "Leftover template text (XX, ××, 待填写)", text.placeholders),
 )
 # fmt: on
-BY_ID = {rule.id: rule for rule in RULES}
+ALL: tuple[Registered, ...] = RULES + REPORTED
+BY_ID: dict[str, Registered] = {rule.id: rule for rule in ALL}
 
 
 def selected(select: Iterable[str] = (), skip: Iterable[str] = ()) -> list[Rule]:
