@@ -154,9 +154,6 @@ class CatalogModel:
         """The fiscal years covered, as dates (a Chinese fiscal year is the calendar year)."""
         return date(min(self.fiscal_years), 1, 1), date(max(self.fiscal_years), 12, 31)
 
-    def keywords_in(self, lang: str) -> list[str]:
-        return [word for word in self.keywords if language_of(word) == lang]
-
     @property
     def zip(self) -> Distribution:
         return next(d for d in self.distributions if d.key == "zip")

@@ -17,9 +17,8 @@ from typing import Any
 import polars as pl
 
 CENTI = 100
-# Remarks on cells frictionless accepts but a consumer may not: "inexact", a number past two
-# decimals; "unplain", a number not written as plain ASCII (１２３, 1e3, " 7 ", 1_000).
-REMARKS = ("inexact", "unplain")
+# Remarks on cells frictionless accepts but a consumer may not (`Column.remarks`): "inexact", a number
+# past two decimals; "unplain", a number not written as plain ASCII (１２３, 1e3, " 7 ", 1_000).
 PLAIN_NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 LARGEST = 10**17  # in hundredths: 10^15 万元, far beyond any budget, well inside a 64-bit integer
 FAST_FORMS = {
@@ -50,7 +49,7 @@ class CellError:
 class Column:
     typed: pl.Series
     errors: list[CellError]
-    remarks: list[tuple[int, str]]  # (position, remark) on valid cells: see REMARKS
+    remarks: list[tuple[int, str]]  # (position, remark) on valid cells: "inexact" or "unplain"
 
 
 def check_column(text: pl.Series, field: dict[str, Any], missing_values: list[str]) -> Column:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from publish.core import Finding, Package, Report, atomic, load
+from publish.core import Package, Report, atomic, load
 from publish.engine import load_tables
 from publish.export.database import write_duckdb
 from publish.export.parquet import write_parquet
@@ -127,7 +127,3 @@ def _swap_into_place(staging: Path, out: Path) -> None:
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
-
-
-def refusal_findings(error: ExportRefused) -> list[Finding]:
-    return error.report.errors if error.report else []

@@ -98,12 +98,6 @@ def signed(word: str, text: str) -> str:
     return f"-{text}" if sign < 0 else text
 
 
-def change_in(clause: str) -> Change | None:
-    """The change a clause states against the prior year (较上年减少1.39万元, 与2022年持平), if any."""
-    found = find_change(clause)
-    return found[0] if found else None
-
-
 def find_change(clause: str) -> tuple[Change, int] | None:
     """The stated change and where in the clause it starts."""
     for _name, regex in patterns.compiled(patterns.CHANGES):

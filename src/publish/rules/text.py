@@ -92,7 +92,7 @@ def placeholders(rule: Rule, ctx: Context) -> Iterable[Finding]:
 
 
 def _remarked(ctx: Context, remark: str) -> Iterable[tuple[str, str, str, dict]]:
-    """(resource, field, cell, row) for each cell the engine remarked on (see engine.cells.REMARKS)."""
+    """(resource, field, cell, row) for each cell the engine remarked on ("inexact" or "unplain", see engine/cells.py)."""
     for name, table in ctx.tables.items():
         for line, field, cell, kind in table.remarks:
             if kind == remark:
