@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from publish.core import CHANGE_WORDS, FLAT
 from publish.extract import patterns
 
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９％", "0123456789%")
@@ -92,7 +93,7 @@ class Change:
 
 
 def signed(word: str, text: str) -> str:
-    sign = dict(patterns.CHANGE_WORDS)[word]
+    sign = CHANGE_WORDS[word]
     if sign == 0 or text in ("", "0") or Decimal(text) == 0:
         return "0" if sign == 0 else text
     return f"-{text}" if sign < 0 else text
@@ -110,7 +111,7 @@ def find_change(clause: str) -> tuple[Change, int] | None:
 def change_from(match: re.Match[str]) -> Change:
     groups = match.groupdict()
     word = groups["word"]
-    if word == "持平":
+    if word == FLAT:
         return Change("0", word)
     value, note = "", ""
     if groups.get("number"):

@@ -7,6 +7,6 @@ in `--select/--skip`, in `publish rules` and in docs/rules.md (generated from th
 
 from publish.rules.base import Context, Rule
 from publish.rules.docs import rules_markdown, rules_text
-from publish.rules.registry import BY_ID, RULES, run_rules, selected
+from publish.rules.registry import BY_ID, RULES, run_rules, selected, wanted
 
-__all__ = ["BY_ID", "RULES", "Context", "Rule", "rules_markdown", "rules_text", "run_rules", "selected"]
+__all__ = ["BY_ID", "RULES", "Context", "Rule", "rules_markdown", "rules_text", "run_rules", "selected", "wanted"]
