@@ -23,6 +23,7 @@ import pytest
 from click.testing import CliRunner
 
 from publish.cli import main
+from publish.core.habits import HABITS
 from publish.engine import BOM, ERROR_ZH
 from publish.rules import ALL, BY_ID, rules_markdown, rules_text
 from publish.submission.cells import NOTES_ZH
@@ -75,6 +76,8 @@ FAMILIES: dict[tuple[str, str], frozenset[str] | str] = {
     ("publish.submission.table._read_row", "n.rule"): "publish.submission.cells.CellNote",
     ("publish.submission.table._read_row", "cell.problem.rule"): "publish.submission.cells.CellProblem",
     ("publish.rules.base.Rule.finding", "self.id"): "publish.rules.base.Rule",
+    # a note for each Excel habit undone in a submitted cell
+    ("publish.submission.cells._from_text", "f'normalised-{step.habit}'"): frozenset(f"normalised-{h}" for h in HABITS),
 }
 
 

@@ -136,6 +136,32 @@ def test_a_missing_sangong_item_is_located_and_bilingual(tmp_path):
     assert "未并入 not merged" in result.output
 
 
+def test_the_general_budget_share_of_procurement_may_be_left_out_but_not_a_required_line(tmp_path):
+    """The submission requires what the completeness rule requires: procurement for all funds, not its share."""
+    path = exported_template(ROOT, tmp_path / "s.xlsx")
+
+    def without(fund, items):
+        def change(book):
+            sheet = book["政府采购预算"]
+            for row in range(sheet.max_row, 2, -1):
+                if sheet.cell(row, 3).value == fund and sheet.cell(row, 5).value in items:
+                    sheet.delete_rows(row)
+
+        return change
+
+    edit_workbook(path, without("general_budget", ("total", "goods", "works", "services")))
+    result = add(ROOT, path, dry_run=True)
+    assert result.accepted and not {"submission-missing-line", "required-part-missing"} & rules(result.findings)
+    edit_workbook(path, without("all", ("works",)))
+    result = add(ROOT, path, dry_run=True)
+    assert not result.accepted
+    assert {"submission-missing-line", "required-part-missing"} <= rules(result.findings)
+    assert (
+        "政府采购预算：缺少必须公开的行“政府采购工程预算”（all/works）"
+        in located(result.findings, "submission-missing-line")[0][1]
+    )
+
+
 def test_a_gbk_csv_folder_is_read_as_gb18030_with_a_note(tmp_path):
     folder = csv_folder(ROOT, tmp_path / "gbk", encoding="gbk")
     assert (folder / "income.csv").read_bytes() != (folder / "income.csv").read_bytes().decode("gbk").encode()

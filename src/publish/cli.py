@@ -9,7 +9,6 @@ names and loads a command's module when that command runs, so `publish --help` s
 from __future__ import annotations
 
 import importlib
-import importlib.util
 
 import click
 
@@ -36,17 +35,13 @@ class LazyGroup(click.Group):
     """A group that imports a command's module only when the command is looked up."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return [name for name, module in COMMANDS.items() if _available(module)]
+        return list(COMMANDS)
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        if name not in COMMANDS or not _available(COMMANDS[name]):
+        if name not in COMMANDS:
             return None
         module = importlib.import_module(f"publish.commands.{COMMANDS[name]}")
         return module.command
-
-
-def _available(module: str) -> bool:
-    return importlib.util.find_spec(f"publish.commands.{module}") is not None
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from publish.core import release_name
+
 # Vocabularies the outputs share (EU authority tables for DCAT-AP, IANA for media types).
 FREQUENCY_ANNUAL = "http://publications.europa.eu/resource/authority/frequency/ANNUAL"
 LANGUAGES = {
@@ -118,7 +120,7 @@ class CatalogModel:
     @property
     def release(self) -> str:
         """``<name>-<version>``: the release's folder, zip and xlsx name."""
-        return f"{self.name}-{self.version}"
+        return release_name(self.name, self.version)
 
     @property
     def release_url(self) -> str:
@@ -153,9 +155,6 @@ class CatalogModel:
     def temporal(self) -> tuple[date, date]:
         """The fiscal years covered, as dates (a Chinese fiscal year is the calendar year)."""
         return date(min(self.fiscal_years), 1, 1), date(max(self.fiscal_years), 12, 31)
-
-    def keywords_in(self, lang: str) -> list[str]:
-        return [word for word in self.keywords if language_of(word) == lang]
 
     @property
     def zip(self) -> Distribution:

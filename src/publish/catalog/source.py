@@ -49,7 +49,7 @@ def _model(
 ) -> CatalogModel:
     descriptor = package.descriptor
     name, version = descriptor.get("name", ""), str(descriptor.get("version", ""))
-    release_url = f"{base_url}/{name}-{version}"
+    release_url = f"{base_url}/{package.release_name}"
     return CatalogModel(
         name=name,
         version=version,
@@ -61,7 +61,7 @@ def _model(
         landing_page=landing_page or f"{release_url}/README.md",
         fiscal_years=tuple(sorted({year for year, _ in years})),
         issued=_issued(descriptor),
-        distributions=tuple(files.distributions(package, f"{name}-{version}", release_url)),
+        distributions=tuple(files.distributions(package, package.release_name, release_url)),
         variables=tuple(_variables(package)),
         **parties,
     )

@@ -7,14 +7,13 @@ import sys
 import click
 
 from publish.commands._common import EXIT_INVALID, EXIT_OK, tool_failure_guard
-
-DEPARTMENT_PATTERN = r"[0-9]{6}-[a-z0-9]+(-[a-z0-9]+)*"
+from publish.core import DEPARTMENT_ID
 
 
 def _department(ctx: click.Context, param: click.Parameter, value: str) -> str:
     import re
 
-    if not re.fullmatch(DEPARTMENT_PATTERN, value):
+    if not re.fullmatch(DEPARTMENT_ID, value):
         raise click.BadParameter(f"部门编号应形如 500238-zwfwzx / a department id looks like 500238-zwfwzx: {value!r}")
     return value
 

@@ -1,17 +1,41 @@
 """The small core every layer stands on: findings and reports, the package on disk, atomic writes,
-the canonical CSV, the encodings and number habits of Excel, and the official identifiers' checks."""
+the canonical CSV, the encodings and number habits of Excel, the official identifiers' checks, and the
+knowledge several layers share: units, code shapes, change words and the lines every disclosure lists."""
 
+from publish.core.change_words import CHANGE_WORDS, FALL, FLAT, RISE
+from publish.core.codes import DEPARTMENT_ID, parent_code
 from publish.core.csvfile import read_rows, write_rows
 from publish.core.csvfile import render as render_csv
 from publish.core.encoding import BOM, decode_excel_csv
-from publish.core.habits import describe, normalise_number
+from publish.core.habits import NUMERIC, describe, normalise_number, undo_habits
 from publish.core.identifiers import credit_code_problem, division_code_problem
-from publish.core.package import DESCRIPTOR, Package, PackageError, Resource, load, locate, unsafe_reason
+from publish.core.package import (
+    DESCRIPTOR,
+    Package,
+    PackageError,
+    Resource,
+    load,
+    locate,
+    release_name,
+    unsafe_reason,
+)
 from publish.core.report import Finding, Report, Severity
+from publish.core.required import REQUIRED_LINES
+from publish.core.units import CENTI, DECIMALS, YUAN_PER_WANYUAN
 
 __all__ = [
     "BOM",
+    "CENTI",
+    "CHANGE_WORDS",
+    "DECIMALS",
+    "DEPARTMENT_ID",
     "DESCRIPTOR",
+    "FALL",
+    "FLAT",
+    "NUMERIC",
+    "REQUIRED_LINES",
+    "RISE",
+    "YUAN_PER_WANYUAN",
     "Finding",
     "Package",
     "PackageError",
@@ -25,8 +49,11 @@ __all__ = [
     "load",
     "locate",
     "normalise_number",
+    "parent_code",
     "read_rows",
+    "release_name",
     "render_csv",
+    "undo_habits",
     "unsafe_reason",
     "write_rows",
 ]

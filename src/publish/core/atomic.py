@@ -1,15 +1,19 @@
-"""Writing files so that a reader never sees half of one.
+"""Writing files and folders so that a reader never sees half of one.
 
 Every file the tool writes goes through ``write_bytes``: the bytes go to a temporary file in
-the same folder, are flushed to disk, and replace the target in one rename. ``checkpoint`` is
-called before each write so that tests can fail the Nth write (fault injection).
+the same folder, are flushed to disk, and replace the target in one rename. A folder (a release,
+an export, a site, an extraction) is built in a ``staging`` folder beside its target and moved
+into place by ``move_into_place``: renames only, all or nothing. ``checkpoint`` is called before
+each write and each move so that tests can fail the Nth one (fault injection).
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 # Tests replace this to raise at a chosen write; it receives the target path.
@@ -48,3 +52,49 @@ def _mode_for(path: Path) -> int:
 def write_text(path: str | Path, text: str) -> None:
     """Replace ``path`` with UTF-8 ``text`` atomically; line endings are written as given."""
     write_bytes(path, text.encode("utf-8"))
+
+
+@contextmanager
+def staging(beside: str | Path, prefix: str) -> Iterator[Path]:
+    """A new temporary folder in ``beside`` (same file system as the targets) to build in; removed on leaving."""
+    beside = Path(beside)
+    beside.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix=prefix, dir=beside))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def move_into_place(moves: Sequence[tuple[Path, Path]], replace: bool = False) -> None:
+    """Rename each built path onto its target, in order, all or nothing.
+
+    An existing target is refused (FileExistsError), or with ``replace`` set aside and removed once every
+    move is made. On any failure the moves made are undone and what was set aside is put back.
+    """
+    moved: list[tuple[Path, Path]] = []
+    retired: list[tuple[Path, Path]] = []
+    try:
+        for source, target in moves:
+            checkpoint(target)
+            if os.path.lexists(target):
+                if not replace:
+                    raise FileExistsError(target)
+                retired.append((target, _set_aside(target)))
+            os.rename(source, target)
+            moved.append((source, target))
+    except BaseException:
+        for source, target in reversed(moved):
+            os.rename(target, source)
+        for target, aside in reversed(retired):
+            os.rename(aside, target)
+            shutil.rmtree(aside.parent, ignore_errors=True)
+        raise
+    for _, aside in retired:
+        shutil.rmtree(aside.parent, ignore_errors=True)
+
+
+def _set_aside(target: Path) -> Path:
+    aside = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent)) / target.name
+    os.rename(target, aside)
+    return aside

@@ -49,6 +49,18 @@ class Package:
     def file(self, resource: Resource) -> Path:
         return self.root / resource.path
 
+    @property
+    def release_name(self) -> str:
+        """``<name>-<version>`` of this package as its descriptor names it."""
+        return release_name(self.descriptor.get("name"), self.descriptor.get("version"))
+
+
+def release_name(name: str | None, version: str | None) -> str:
+    """``<name>-<version>``: the release's folder, zip and workbook, and the export's files; the name alone
+    when there is no version."""
+    name = str(name or "datapackage")
+    return f"{name}-{version}" if version else name
+
 
 class PackageError(Exception):
     """The package cannot be loaded at all; ``findings`` say why."""

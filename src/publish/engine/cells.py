@@ -16,14 +16,14 @@ from typing import Any
 
 import polars as pl
 
-CENTI = 100
-# Remarks on cells frictionless accepts but a consumer may not: "inexact", a number past two
-# decimals; "unplain", a number not written as plain ASCII (１２３, 1e3, " 7 ", 1_000).
-REMARKS = ("inexact", "unplain")
+from publish.core import CENTI, DECIMALS
+
+# Remarks on cells frictionless accepts but a consumer may not (`Column.remarks`): "inexact", a number
+# past two decimals; "unplain", a number not written as plain ASCII (１２３, 1e3, " 7 ", 1_000).
 PLAIN_NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 LARGEST = 10**17  # in hundredths: 10^15 万元, far beyond any budget, well inside a 64-bit integer
 FAST_FORMS = {
-    "number": r"^-?[0-9]{1,15}(\.[0-9]{1,2})?$",
+    "number": rf"^-?[0-9]{{1,15}}(\.[0-9]{{1,{DECIMALS}}})?$",
     "integer": r"^-?[0-9]{1,18}$",
     "year": r"^[0-9]{4}$",
     "yearmonth": r"^[0-9]{4}-(0[1-9]|1[0-2])$",
@@ -50,7 +50,7 @@ class CellError:
 class Column:
     typed: pl.Series
     errors: list[CellError]
-    remarks: list[tuple[int, str]]  # (position, remark) on valid cells: see REMARKS
+    remarks: list[tuple[int, str]]  # (position, remark) on valid cells: "inexact" or "unplain"
 
 
 def check_column(text: pl.Series, field: dict[str, Any], missing_values: list[str]) -> Column:
@@ -122,7 +122,7 @@ def _convert_fast(text: pl.Series, kind: str, fast: pl.Series) -> pl.Series:
 
 def to_centi(text: pl.Series) -> pl.Series:
     """Canonical decimal text (at most two decimals, at most 15 whole digits) to exact integer hundredths."""
-    return text.cast(pl.Decimal(20, 2), strict=False).to_physical().cast(pl.Int64).alias(text.name)
+    return text.cast(pl.Decimal(20, DECIMALS), strict=False).to_physical().cast(pl.Int64).alias(text.name)
 
 
 def _convert_slow(text, typed, indexes, field, missing_values) -> tuple[pl.Series, list[CellError], list]:
@@ -148,7 +148,7 @@ def _convert_slow(text, typed, indexes, field, missing_values) -> tuple[pl.Serie
             errors.append(CellError(index, "number-out-of-range", f"the value is beyond ±{LARGEST // CENTI}"))
             values[index] = None
             continue
-        if isinstance(value, Decimal) and value.is_finite() and value.as_tuple().exponent < -2:
+        if isinstance(value, Decimal) and value.is_finite() and value.as_tuple().exponent < -DECIMALS:
             remarks.append((index, "inexact"))
         if field.get("type") in ("number", "integer") and not PLAIN_NUMBER.match(cell):
             remarks.append((index, "unplain"))
@@ -170,7 +170,7 @@ def _to_repr(value: Any, kind: str) -> Any:
             value = Decimal(str(value))
         if not value.is_finite():
             return None
-        return int(value.scaleb(2).to_integral_value(rounding=ROUND_HALF_EVEN))
+        return int(value.scaleb(DECIMALS).to_integral_value(rounding=ROUND_HALF_EVEN))
     if kind == "yearmonth":
         return value.year * 100 + value.month
     return value

@@ -89,7 +89,7 @@ def structural_finding(
     if kind == "constraint-error" and (words := _constraint_words(note)):
         zh, en = f"值{words[0]}", f"the value {words[1]}"
     numeric = kind == "type-error" and field_type in ("number", "integer") and isinstance(cell, str)
-    if numeric and (habit := describe(cell)):
+    if numeric and (habit := describe(cell, field_type)):
         zh, en = f"{zh}：{habit[0]}", f"{en}: {habit[1]}"
     quoted_zh = f"（值“{cell}”）" if cell not in (None, "") else ""
     quoted_en = f" (value '{cell}')" if cell not in (None, "") else ""

@@ -22,9 +22,6 @@ class Scope:
     pairs: set[tuple[str, str]] = field(default_factory=set)  # (fiscal_year, department_id) as text
     departments: set[str] = field(default_factory=set)  # every year of these departments
 
-    def wants(self, year, department) -> bool:
-        return department in self.departments or (str(year), department) in self.pairs
-
     def filter(self, raw: TextTable) -> TextTable:
         """The rows of ``raw`` in the scope; a table without department ids is kept whole."""
         if "department_id" not in raw.labels:

@@ -11,21 +11,18 @@ the new one, never a mix. Data with structural errors (cells that cannot be type
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from publish.core import Finding, Package, Report, atomic, load
+from publish.core import CENTI, DECIMALS, Package, Report, atomic, load
 from publish.engine import load_tables
 from publish.export.database import write_duckdb
 from publish.export.parquet import write_parquet
 
 FORMATS = ("parquet", "duckdb")
 MARKER = ".publish-export"
-MONEY = (18, 2)
+MONEY = (18, DECIMALS)
 
 
 class ExportRefused(Exception):
@@ -51,26 +48,16 @@ def export(source: str | Path, fmt: str, out: str | Path) -> ExportResult:
     frames = typed_frames(package)
     out = Path(out)
     _check_target(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    try:
+    with atomic.staging(out.parent, f".{out.name}.") as staging:
         result = ExportResult(out, rows={name: frame.height for name, frame in frames.items()})
         if fmt == "parquet":
-            written = write_parquet(package, frames, staging, release_name(package))
+            written = write_parquet(package, frames, staging, package.release_name)
         else:
-            written = [write_duckdb(package, frames, staging / f"{release_name(package)}.duckdb")]
-        atomic.write_text(staging / MARKER, json.dumps({"format": fmt, "package": release_name(package)}) + "\n")
+            written = [write_duckdb(package, frames, staging / f"{package.release_name}.duckdb")]
+        atomic.write_text(staging / MARKER, json.dumps({"format": fmt, "package": package.release_name}) + "\n")
         result.files = [out / path.relative_to(staging) for path in written]
-        _swap_into_place(staging, out)
+        atomic.move_into_place([(staging, out)], replace=True)
         return result
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-
-
-def release_name(package: Package) -> str:
-    name = package.descriptor.get("name", "package")
-    version = package.descriptor.get("version")
-    return f"{name}-{version}" if version else name
 
 
 def typed_frames(package: Package) -> dict[str, Any]:
@@ -96,7 +83,7 @@ def _export_types(frame, fields: list[dict]):
         name, kind = spec["name"], spec.get("type", "string")
         column = pl.col(name)
         if kind == "number":
-            column = (column.cast(pl.Decimal(*MONEY)) / 100).cast(pl.Decimal(*MONEY))
+            column = (column.cast(pl.Decimal(*MONEY)) / CENTI).cast(pl.Decimal(*MONEY))
         elif kind == "year":
             column = column.cast(pl.Int32)
         elif kind == "yearmonth":
@@ -111,23 +98,3 @@ def _check_target(out: Path) -> None:
             f"输出目录 {out} 已有其他内容，未写入。请指定一个新目录或空目录。",
             f"{out} already holds other files; nothing was written. Choose a new or empty folder.",
         )
-
-
-def _swap_into_place(staging: Path, out: Path) -> None:
-    """Replace ``out`` by ``staging`` with renames only; the old export is removed last."""
-    old = None
-    if out.exists():
-        old = out.with_name(f".{out.name}.old-{os.getpid()}")
-        os.replace(out, old)
-    try:
-        os.replace(staging, out)
-    except BaseException:
-        if old is not None:
-            os.replace(old, out)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
-def refusal_findings(error: ExportRefused) -> list[Finding]:
-    return error.report.errors if error.report else []

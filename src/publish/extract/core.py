@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from publish.core import DEPARTMENT_ID
 from publish.extract import budget, goals, matters, profile
 from publish.extract.model import Extraction
 from publish.extract.readers import read_document
 from publish.extract.reference import Reference, load_reference
 from publish.extract.sections import Document, split
-
-DEPARTMENT_ID = r"[0-9]{6}-[a-z0-9]+(-[a-z0-9]+)*"
 
 
 class ExtractError(Exception):

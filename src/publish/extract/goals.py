@@ -15,7 +15,6 @@ from publish.extract.text import squeeze
 
 KPI_HEADER = ("指标名称", "指标权重", "计量单位", "指标性质", "指标值")
 OPERATORS = {"≥": "≥", ">=": "≥", "≤": "≤", "<=": "≤", "=": "=", "＝": "=", ">": ">", "<": "<", "＞": ">", "＜": "<"}
-QUALITATIVE = ("定性",)
 OVERALL = {"goal": "overall", "goal_name": "部门整体绩效目标"}
 SUBSECTION = r"^[（(][一二三四五六七八九十]+[）)]"
 

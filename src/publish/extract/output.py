@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 from publish.core import Package, atomic, write_rows
@@ -39,16 +36,9 @@ def write_submission(ext: Extraction, package: Package, out: str | Path) -> list
             f"输出目录 {out} 已存在且不为空；为免覆盖已有文件，请用 --out 指定一个新目录",
             f"the output folder {out} exists and is not empty; to keep what is there, choose a new one with --out",
         )
-    out.parent.mkdir(parents=True, exist_ok=True)
-    building = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
-    try:
+    with atomic.staging(out.parent, f".{out.name}.") as building:
         names = _write_all(ext, package, building)
-        if out.exists():
-            out.rmdir()
-        os.replace(building, out)
-    except BaseException:
-        shutil.rmtree(building, ignore_errors=True)
-        raise
+        atomic.move_into_place([(building, out)], replace=True)  # an empty folder is all it may replace
     return [out / name for name in names]
 
 

@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from publish.core import CHANGE_WORDS, FLAT, YUAN_PER_WANYUAN
+
 # A number as printed: thousands separators allowed, a decimal part allowed.
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 # Money units and how many 万元 one of them is worth (元 is divided by 10,000 exactly).
 UNITS: tuple[tuple[str, str, Decimal], ...] = (
     ("万元", r"万元", Decimal(1)),
-    ("元", r"元", Decimal(10000)),
+    ("元", r"元", Decimal(YUAN_PER_WANYUAN)),
 )
 UNIT = "|".join(f"(?:{regex})" for _, regex, _ in UNITS)
 AMOUNT = rf"(?P<number>{NUMBER})\s*(?P<unit>{UNIT})"
@@ -44,9 +46,8 @@ COMPARED_WITH: tuple[tuple[str, str], ...] = (
 # Words that may sit between the comparison and the change word ("比2022年或减少" in the seed).
 FILLER = r"(?:预算数?)?(?:，)?(?:或)?"
 
-# Change words and their sign; 持平 is a change of exactly 0.
-CHANGE_WORDS: tuple[tuple[str, int], ...] = (("增加", 1), ("增长", 1), ("减少", -1), ("下降", -1), ("持平", 0))
-CHANGE_WORD = "|".join(word for word, _ in CHANGE_WORDS)
+# Change words (publish.core.CHANGE_WORDS, with their signs).
+CHANGE_WORD = "|".join(CHANGE_WORDS)
 RATE = r"(?P<rate>\d+(?:\.\d+)?)\s*%"
 
 _COMPARE = "(?:" + "|".join(f"(?:{regex})" for _, regex in COMPARED_WITH) + ")"
@@ -55,7 +56,7 @@ CHANGES: tuple[tuple[str, str], ...] = (
     ("amount-and-rate", rf"{_COMPARE}{FILLER}(?P<word>{CHANGE_WORD}){AMOUNT}[，（(]?(?:增长|下降|增幅|降幅)?{RATE}"),
     ("amount", rf"{_COMPARE}{FILLER}(?P<word>{CHANGE_WORD}){AMOUNT}"),
     ("rate", rf"{_COMPARE}{FILLER}(?P<word>{CHANGE_WORD}){RATE}"),
-    ("flat", rf"{_COMPARE}{FILLER}(?P<word>持平)"),
+    ("flat", rf"{_COMPARE}{FILLER}(?P<word>{FLAT})"),
 )
 # A rate stated in its own clause after the change: "增加2万元，增长2%".
 RATE_CLAUSE = rf"^(?P<word>增长|下降|增幅|降幅)(?:为)?{RATE}$"

@@ -7,6 +7,7 @@ package's code list of the fiscal year (see ``reference.py``).
 
 from __future__ import annotations
 
+from publish.core import parent_code
 from publish.extract import patterns
 from publish.extract.reference import Reference
 from publish.extract.tables import Part, Spec
@@ -67,8 +68,7 @@ def function_class(reference: Reference, year: str, name: str, code: str | None)
         if len(found) != 1:
             return None
         row = found[0]
-    code = row["code"]
-    parent = "total" if len(code) == 3 else code[: len(code) - 2]
+    code, parent = row["code"], parent_code(row["code"])
     fields = {"item_name": row["name"], "parent_item": parent, "classification_year": year, "function_code": code}
     return Part({"item": code}, "", fields)
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from publish.core import CHANGE_WORDS, FLAT
 from publish.extract import patterns
 
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９％", "0123456789%")
@@ -92,16 +93,10 @@ class Change:
 
 
 def signed(word: str, text: str) -> str:
-    sign = dict(patterns.CHANGE_WORDS)[word]
+    sign = CHANGE_WORDS[word]
     if sign == 0 or text in ("", "0") or Decimal(text) == 0:
         return "0" if sign == 0 else text
     return f"-{text}" if sign < 0 else text
-
-
-def change_in(clause: str) -> Change | None:
-    """The change a clause states against the prior year (较上年减少1.39万元, 与2022年持平), if any."""
-    found = find_change(clause)
-    return found[0] if found else None
 
 
 def find_change(clause: str) -> tuple[Change, int] | None:
@@ -116,7 +111,7 @@ def find_change(clause: str) -> tuple[Change, int] | None:
 def change_from(match: re.Match[str]) -> Change:
     groups = match.groupdict()
     word = groups["word"]
-    if word == "持平":
+    if word == FLAT:
         return Change("0", word)
     value, note = "", ""
     if groups.get("number"):

@@ -6,8 +6,7 @@ import pandera.polars as pa
 import polars as pl
 from pandera.api.polars.types import PolarsData
 
-RISE = ["增加", "增长"]
-FALL = ["减少", "下降"]
+from publish.core import FALL, FLAT, RISE
 
 
 class AmountLines(pa.DataFrameModel):
@@ -28,9 +27,9 @@ class AmountLines(pa.DataFrameModel):
     def change_word_matches_sign(cls, data: PolarsData) -> pl.LazyFrame:
         change, word = pl.col("change"), pl.col("change_word")
         wrong = (
-            ((word == "持平") & (change != 0))
-            | (word.is_in(RISE) & (change <= 0))
-            | (word.is_in(FALL) & (change >= 0))
+            ((word == FLAT) & (change != 0))
+            | (word.is_in(list(RISE)) & (change <= 0))
+            | (word.is_in(list(FALL)) & (change >= 0))
             | (word.is_not_null() & change.is_null())
             | (word.is_null() & change.is_not_null())
         )

@@ -6,7 +6,9 @@ import pandera.polars as pa
 import polars as pl
 from pandera.api.polars.types import PolarsData
 
-HUNDRED = 100 * 100  # in hundredths
+from publish.core import CENTI
+
+HUNDRED = 100 * CENTI  # 100 %, in hundredths
 
 
 class Indicators(pa.DataFrameModel):

@@ -14,13 +14,12 @@ import copy
 import json
 import os
 import shutil
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
-from publish.core import Package, atomic, unsafe_reason
+from publish.core import Package, atomic, release_name, unsafe_reason
 from publish.release.archive import zip_bytes
 from publish.release.hashing import SUMS, descriptor_hash, render_sums
 from publish.release.source_date import iso
@@ -51,7 +50,7 @@ def release_files(package: Package, version: str, moment: datetime, readme: str,
     files["README.md"] = readme.encode("utf-8")
     files["CHANGELOG.md"] = changelog.encode("utf-8")
     released = Package(root=package.root, descriptor=descriptor, resources=package.resources)
-    files[f"{descriptor['name']}-{version}.xlsx"] = workbook_bytes(released, moment)
+    files[f"{release_name(descriptor['name'], version)}.xlsx"] = workbook_bytes(released, moment)
     files[SUMS] = render_sums(files).encode("utf-8")
     return files
 
@@ -75,8 +74,7 @@ def source_documents(package: Package) -> dict[str, bytes]:
 def write_release(out: Path, top: str, files: dict[str, bytes], moment: datetime, missing_only: bool = False) -> None:
     """Write the folder ``out/top`` and ``out/top.zip`` via a temporary folder; skip targets that exist if asked."""
     _remove_stale_staging(out)
-    staging = Path(tempfile.mkdtemp(prefix=f".tmp-{top}-", dir=out))
-    try:
+    with atomic.staging(out, f".tmp-{top}-") as staging:
         targets = []
         if not (missing_only and (out / top).exists()):
             for name in sorted(files):
@@ -86,9 +84,7 @@ def write_release(out: Path, top: str, files: dict[str, bytes], moment: datetime
             atomic.write_bytes(staging / f"{top}.zip", zip_bytes(top, files, moment))
             targets.append(f"{top}.zip")
         _publishable(staging)
-        _move_all(staging, out, targets)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        atomic.move_into_place([(staging / name, out / name) for name in targets])
 
 
 def _remove_stale_staging(out: Path) -> None:
@@ -102,21 +98,6 @@ def _publishable(staging: Path) -> None:
     """Readable by everyone, like any download: files 0644, folders 0755 (temporary files are made 0600)."""
     for path in staging.rglob("*"):
         path.chmod(0o755 if path.is_dir() else 0o644)
-
-
-def _move_all(staging: Path, out: Path, names: list[str]) -> None:
-    moved: list[str] = []
-    try:
-        for name in names:
-            atomic.checkpoint(out / name)
-            if (out / name).exists():
-                raise FileExistsError(out / name)
-            os.rename(staging / name, out / name)
-            moved.append(name)
-    except BaseException:
-        for name in reversed(moved):
-            os.rename(out / name, staging / name)
-        raise
 
 
 @contextmanager

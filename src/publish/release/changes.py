@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from publish.release.versions import highest, rank
+from publish.release.versions import highest
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,3 @@ class PackageDiff:
             "rows_added": {name: rows for name, rows in self.rows_added.items() if rows},
             "rows_removed": {name: rows for name, rows in self.rows_removed.items() if rows},
         }
-
-
-def at_least(level: str, required: str) -> bool:
-    return rank(level) >= rank(required)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from publish.core import Finding, Package, PackageError, load, locate
+from publish.core import Finding, Package, PackageError, load, locate, release_name
 from publish.release import changelog, repo, versions
 from publish.release.build import LockedError, locked, release_files, write_release
 from publish.release.comparison import PackageDiff, diff_packages
@@ -110,7 +110,7 @@ def _diff_with(previous: PreviousRelease, package: Package) -> PackageDiff:
 
 
 def _build(package, out, version, moment, difference, previous, level, entry=True) -> ReleaseResult:
-    top = f"{package.descriptor['name']}-{version}"
+    top = release_name(package.descriptor["name"], version)
     for existing in (out / top, out / f"{top}.zip"):
         if existing.exists():
             raise ReleaseRefused(

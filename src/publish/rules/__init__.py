@@ -9,7 +9,7 @@ The ids the engine and the other capabilities report are registered too (`REPORT
 
 from publish.rules.base import Context, Registered, Rule
 from publish.rules.docs import rules_markdown, rules_text
-from publish.rules.registry import ALL, BY_ID, RULES, run_rules, selected
+from publish.rules.registry import ALL, BY_ID, RULES, run_rules, selected, wanted
 from publish.rules.reported import REPORTED
 
 __all__ = [
@@ -24,4 +24,5 @@ __all__ = [
     "rules_text",
     "run_rules",
     "selected",
+    "wanted",
 ]

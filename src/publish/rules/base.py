@@ -9,7 +9,7 @@ from typing import Any
 
 import polars as pl
 
-from publish.core import Finding, Package, Severity
+from publish.core import CENTI, DECIMALS, Finding, Package, Severity
 from publish.engine import LINE, Tables
 
 KEY = ["fiscal_year", "department_id"]
@@ -84,7 +84,7 @@ class Rule(Registered):
 
 def money(centi: int | None) -> str:
     """Integer hundredths of 万元 as the published decimal, always with two decimals."""
-    return "—" if centi is None else f"{Decimal(centi) / 100:.2f}"
+    return "—" if centi is None else f"{Decimal(centi) / CENTI:.{DECIMALS}f}"
 
 
 def rows(frame: pl.DataFrame) -> Iterable[dict[str, Any]]:

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import polars as pl
 
-from publish.core import Finding
+from publish.core import CENTI, Finding
 from publish.rules.base import Context, Rule, money, rows
 from publish.rules.totals import GROUPS
 
@@ -86,8 +86,8 @@ def _rate_problem(amount: int, change: int, rate: int) -> tuple[str, str] | None
     if prior == 0:
         return ("上年为零，不能表述为增长或下降的百分比。", "the prior year is zero, so no growth rate can be stated.")
     expected = Decimal(change) / Decimal(prior) * 100
-    step = Decimal(1) if rate % 100 == 0 else Decimal("0.1") if rate % 10 == 0 else Decimal("0.01")
-    if (rate > 0) != (change > 0) or abs(expected - Decimal(rate) / 100) > step / 2:
+    step = Decimal(1) if rate % CENTI == 0 else Decimal("0.1") if rate % (CENTI // 10) == 0 else Decimal(1) / CENTI
+    if (rate > 0) != (change > 0) or abs(expected - Decimal(rate) / CENTI) > step / 2:
         return (
             f"所述增减幅度 {money(rate)}% 与增减额计算的 {expected:.2f}% 不符。",
             f"the stated rate {money(rate)}% does not match {expected:.2f}% computed from the change.",

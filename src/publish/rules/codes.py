@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import polars as pl
 
-from publish.core import Finding
+from publish.core import Finding, parent_code
 from publish.rules.base import Context, Rule, rows
 from publish.rules.totals import GROUPS
 
@@ -45,10 +45,10 @@ def code_lines(rule: Rule, ctx: Context) -> Iterable[Finding]:
     if not ctx.has("expenditure_by_function"):
         return
     code = pl.col("function_code")
-    expected_parent = (
-        pl.when(code.str.len_chars() == 3).then(pl.lit("total")).otherwise(code.str.slice(0, code.str.len_chars() - 2))
-    )
-    checked = _function_lines(ctx).with_columns(expected_parent.alias("expected_parent"))
+    lines = _function_lines(ctx)
+    parents = {value: parent_code(value) for value in lines["function_code"].drop_nulls().unique()}
+    expected_parent = code.replace_strict(parents, default=None, return_dtype=pl.String)
+    checked = lines.with_columns(expected_parent.alias("expected_parent"))
     for row in rows(checked.filter(code.is_null() | (pl.col("item") != code))):
         yield rule.finding(
             ctx,

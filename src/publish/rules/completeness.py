@@ -6,34 +6,8 @@ from collections.abc import Iterable
 
 import polars as pl
 
-from publish.core import Finding
+from publish.core import REQUIRED_LINES, Finding
 from publish.rules.base import KEY, Context, Rule, money, rows
-
-# resource -> the lines every department-year must publish (explicit zeros where it has none)
-REQUIRED_LINES: dict[str, list[dict[str, str]]] = {
-    "income": [
-        {"item": i}
-        for i in [
-            "total",
-            "general_budget",
-            "government_fund",
-            "state_capital",
-            "business",
-            "business_operation",
-            "other",
-        ]
-    ],
-    "expenditure_by_function": [{"item": "total"}],
-    "expenditure_by_type": [{"item": "total"}, {"item": "basic"}, {"item": "project"}],
-    "sangong": [
-        {"fund": "general_budget", "item": i}
-        for i in ["total", "outbound_travel", "reception", "vehicle_operation", "vehicle_purchase"]
-    ],
-    "operating_costs": [{}],
-    "procurement": [{"fund": "all", "item": i} for i in ["total", "goods", "works", "services"]],
-    "assets": [{"measure": m, "item": "total"} for m in ["holding", "purchase_budget"]],
-    "kpis": [{}],
-}
 
 
 def missing_parts(rule: Rule, ctx: Context) -> Iterable[Finding]:

@@ -71,13 +71,14 @@ BY_ID: dict[str, Registered] = {rule.id: rule for rule in ALL}
 def selected(select: Iterable[str] = (), skip: Iterable[str] = ()) -> list[Rule]:
     """The rules named (by id or tag) in ``select`` (all when empty), less those in ``skip``."""
     select, skip = set(select), set(skip)
-    return [
-        rule
-        for rule in RULES
-        if (not select or rule.id in select or select & set(rule.tags))
-        and rule.id not in skip
-        and not skip & set(rule.tags)
-    ]
+    return [rule for rule in RULES if wanted(rule.id, rule.tags, select, skip)]
+
+
+def wanted(rule: str, tags: Iterable[str], select: Iterable[str] = (), skip: Iterable[str] = ()) -> bool:
+    """Whether ``--select``/``--skip`` keep the rule ``rule`` with ``tags``: named (by id or tag) in ``select``
+    or ``select`` empty, and named in neither way in ``skip``."""
+    names = {rule, *tags}
+    return (not select or not names.isdisjoint(select)) and names.isdisjoint(skip)
 
 
 def run_rules(ctx: Context, rules: Iterable[Rule], progress=None) -> list[Finding]:

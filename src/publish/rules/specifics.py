@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import polars as pl
 
-from publish.core import Finding
+from publish.core import CENTI, Finding
 from publish.rules.base import KEY, Context, Rule, money, rows
 
 
@@ -68,14 +68,14 @@ def kpi_weights(rule: Rule, ctx: Context) -> Iterable[Finding]:
     if not ctx.has("kpis"):
         return
     fields = {f["name"]: f for f in ctx.package.resources["kpis"].fields}
-    scale = 100 if fields.get("weight", {}).get("type", "number") == "number" else 1  # numbers are in hundredths
+    scale = CENTI if fields.get("weight", {}).get("type", "number") == "number" else 1  # numbers are in hundredths
     sums = (
         ctx.frame("kpis")
         .group_by([*KEY, "goal"])
         .agg(pl.col("weight").sum().alias("total"), pl.col("_line").min(), pl.col("goal_name").first())
     )
     for row in rows(sums.filter(pl.col("total") != 100 * scale).sort("_line")):
-        shown = money(row["total"] * 100 // scale)
+        shown = money(row["total"] * CENTI // scale)
         yield rule.finding(
             ctx,
             "kpis",

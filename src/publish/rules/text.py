@@ -92,7 +92,7 @@ def placeholders(rule: Rule, ctx: Context) -> Iterable[Finding]:
 
 
 def _remarked(ctx: Context, remark: str) -> Iterable[tuple[str, str, str, dict]]:
-    """(resource, field, cell, row) for each cell the engine remarked on (see engine.cells.REMARKS)."""
+    """(resource, field, cell, row) for each cell the engine remarked on ("inexact" or "unplain", see engine/cells.py)."""
     for name, table in ctx.tables.items():
         for line, field, cell, kind in table.remarks:
             if kind == remark:
@@ -117,7 +117,8 @@ def precision(rule: Rule, ctx: Context) -> Iterable[Finding]:
 def plain_numbers(rule: Rule, ctx: Context) -> Iterable[Finding]:
     """A number is written as plain ASCII digits: Excel and most tools read １２３ or 1e3 as text."""
     for name, field, cell, row in _remarked(ctx, "unplain"):
-        habit = describe(cell) or (
+        kind = next(f.get("type", "string") for f in ctx.package.resources[name].fields if f["name"] == field)
+        habit = describe(cell, kind) or (
             "应写作普通的阿拉伯数字（如 123.45）",
             "write it with plain ASCII digits (e.g. 123.45)",
         )

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import polars as pl
 
-from publish.core import Finding
+from publish.core import YUAN_PER_WANYUAN, Finding
 from publish.engine import LINE
 from publish.rules.base import KEY, Context, Rule, money, rows, within_rounding
 
@@ -89,7 +89,7 @@ def _hint(stated: int, summed: int, rounding: bool) -> tuple[str, str]:
             "差额在逐项四舍五入的范围内，可能是舍入所致，请确认。",
             "The gap is within per-item rounding; confirm it.",
         )
-    if (summed and stated == summed * 10000) or (stated and summed == stated * 10000):
+    if (summed and stated == summed * YUAN_PER_WANYUAN) or (stated and summed == stated * YUAN_PER_WANYUAN):
         return "两者正好相差一万倍：是否把“元”当成了“万元”？", "They differ exactly 10,000 times: 元 written for 万元?"
     return "请核对合计或各组成项。", "Check the total or its parts."
 

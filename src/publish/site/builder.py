@@ -8,9 +8,6 @@ replaced only if it is empty or was made by this command (it holds the marker fi
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,27 +86,7 @@ def check_output(out: Path) -> None:
 def write_tree(out: Path, files: dict[str, bytes]) -> None:
     """Write ``files`` (relative path → bytes) as the folder ``out``, replacing any previous site whole."""
     out = out.absolute()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
-    try:
+    with atomic.staging(out.parent, f".{out.name}.new-") as staging:
         for relative, data in sorted(files.items()):
             atomic.write_bytes(staging / relative, data)
-        _swap(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-
-
-def _swap(staging: Path, out: Path) -> None:
-    if not out.exists():
-        os.replace(staging, out)
-        return
-    retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-    os.replace(out, retired / "site")
-    try:
-        os.replace(staging, out)
-    except BaseException:
-        os.replace(retired / "site", out)
-        raise
-    finally:
-        shutil.rmtree(retired, ignore_errors=True)
+        atomic.move_into_place([(staging, out)], replace=True)

@@ -64,16 +64,9 @@ class Downloads:
         return Download(target, zh, en, len(data))
 
 
-def release_name(package: Package) -> str:
-    """``<name>-<version>`` from the descriptor (just the name when it has no version)."""
-    name = str(package.descriptor.get("name") or "datapackage")
-    version = package.descriptor.get("version")
-    return f"{name}-{version}" if version else name
-
-
 def collect(package: Package, catalog_dir: Path | None = None) -> Downloads:
     """Read every downloadable file of the package or release into memory, under its site path."""
-    name = release_name(package)
+    name = package.release_name
     downloads = Downloads(name)
     base = f"download/{name}"
     zip_path = package.root.parent / f"{name}.zip"

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-CENT = Decimal("0.01")
+from publish.core import DECIMALS
+
+CENT = Decimal(1).scaleb(-DECIMALS)
 MISSING = "—"
 
 
@@ -27,7 +29,7 @@ def wan(text: str | Decimal | None) -> str:
     value = text if isinstance(text, Decimal) else to_decimal(text)
     if value is None:
         return MISSING
-    return f"{value.quantize(CENT, rounding=ROUND_HALF_UP):,.2f}"
+    return f"{value.quantize(CENT, rounding=ROUND_HALF_UP):,.{DECIMALS}f}"
 
 
 def change_parts(change: str | None, word: str | None = None) -> tuple[str, str, str]:

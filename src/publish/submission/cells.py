@@ -4,9 +4,11 @@ Every change made here is documented and reported as a note; none changes what a
 means. Anything that could mean two things (``1,5``, an amount in 元, a formula without a
 value) is not guessed: it is returned as a problem for the submitter to fix.
 
-Normalisations, each with its note id:
+Normalisations, each with its note id (the Excel habits are undone by ``publish.core.undo_habits``, the one
+normaliser that ``publish validate --fix`` and the type-error messages use too):
 
-- ``normalised-whitespace``: leading and trailing spaces (also full-width ones) removed.
+- ``normalised-whitespace``: leading and trailing spaces (also full-width ones) removed; in number and date
+  cells any white space.
 - ``normalised-full-width``: full-width digits and punctuation (``１２３．４５``) made half-width,
   ``−`` (minus sign) made ``-``; only in number, integer, year and date cells.
 - ``normalised-thousands-separator``: ``1,234.50`` read as ``1234.50`` where the commas group
@@ -21,16 +23,11 @@ Normalisations, each with its note id:
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-NUMERIC_TYPES = ("number", "integer", "year")
-THOUSANDS = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")
-WANYUAN = re.compile(r"^(.*?)\s*万元?$")
-SPACES = " \t\r\n\u3000\u00a0"
+from publish.core import NUMERIC, undo_habits
 
 
 @dataclass(frozen=True)
@@ -122,28 +119,14 @@ def _from_date(value: dt.date, field_type: str) -> Cell:
 
 
 def _from_text(raw: str, field_type: str) -> Cell:
-    notes: list[CellNote] = []
-    text = raw.strip(SPACES)
-    if text != raw:
-        notes.append(CellNote("normalised-whitespace", raw, text))
-    if field_type not in (*NUMERIC_TYPES, "date", "yearmonth") or text == "":
-        return Cell(text, notes)
-    half = unicodedata.normalize("NFKC", text).replace("\u2212", "-").strip(SPACES)
-    if half != text:
-        notes.append(CellNote("normalised-full-width", text, half))
-        text = half
-    if field_type not in NUMERIC_TYPES:
+    text, undone = undo_habits(raw, field_type)
+    notes = [CellNote(f"normalised-{step.habit}", step.before, step.after) for step in undone]
+    if field_type not in NUMERIC or text == "":
         return Cell(text, notes)
     return _number_text(text, field_type, notes)
 
 
 def _number_text(text: str, field_type: str, notes: list[CellNote]) -> Cell:
-    if field_type == "number" and (match := WANYUAN.match(text)):
-        notes.append(CellNote("normalised-wanyuan-suffix", text, match.group(1)))
-        text = match.group(1)
-    if THOUSANDS.match(text):
-        notes.append(CellNote("normalised-thousands-separator", text, text.replace(",", "")))
-        text = text.replace(",", "")
     try:
         number = Decimal(text)
     except InvalidOperation:

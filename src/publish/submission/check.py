@@ -117,7 +117,8 @@ def _identity(finding: Finding) -> tuple:
 
 
 def required_lines(package: Package, submission: Submission) -> list[Finding]:
-    """Lines every disclosure lists (the template's pre-listed ones) that the submission lacks or left blank."""
+    """Required lines (those the completeness rule requires, as the template prints them) that the submission
+    lacks or left blank."""
     findings: list[Finding] = []
     for name, resource in package.resources.items():
         required = required_rows(resource.schema, name)

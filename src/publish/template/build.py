@@ -17,7 +17,7 @@ from typing import Any
 
 from publish.core import Package, atomic, csvfile, load
 from publish.template.layout import CODES_SHEET, LISTS_SHEET, META_SHEET, sheet_name, submitted_resources
-from publish.template.rows import BLANK_ROWS, DEFAULT_BLANK_ROWS, identity, published_rows, required_rows, template_rows
+from publish.template.rows import BLANK_ROWS, DEFAULT_BLANK_ROWS, identity, listed_rows, published_rows, template_rows
 from publish.template.sheet import Lists, SheetWriter, write_instructions
 
 TEMPLATE_VERSION = "1"
@@ -67,7 +67,7 @@ def build_template(package: Package, department_id: str, fiscal_year: str, from_
     sheets, filled = [], 0
     for resource in submitted_resources(package).values():
         rows = template_rows(package, resource.name, department_id, fiscal_year, from_data)
-        locked = {identity(resource.schema, row) for row in required_rows(resource.schema, resource.name)}
+        locked = {identity(resource.schema, row) for row in listed_rows(resource.schema, resource.name)}
         writer = SheetWriter(workbook.create_sheet(sheet_name(resource)), resource, lists, codes)
         writer.write(f"{resource.descriptor.get('title', resource.name)}（{name}，{fiscal_year} 年，金额单位：万元）")
         for row in rows:

@@ -1,35 +1,36 @@
 """Which rows a template holds: the lines every disclosure must have, or what was published.
 
-The required lines are those a disclosure states even when they are zero: the six income
-sources and the total, the four 三公 items and the total, procurement goods/works/services/total
-for both fund scopes, vehicles by kind, basic/project expenditure… A clerk fills numbers into
-them rather than inventing rows. Names come from the schemas' parallel enums (``item`` and
-``item_name`` list codes and official names in the same order).
+The required lines are `publish.core.REQUIRED_LINES` (the one table the completeness rule and the
+submission check read too), printed with the keys the form fills in: the six income sources and the
+total, the four 三公 items and the total, procurement goods/works/services/total, basic/project
+expenditure, vehicles… Under a required line the form prints its breakdown (人员经费 and 日常公用经费
+under basic expenditure, vehicles by kind), and after a part the general budget's share of it: a clerk
+fills numbers into them rather than inventing rows, but they are not required. Names come from the
+schemas' parallel enums (``item`` and ``item_name`` list codes and official names in the same order).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from publish.core import Package, csvfile
+from publish.core import REQUIRED_LINES, Package, csvfile
 
-INCOME = ("general_budget", "government_fund", "state_capital", "business", "business_operation", "other", "total")
-BY_TYPE = ("total", "basic", "personnel", "public_operating", "project")
-SANGONG = ("total", "outbound_travel", "reception", "vehicle_operation", "vehicle_purchase")
-PROCUREMENT = ("total", "goods", "works", "services")
-VEHICLES = ("total", "general_official", "law_enforcement")
-
-REQUIRED: dict[str, list[dict[str, str]]] = {
-    "departments": [{}],
-    "disclosures": [{"document_type": "部门预算"}],
-    "income": [{"item": item} for item in INCOME],
-    "expenditure_by_function": [{"item": "total", "item_name": "合计"}],
-    "expenditure_by_type": [{"fund": "general_budget", "item": item} for item in BY_TYPE],
-    "sangong": [{"fund": "general_budget", "item": item} for item in SANGONG],
-    "operating_costs": [{"fund": "general_budget"}],
-    "procurement": [{"fund": fund, "item": item} for fund in ("all", "general_budget") for item in PROCUREMENT],
-    "assets": [{"measure": m, "item": item} for m in ("holding", "purchase_budget") for item in VEHICLES],
+# The department-year itself: its profile and its disclosure (every required line hangs on them).
+FORM_LINES: dict[str, list[dict[str, str]]] = {"departments": [{}], "disclosures": [{"document_type": "部门预算"}]}
+# Cells the form fills in beside a required line's own keys: its figures are the general budget's, the
+# function table's total is named 合计.
+FORM_KEYS: dict[str, dict[str, str]] = {
+    "expenditure_by_function": {"item_name": "合计"},
+    "expenditure_by_type": {"fund": "general_budget"},
+    "operating_costs": {"fund": "general_budget"},
 }
+# Lines printed under a required line, by resource and the line's item: its breakdown.
+BREAKDOWNS = {
+    "expenditure_by_type": {"basic": ("personnel", "public_operating")},
+    "assets": {"total": ("general_official", "law_enforcement")},
+}
+# Parts whose general-budget share is printed after them (政府采购: 其中一般公共预算拨款).
+SHARES = {"procurement": {"fund": "general_budget"}}
 # Free rows left below the listed ones, for lines a department adds (codes, indicators, terms).
 BLANK_ROWS = {"departments": 0, "disclosures": 0, "expenditure_by_function": 40, "kpis": 30, "glossary": 20}
 DEFAULT_BLANK_ROWS = 10
@@ -37,8 +38,28 @@ PARENTS = {"personnel": "basic", "public_operating": "basic", "vehicle_operation
 
 
 def required_rows(schema: dict[str, Any], resource: str) -> list[dict[str, str]]:
-    """The lines ``resource`` must list, with their names and parents filled in."""
-    return [_complete(schema, dict(row)) for row in REQUIRED.get(resource, [])]
+    """The lines ``resource`` must list, as the form prints them, with their names and parents filled in."""
+    return [_complete(schema, row) for row in _required(resource)]
+
+
+def listed_rows(schema: dict[str, Any], resource: str) -> list[dict[str, str]]:
+    """Every line the form prints: each required line followed by its breakdown, then the general budget's share."""
+    lines = []
+    for line in _required(resource):
+        lines.append(line)
+        children = BREAKDOWNS.get(resource, {}).get(line.get("item", ""), ())
+        lines.extend({**line, "item": child} for child in children)
+    share = SHARES.get(resource)
+    lines += [{**line, **share} for line in lines] if share else []
+    return [_complete(schema, row) for row in lines]
+
+
+def _required(resource: str) -> list[dict[str, str]]:
+    if resource in FORM_LINES:
+        return [dict(line) for line in FORM_LINES[resource]]
+    keys = FORM_KEYS.get(resource)
+    # a line that names no key ("some row") is printed only where the form fills its keys in
+    return [{**(keys or {}), **line} for line in REQUIRED_LINES.get(resource, []) if line or keys]
 
 
 def _complete(schema: dict[str, Any], row: dict[str, str]) -> dict[str, str]:
@@ -82,7 +103,7 @@ def template_rows(
     schema = package.resources[resource].schema
     published = published_rows(package, resource, department_id, fiscal_year)
     use_published = from_data or (resource == "departments" and bool(published))
-    rows = published if use_published else required_rows(schema, resource)
+    rows = published if use_published else listed_rows(schema, resource)
     keys = {"department_id": department_id} if resource == "departments" else {"fiscal_year": fiscal_year}
     keys["department_id"] = department_id
     return [{**row, **keys} for row in rows]

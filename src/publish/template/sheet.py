@@ -161,7 +161,7 @@ INSTRUCTIONS = (
     "2. 灰色单元格（预算年度、部门编号，以及必填项目的代码和名称）已锁定，请勿修改；白色单元格请填写。",
     "3. 金额单位一律为万元，最多两位小数，只填数字，不要写“元”或“万元”；没有的金额填 0，不要留空。",
     "4. 已列出的行（如收入的六项来源、“三公”经费四项及合计、政府采购货物/工程/服务/总额）是必须公开的项目，"
-    "请逐项填写。",
+    "请逐项填写；列在其下的明细（人员经费、日常公用经费、各类车辆、政府采购中的一般公共预算部分）有则填写。",
     "5. 需要增加的行（功能分类科目、绩效指标、名词解释）写在已列出行下方的空白行中；功能分类科目编码可从下拉列表选择，"
     "完整列表见“科目代码”工作表。",
     "6. 有下拉列表的单元格请从列表中选择。",
@@ -170,7 +170,7 @@ INSTRUCTIONS = (
     "表头上方的标题行、合并单元格。含义不明确的内容（如“1,5”或以“元”为单位的金额）不会被猜测，而会报错。",
     "",
     "Instructions (English): one sheet per table; grey cells are locked; amounts in 万元 (10,000 yuan), numbers only;",
-    "fill every listed line (0 where there is none); add rows below the listed ones;",
+    "fill every required line (0 where there is none) and the breakdowns below them where known; add rows below;",
     "check with `publish add FILE --dry-run`.",
 )
 

@@ -57,11 +57,11 @@ def _fix_cells(text: str, resource) -> tuple[str, int]:
     records = list(csv.reader(io.StringIO(text, newline="")))
     if not records:
         return text, 0
-    numeric = {i for i, f in enumerate(resource.fields) if f.get("type") in NUMERIC}
+    numeric = {i: f["type"] for i, f in enumerate(resource.fields) if f.get("type") in NUMERIC}
     changed = 0
     for record in records[1:]:
-        for i in numeric & set(range(len(record))):
-            value = normalise_number(record[i])
+        for i in numeric.keys() & set(range(len(record))):
+            value = normalise_number(record[i], numeric[i])
             if value != record[i]:
                 record[i], changed = value, changed + 1
     if not changed:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from publish.core import Package, PackageError, Report, load
 from publish.engine import Scope, load_tables
-from publish.rules import BY_ID, Context, run_rules, selected
+from publish.rules import BY_ID, Context, run_rules, selected, wanted
 from publish.validate.descriptor import descriptor_findings
 from publish.validate.structure import check_structure
 
@@ -51,7 +51,7 @@ def validate(
     if engine == "frictionless":
         structural = check_structure(package)
     select, skip = set(select), set(skip)
-    report.extend([f for f in structural if _wanted(f.rule, _tags(f.rule), select, skip)])
+    report.extend([f for f in structural if wanted(f.rule, _tags(f.rule), select, skip)])
     report.extend(run_rules(Context(package, tables), selected(select, skip), progress))
     report.stats.update(_stats(package, tables, time.perf_counter() - started))
     return report
@@ -60,11 +60,6 @@ def validate(
 def _tags(rule: str) -> tuple[str, ...]:
     """A structural finding's tags: `structure`, and those registered with its id."""
     return (STRUCTURE_TAG, *(BY_ID[rule].tags if rule in BY_ID else ()))
-
-
-def _wanted(rule: str, tags: tuple[str, ...], select: set[str], skip: set[str]) -> bool:
-    chosen = not select or rule in select or bool(select & set(tags))
-    return chosen and rule not in skip and not skip & set(tags)
 
 
 def _stats(package: Package, tables, seconds: float) -> dict:

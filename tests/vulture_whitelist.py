@@ -1,0 +1,56 @@
+"""Names that vulture cannot see used: each is read by a library or a template, never called by our own code.
+
+Only vulture reads this file (see ``[tool.vulture]`` in pyproject.toml and tests/test_dead_code.py); it is never
+imported or run. An entry counts as a use of that name anywhere, so keep each one narrow and say who reads it.
+``_`` stands for any object: ``_.font`` is a use of the attribute ``font``.
+"""
+
+# ruff: noqa: B018, F821
+
+# click: a group's lookups are called by click itself; sub-commands are registered by their decorator;
+# an option callback receives (ctx, param, value) whether it reads param or not.
+_.list_commands  # cli.LazyGroup
+_.get_command  # cli.LazyGroup
+export_command  # commands/catalog.py: @command.command("export")
+push_command  # commands/catalog.py: @command.command("push")
+param  # commands/*.py: option callbacks
+
+# pandera: a DataFrameModel's annotated fields are its columns, Config its settings, and each
+# @pa.dataframe_check classmethod is run by pandera (models/*.py).
+Config
+coerce
+cls
+change_word  # models/amounts.py: AmountLines column
+as_of  # models/assets.py: column
+budget_year  # models/assets.py: column
+target_value  # models/kpis.py: column
+target_text  # models/kpis.py: column
+change_word_matches_sign  # models/amounts.py
+period_present  # models/assets.py
+percent_targets_in_range  # models/kpis.py
+target_matches_operator  # models/kpis.py
+
+# Jinja2 templates read these dataclass fields (site/templates/macros.html).
+_.excel_csv  # site/downloads.py: ResourceDownload
+_.css  # site/sections.py: Cell
+
+# zipfile: attributes of a ZipInfo that ZipFile.writestr reads (release/archive.py).
+_.compress_type
+_.create_system
+
+# openpyxl: attributes set on cells, sheets and their protection, read when the workbook is saved
+# (catalog/cn_catalog.py, release/workbook.py, template/build.py, template/sheet.py).
+_.font
+_.fill
+_.alignment
+_.comment
+_.number_format
+_.quotePrefix
+_.freeze_panes
+_.ref
+_.sheet_state
+_.formatCells
+_.formatColumns
+_.formatRows
+_.deleteRows
+_.insertRows
