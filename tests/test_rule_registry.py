@@ -23,10 +23,9 @@ import pytest
 from click.testing import CliRunner
 
 from publish.cli import main
-from publish.core.habits import HABITS
 from publish.engine import BOM, ERROR_ZH
 from publish.rules import ALL, BY_ID, rules_markdown, rules_text
-from publish.submission.cells import NOTES_ZH
+from publish.submission.cells import HABIT_NOTES, NOTES_ZH
 from publish.validate import validate
 from tests.helpers import ROOT
 
@@ -77,7 +76,7 @@ FAMILIES: dict[tuple[str, str], frozenset[str] | str] = {
     ("publish.submission.table._read_row", "cell.problem.rule"): "publish.submission.cells.CellProblem",
     ("publish.rules.base.Rule.finding", "self.id"): "publish.rules.base.Rule",
     # a note for each Excel habit undone in a submitted cell
-    ("publish.submission.cells._from_text", "f'normalised-{step.habit}'"): frozenset(f"normalised-{h}" for h in HABITS),
+    ("publish.submission.cells._from_text", "HABIT_NOTES[step.habit]"): frozenset(HABIT_NOTES.values()),
 }
 
 

@@ -7,7 +7,7 @@ from publish.core.codes import DEPARTMENT_ID, parent_code
 from publish.core.csvfile import read_rows, write_rows
 from publish.core.csvfile import render as render_csv
 from publish.core.encoding import BOM, decode_excel_csv
-from publish.core.habits import NUMERIC, describe, normalise_number, undo_habits
+from publish.core.habits import HABITS, NUMERIC, describe, normalise_number, undo_habits
 from publish.core.identifiers import credit_code_problem, division_code_problem
 from publish.core.package import (
     DESCRIPTOR,
@@ -32,6 +32,7 @@ __all__ = [
     "DESCRIPTOR",
     "FALL",
     "FLAT",
+    "HABITS",
     "NUMERIC",
     "REQUIRED_LINES",
     "RISE",

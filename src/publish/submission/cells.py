@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from publish.core import NUMERIC, undo_habits
+from publish.core import HABITS, NUMERIC, undo_habits
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,7 @@ class Cell:
     problem: CellProblem | None = None
 
 
+HABIT_NOTES = {habit: f"normalised-{habit}" for habit in HABITS}  # the note id for each Excel habit undone
 NOTES_ZH = {
     "normalised-whitespace": "去掉首尾空格",
     "normalised-full-width": "全角字符改为半角",
@@ -120,7 +121,7 @@ def _from_date(value: dt.date, field_type: str) -> Cell:
 
 def _from_text(raw: str, field_type: str) -> Cell:
     text, undone = undo_habits(raw, field_type)
-    notes = [CellNote(f"normalised-{step.habit}", step.before, step.after) for step in undone]
+    notes = [CellNote(HABIT_NOTES[step.habit], step.before, step.after) for step in undone]
     if field_type not in NUMERIC or text == "":
         return Cell(text, notes)
     return _number_text(text, field_type, notes)
