@@ -16,7 +16,12 @@ LAZY_LAYERS = ("cli.py", "commands")
 def test_the_import_contracts_hold():
     """import-linter (configured in pyproject.toml): layers, one face per package, acyclic siblings."""
     result = subprocess.run(
-        [sys.executable, "-c", "import sys; from importlinter.cli import lint_imports_command; sys.exit(lint_imports_command())", "--no-cache"],
+        [
+            sys.executable,
+            "-c",
+            "import sys; from importlinter.cli import lint_imports_command; sys.exit(lint_imports_command())",
+            "--no-cache",
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -1,11 +1,17 @@
-"""The two things `publish extract` does, each one call: write a submission, or check the package."""
+"""The two things `publish extract` does, each one call: write a submission, or check the package.
+
+Either way the outcome's report holds what could not be read (errors when writing a submission, which
+is then incomplete; warnings beside the comparison's findings when checking) and, as the JSON key
+``extraction``, the department-year read and what was written.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from publish.core import Report
+from publish.core import Finding, Report, Severity
 from publish.extract.check import check
 from publish.extract.core import extract
 from publish.extract.model import Extraction
@@ -16,9 +22,9 @@ from publish.extract.reference import load_reference
 @dataclass
 class Outcome:
     extraction: Extraction
+    report: Report
     folder: Path | None = None
     files: list[Path] = field(default_factory=list)
-    report: Report | None = None
 
 
 def extract_submission(
@@ -28,10 +34,24 @@ def extract_submission(
     ext = extract(path, department, package)
     folder = Path(out) if out else default_folder(ext)
     files = write_submission(ext, load_reference(package).package, folder)
-    return Outcome(ext, folder, files)
+    report = Report(findings=_unread(ext, path, "error"))
+    report.extra["extraction"] = {**_read(ext), "folder": str(folder), "files": [str(file) for file in files]}
+    return Outcome(ext, report, folder, files)
 
 
 def check_text(path: str | Path, department: str | None, package: str | Path) -> Outcome:
     """Extract the text at ``path`` and compare it with the package's tables for that department-year."""
     ext = extract(path, department, package)
-    return Outcome(ext, report=check(ext, load_reference(package)))
+    report = check(ext, load_reference(package))
+    report.findings[:0] = _unread(ext, path, "warning")
+    report.extra["extraction"] = _read(ext)
+    return Outcome(ext, report)
+
+
+def _unread(ext: Extraction, path: str | Path, severity: Severity) -> list[Finding]:
+    return [unread.finding(Path(path).name, severity) for unread in ext.unread]
+
+
+def _read(ext: Extraction) -> dict[str, Any]:
+    rows = {name: len(rows) for name, rows in ext.rows.items()}
+    return {"fiscal_year": ext.fiscal_year, "department_id": ext.department_id, "rows": rows}
