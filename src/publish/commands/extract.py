@@ -40,18 +40,30 @@ def command(file, department, out, package, check_only, output_format, lang) -> 
         report = outcome.report
         verdict = "一致 the text agrees with the tables" if report.valid else "不一致 the text and the tables disagree"
         counts = f"{len(report.errors)} 个错误 errors, {len(report.warnings)} 个警告 warnings"
-        show(report, output_format, lang, f"{verdict}: {counts}")
+        show(report, output_format, lang, "\n".join([*_unread(outcome.extraction), f"{verdict}: {counts}"]))
         sys.exit(EXIT_OK if report.valid else EXIT_INVALID)
     outcome = extract_submission(file, department, package, out)
-    show(outcome.report, output_format, lang, _written(outcome))
+    show(outcome.report, output_format, lang, "\n".join([*_unread(outcome.extraction), *_written(outcome)]))
     sys.exit(EXIT_OK if outcome.extraction.complete else EXIT_INVALID)
 
 
-def _written(outcome) -> str:
+def _unread(ext) -> list[str]:
+    lines = []
+    for item in ext.unread:
+        text = f"：{item.text}" if item.text else ""
+        lines += [
+            f"[未读取 unread] {item.kind} ({item.section}){text}",
+            f"    {item.reason_zh}",
+            f"    {item.reason_en}",
+        ]
+    return lines
+
+
+def _written(outcome) -> list[str]:
     ext = outcome.extraction
     counts = ", ".join(f"{name} {len(rows)}" for name, rows in ext.rows.items())
     lines = [f"{ext.fiscal_year} {ext.department_id}: {counts}"]
     lines.append(f"已写入 written: {outcome.folder}/ ({len(outcome.files)} 个文件 files)")
     if ext.unread:
         lines.append(f"有 {len(ext.unread)} 处未读取，见 extraction/unread.csv / {len(ext.unread)} things not read")
-    return "\n".join(lines)
+    return lines

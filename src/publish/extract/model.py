@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from publish.core import Finding, Severity
-
 KEYS = ("fiscal_year", "department_id")
 
 # Columns of the two sidecar files written beside the submission.
@@ -25,18 +23,6 @@ class Unread:
 
     def as_row(self) -> dict[str, str]:
         return {name: getattr(self, name) for name in UNREAD_COLUMNS}
-
-    def finding(self, document: str, severity: Severity) -> Finding:
-        """This as a finding on ``document`` (its file name), the rule being the kind of thing unread."""
-        quoted = self.text and self.kind != "absent-section"  # an absent part is named by the reason
-        return Finding(
-            rule=self.kind,
-            severity=severity,
-            path=document,
-            values={"section": self.section, "text": self.text},
-            message_zh=f"{document}（{self.section}）：{self.reason_zh}。" + (f"原文“{self.text}”。" if quoted else ""),
-            message_en=f"{document} ({self.section}): {self.reason_en}." + (f" Text '{self.text}'." if quoted else ""),
-        )
 
 
 @dataclass

@@ -1,8 +1,8 @@
 """The two things `publish extract` does, each one call: write a submission, or check the package.
 
-Either way the outcome's report holds what could not be read (errors when writing a submission, which
-is then incomplete; warnings beside the comparison's findings when checking) and, as the JSON key
-``extraction``, the department-year read and what was written.
+Either way the outcome's report holds the findings (none when writing a submission; the comparison's
+when checking) and, as the JSON key ``extraction``, the department-year read, what could not be read
+(the rows of extraction/unread.csv) and what was written.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from publish.core import Finding, Report, Severity
+from publish.core import Report
 from publish.extract.check import check
 from publish.extract.core import extract
 from publish.extract.model import Extraction
@@ -34,24 +34,24 @@ def extract_submission(
     ext = extract(path, department, package)
     folder = Path(out) if out else default_folder(ext)
     files = write_submission(ext, load_reference(package).package, folder)
-    report = Report(findings=_unread(ext, path, "error"))
-    report.extra["extraction"] = {**_read(ext), "folder": str(folder), "files": [str(file) for file in files]}
-    return Outcome(ext, report, folder, files)
+    written = {"folder": str(folder), "files": [str(file) for file in files]}
+    return Outcome(ext, Report(extra={"extraction": {**_read(ext), **written}}), folder, files)
 
 
 def check_text(path: str | Path, department: str | None, package: str | Path) -> Outcome:
     """Extract the text at ``path`` and compare it with the package's tables for that department-year."""
     ext = extract(path, department, package)
     report = check(ext, load_reference(package))
-    report.findings[:0] = _unread(ext, path, "warning")
     report.extra["extraction"] = _read(ext)
     return Outcome(ext, report)
 
 
-def _unread(ext: Extraction, path: str | Path, severity: Severity) -> list[Finding]:
-    return [unread.finding(Path(path).name, severity) for unread in ext.unread]
-
-
 def _read(ext: Extraction) -> dict[str, Any]:
-    rows = {name: len(rows) for name, rows in ext.rows.items()}
-    return {"fiscal_year": ext.fiscal_year, "department_id": ext.department_id, "rows": rows}
+    """The department-year read, its rows by table, and what could not be read (``complete`` if nothing)."""
+    return {
+        "fiscal_year": ext.fiscal_year,
+        "department_id": ext.department_id,
+        "rows": {name: len(rows) for name, rows in ext.rows.items()},
+        "complete": ext.complete,
+        "unread": [unread.as_row() for unread in ext.unread],
+    }
