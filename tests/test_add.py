@@ -86,6 +86,16 @@ def test_an_invalid_submission_writes_nothing(tmp_path, package_copy):
     assert data_bytes(package_copy) == before
 
 
+def test_a_finding_is_located_in_the_submission_by_its_fields(tmp_path):
+    """The sheet, row, field and cell are data on the finding; its message is built from them, not edited."""
+    path = exported_template(ROOT, tmp_path / "seed.xlsx")
+    edit_workbook(path, lambda book: setattr(book["收入预算"]["F3"], "value", -5))
+    [found] = [f for f in add(ROOT, path, dry_run=True).findings if f.rule == "constraint-error"]
+    assert (found.path, found.row, found.field, found.cell) == ("收入预算", 3, "amount", "F3")
+    assert found.location == "收入预算!F3" and found.to_dict()["cell"] == "F3"
+    assert found.message_zh == f"收入预算!F3：{found.text[0]}" and "data/income.csv" not in found.message_zh
+
+
 def department_year(department: str, factor: int, year: str = "2023") -> dict[str, list[dict[str, str]]]:
     """The seed's department-year as another department's, every amount multiplied by ``factor`` (sums still hold)."""
     rows = {}

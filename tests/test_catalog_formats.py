@@ -166,4 +166,4 @@ def test_stdout_and_file_output_are_the_same(outputs):
 def test_a_broken_descriptor_is_a_finding_not_a_traceback(package_copy):
     (package_copy / "datapackage.json").write_text("{", encoding="utf-8")
     result = run("catalog", str(package_copy), "--format", "ckan", "--base-url", BASE)
-    assert result.exit_code == 1 and "[error] invalid-json" in result.stderr and "Traceback" not in result.output
+    assert result.exit_code == 1 and "[错误 error] invalid-json" in result.stderr and "Traceback" not in result.output

@@ -64,10 +64,10 @@ def test_catalog_reports_a_wrong_check_character_and_writes_nothing(package_copy
     out = tmp_path / "out"
     result = run("catalog", str(package_copy), "--base-url", BASE, "--out", str(out))
     assert result.exit_code == 1
-    assert f"[error] credit-code-invalid: data/departments.csv 第 2 行 credit_code：统一社会信用代码“{wrong}”有误" in (
-        result.stderr
-    )
-    assert f"data/departments.csv line 2, credit_code: '{wrong}' is wrong" in result.stderr
+    # with --out the findings are the report on stdout (without it, stdout is the metadata and they go to stderr)
+    assert "[错误 error] credit-code-invalid  data/departments.csv:2" in result.stdout
+    assert f"data/departments.csv 第 2 行 credit_code：统一社会信用代码“{wrong}”有误" in result.stdout
+    assert f"data/departments.csv line 2, credit_code: '{wrong}' is wrong" in result.stdout
     assert not out.exists()
 
 

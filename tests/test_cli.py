@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from publish import __version__
 from publish.cli import main
-from tests.helpers import ROOT
+from tests.helpers import ROOT, SEED_DOCUMENT
+from tests.test_submission_helpers import csv_folder
 
 
 def run(*args: str):
@@ -111,3 +116,122 @@ def test_rules_lists_every_rule_in_both_languages():
 def test_docs_rules_md_is_generated_from_the_registry():
     """docs/rules.md is `publish rules --format markdown`; regenerate it when a rule changes."""
     assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == run("rules", "--format", "markdown").output
+
+
+def test_the_output_formats_are_the_renderers():
+    from publish.commands._common import FORMATS
+    from publish.render import RENDERERS
+
+    assert tuple(RENDERERS) == FORMATS
+
+
+def test_a_refusal_is_its_message_on_stderr_in_the_chosen_language_and_its_exit_code():
+    args = ["template", "--department", "500238-zwfwzx", "--year", "2025", "--from-data", "--package", str(ROOT)]
+    for lang, message in (("zh", "数据包中没有 500238-zwfwzx 2025 年的公开数据"), ("en", "the package holds no data")):
+        result = run(*args, "--lang", lang)
+        assert (result.exit_code, result.stdout) == (1, "")
+        assert result.stderr.startswith(message) and result.stderr.count("\n") == 1
+    zh, en = run(*args).stderr.splitlines()  # both languages by default, Chinese first
+    assert zh.startswith("数据包中没有") and en.startswith("the package holds no data")
+
+
+# -- every command that reports findings: --format json and --lang en -----------------------------
+
+HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def _income_amount(folder: Path, value: str) -> None:
+    """Set the seed's first income amount (360.67) in ``folder``/income.csv to ``value``."""
+    income = folder / "income.csv"
+    income.write_text(income.read_text(encoding="utf-8").replace(",360.67,-1.39,", f",{value},-1.39,", 1), "utf-8")
+
+
+def _add(package: Path, tmp: Path) -> list[str]:
+    folder = csv_folder(package, tmp / "submission")
+    _income_amount(folder, "-5")
+    return ["add", str(folder), "--package", str(package), "--dry-run"]
+
+
+def _extract(package: Path, tmp: Path) -> list[str]:
+    _income_amount(package / "data", "350.67")  # the text says 360.67
+    return ["extract", str(SEED_DOCUMENT), "--package", str(package), "--check"]
+
+
+def _release(package: Path, tmp: Path) -> list[str]:
+    _income_amount(package / "data", "-5")
+    return ["release", str(package)]
+
+
+def _verify(package: Path, tmp: Path) -> list[str]:
+    (tmp / "broken.zip").write_bytes(b"not a zip")
+    return ["verify", str(tmp / "broken.zip")]
+
+
+def _diff(package: Path, tmp: Path) -> list[str]:
+    (tmp / "empty").mkdir()
+    return ["diff", str(tmp / "empty"), str(package)]
+
+
+def _catalog(package: Path, tmp: Path) -> list[str]:
+    (package / "datapackage.json").write_text("{", encoding="utf-8")
+    return ["catalog", str(package), "--base-url", "https://data.example.org/wuxi", "--out", str(tmp / "catalog")]
+
+
+def _export(package: Path, tmp: Path) -> list[str]:
+    _income_amount(package / "data", "36O.67")
+    return ["export", str(package), "--format", "parquet", "--out", str(tmp / "export")]
+
+
+def _site(package: Path, tmp: Path) -> list[str]:
+    _income_amount(package / "data", "-5")
+    return ["site", str(package), "--out", str(tmp / "site")]
+
+
+def _template(package: Path, tmp: Path) -> list[str]:
+    (package / "datapackage.json").write_text("{", encoding="utf-8")
+    return ["template", "--department", "500238-zwfwzx", "--year", "2023", "--package", str(package)]
+
+
+REPORTING = {  # command -> (how to make it find something, a rule it reports, its exit code)
+    "add": (_add, "constraint-error", 1),
+    "extract": (_extract, "text-table-mismatch", 1),
+    "release": (_release, "constraint-error", 1),
+    "verify": (_verify, "unsafe-archive", 1),
+    "diff": (_diff, "invalid-descriptor", 1),
+    "catalog": (_catalog, "invalid-json", 1),
+    "export": (_export, "type-error", 1),
+    "site": (_site, "constraint-error", 1),
+    "template": (_template, "invalid-json", 1),
+}
+
+
+def _unquoted(finding: dict) -> str:
+    """The English message without the values it quotes."""
+    message = finding["message_en"]
+    for value in finding["values"].values():
+        message = message.replace(value, "") if isinstance(value, str) and value else message
+    return message
+
+
+@pytest.mark.parametrize("name", REPORTING)
+def test_every_command_reports_its_findings_as_json_and_in_english(name, package_copy, tmp_path):
+    make, rule, code = REPORTING[name]
+    args = make(package_copy, tmp_path)
+    option = "--report-format" if name in ("export", "catalog") else "--format"
+    as_json = run(*args, option, "json")
+    assert as_json.exit_code == code, as_json.output
+    findings = json.loads(as_json.stdout)["findings"]
+    assert all(f["rule"] and f["severity"] in ("error", "warning") for f in findings)
+    ours = [f for f in findings if f["rule"] == rule]
+    assert ours, [f["rule"] for f in findings]
+    for leftover in tmp_path.iterdir():  # the first run may have written: start again from the same inputs
+        if leftover.name not in ("package", "submission", "broken.zip", "empty"):
+            shutil.rmtree(leftover)
+    english = run(*args, "--lang", "en")
+    assert english.exit_code == code, english.output
+    shown = [line.strip() for line in english.stdout.splitlines() if line.startswith("      ")]
+    for finding in ours:  # in English, no Chinese but in the values quoted (a sentence of the document)
+        assert not HAN.search(_unquoted(finding)), finding["message_en"]
+        assert finding["message_en"] in shown
+    assert not {f["message_zh"] for f in findings} & set(shown)
+    assert not HAN.search(english.stderr), english.stderr  # a refusal's message, in English only

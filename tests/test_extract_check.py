@@ -76,7 +76,8 @@ def test_a_figure_the_table_has_and_the_text_does_not_state_is_a_warning(package
     line = change_cell(package_copy, "income", {"item": "other"}, "change", "0")
     result = CliRunner().invoke(main, ["extract", str(SEED_DOCUMENT), "-p", str(package_copy), "--check"])
     assert result.exit_code == 0
-    assert f"[warning] table-figure-not-in-text: data/income.csv 第 {line} 行" in result.output
+    assert f"[警告 warning] table-figure-not-in-text  data/income.csv:{line}" in result.output
+    assert f"data/income.csv 第 {line} 行" in result.output
 
 
 def truncated(tmp_path, marker: str, keep_marker: bool = False):

@@ -59,8 +59,8 @@ def test_verify_passes_on_a_release_and_names_a_changed_file(package_copy: Path,
     income.write_bytes(bytes(data))
     result = run("verify", str(folder))
     assert result.exit_code == 1
-    assert "sha256-mismatch: data/income.csv" in result.output
-    assert "hash-mismatch: data/income.csv" in result.output
+    assert "sha256-mismatch  data/income.csv" in result.output
+    assert "hash-mismatch  data/income.csv" in result.output
 
 
 def test_verify_names_a_changed_file_inside_the_zip(package_copy: Path, tmp_path, monkeypatch):
@@ -87,7 +87,7 @@ def test_verify_reports_missing_and_unlisted_files(package_copy: Path, monkeypat
     (folder / "notes.txt").write_text("added later")
     result = run("verify", str(folder))
     assert result.exit_code == 1
-    assert "file-missing: README.md" in result.output and "file-unlisted: notes.txt" in result.output
+    assert "file-missing  README.md" in result.output and "file-unlisted  notes.txt" in result.output
 
 
 def checkpoints_of_a_release(package: Path) -> list[Path]:

@@ -13,18 +13,15 @@ from pathlib import Path
 from publish import __version__
 from publish.catalog import ckan
 from publish.catalog.outputs import model_or_report
-from publish.core import Report
+from publish.core import EXIT_TOOL_FAILURE, PublishError, Report
 
 TIMEOUT_SECONDS = 30
 
 
-class PushError(Exception):
+class PushError(PublishError):
     """The portal could not be reached or refused the request; the messages hold no key."""
 
-    def __init__(self, message_zh: str, message_en: str):
-        super().__init__(message_en)
-        self.message_zh = message_zh
-        self.message_en = message_en
+    exit_code = EXIT_TOOL_FAILURE
 
 
 @dataclass

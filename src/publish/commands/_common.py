@@ -1,22 +1,100 @@
-"""What every command shares: exit codes and the guard that turns a crash into a message."""
+"""What every command shares: exit codes, the output options, and one way to print a report and an error.
+
+A command that reports findings takes ``@output_options()`` (``--format text|json|github|csv``, ``--lang
+zh|en|both``), hands its report to ``show`` and lets ``tool_failure_guard`` print any ``PublishError``:
+the findings behind it on stdout like any report, its message on stderr, and its exit code.
+"""
 
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
 
 import click
 
-EXIT_OK = 0
-EXIT_INVALID = 1
-EXIT_USAGE = 2
-EXIT_TOOL_FAILURE = 3
+from publish.core import EXIT_INVALID, EXIT_OK, EXIT_TOOL_FAILURE, EXIT_USAGE, PublishError, Report
+
+__all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_TOOL_FAILURE", "EXIT_USAGE", "output_options", "show", "tool_failure_guard"]
+
+# The keys of publish.render.RENDERERS (named here so that `--help` imports no renderer).
+FORMATS = ("text", "json", "github", "csv")
+LANGUAGES = ("zh", "en", "both")
+BOTH = "both"
+
+
+def default_language() -> str:
+    """Chinese unless the locale asks for English."""
+    for name in ("PUBLISH_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            return "en" if value.lower().startswith("en") else "zh"
+    return "zh"
+
+
+def output_options(*, flag: str = "--format", follow_locale: bool = False) -> Callable:
+    """``--format`` and ``--lang``: how a command reports its findings, the same for every command.
+
+    ``flag`` is ``--report-format`` where ``--format`` already names what the command makes (export,
+    catalog); every command accepts ``--report-format``. ``--lang`` defaults to both languages, or to
+    the system's language where ``follow_locale`` (validate).
+    """
+    names = (flag, "--report-format") if flag == "--format" else (flag,)
+
+    def language(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+        return value or (default_language() if follow_locale else BOTH)
+
+    def decorate(command: Callable) -> Callable:
+        command = click.option(
+            "--lang",
+            type=click.Choice(LANGUAGES),
+            default=None,
+            callback=language,
+            help="发现问题的语言（默认"
+            + ("随系统语言，未设置时为中文" if follow_locale else "中英文")
+            + "）Language of the findings (default: "
+            + ("the locale, else Chinese" if follow_locale else "both")
+            + ").",
+        )(command)
+        return click.option(
+            *names,
+            "output_format",
+            type=click.Choice(FORMATS),
+            default="text",
+            show_default=True,
+            help="发现问题的输出格式 Output format of the findings.",
+        )(command)
+
+    return decorate
+
+
+def show(report: Report, output_format: str, lang: str, result: str = "", *, err: bool = False) -> None:
+    """The report of a command's findings, then the command's own result (what it made or changed).
+
+    Text: the findings if there are any, then the result. JSON: the report alone, the result being
+    in it (``report.extra``). CSV and GitHub: the report on stdout, the result on stderr. ``err`` puts
+    everything on stderr, where stdout carries what the command makes (`catalog` without ``--out``).
+    """
+    from publish.render import RENDERERS
+
+    if report.findings or output_format != "text":
+        (sys.stderr if err else sys.stdout).write(RENDERERS[output_format](report, lang))
+    if result and output_format != "json":
+        click.echo(result, err=err or output_format != "text")
+
+
+def refuse(error: PublishError, output_format: str, lang: str) -> None:
+    """A ``PublishError``: its findings rendered as a report, its message on stderr, its exit code."""
+    if error.findings:
+        show(Report(findings=error.findings), output_format, lang)
+    click.echo(error.message(lang), err=True)
+    sys.exit(error.exit_code)
 
 
 def tool_failure_guard(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn an unexpected exception into a short bilingual message and exit code 3, never a traceback."""
+    """Print a ``PublishError`` as ``refuse`` does; any other exception is a tool failure (exit 3), never a traceback."""
 
     @functools.wraps(command)
     def guarded(*args: Any, **kwargs: Any) -> Any:
@@ -28,11 +106,17 @@ def tool_failure_guard(command: Callable[..., Any]) -> Callable[..., Any]:
             click.echo("已中断 / interrupted", err=True)
             sys.exit(130)
         except Exception as error:
-            click.echo(
-                f"publish 内部错误，请把以下信息报告给维护者 / publish failed, please report this: "
-                f"{type(error).__name__}: {error}",
-                err=True,
-            )
-            sys.exit(EXIT_TOOL_FAILURE)
+            refuse(_as_publish_error(error), kwargs.get("output_format", "text"), kwargs.get("lang") or BOTH)
 
     return guarded
+
+
+def _as_publish_error(error: Exception) -> PublishError:
+    if isinstance(error, PublishError):
+        return error
+    failure = f"{type(error).__name__}: {error}"
+    return PublishError(
+        f"publish 内部错误，请把以下信息报告给维护者：{failure}",
+        f"publish failed, please report this: {failure}",
+        exit_code=EXIT_TOOL_FAILURE,
+    )

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from publish.commands._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, tool_failure_guard
+from publish.commands._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, output_options, show, tool_failure_guard
 
 
 @click.command("add")
@@ -22,8 +22,9 @@ from publish.commands._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, tool_fai
 @click.option("--dry-run", is_flag=True, help="只显示将要进行的更改，不写文件。Show what would change; write nothing.")
 @click.option("--department", help="确认报送所属部门编号 The department id the submission must be for.")
 @click.option("--year", type=int, help="确认报送所属年度 The fiscal year the submission must be for.")
+@output_options()
 @tool_failure_guard
-def command(submission: str, package_path: str, dry_run: bool, department: str | None, year: int | None) -> None:
+def command(submission, package_path, dry_run, department, year, output_format, lang) -> None:
     """检查一个部门一个年度的报送（填好的 .xlsx 模板或 CSV 文件夹），无误则并入数据包。
 
     Check one department-year submission (a filled .xlsx template or a folder of CSVs) with every
@@ -33,18 +34,14 @@ def command(submission: str, package_path: str, dry_run: bool, department: str |
     退出码 Exit code: 0 已并入或无需更改 merged or nothing to change (--dry-run: clean), 1 报送有错误
     the submission has errors, 2 用法错误 bad invocation, 3 工具故障 the tool failed.
     """
-    from publish.core import PackageError
-    from publish.submission import add, render_add
+    from publish.core import PublishError
+    from publish.submission import add, add_report, render_add
 
     if (department is None) != (year is None):
-        click.echo("--department 与 --year 须同时给出 / give both --department and --year", err=True)
-        sys.exit(EXIT_USAGE)
+        raise PublishError(
+            "--department 与 --year 须同时给出", "give both --department and --year", exit_code=EXIT_USAGE
+        )
     expected = (str(year), department) if department else None
-    try:
-        result = add(package_path, submission, dry_run=dry_run, expected=expected)
-    except PackageError as error:
-        for finding in error.findings:
-            click.echo(f"[error] {finding.rule}: {finding.message_zh}\n    {finding.message_en}")
-        sys.exit(EXIT_INVALID)
-    click.echo(render_add(result))
+    result = add(package_path, submission, dry_run=dry_run, expected=expected)
+    show(add_report(result), output_format, lang, render_add(result))
     sys.exit(EXIT_OK if result.accepted else EXIT_INVALID)

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from publish.commands._common import EXIT_INVALID, EXIT_OK, EXIT_TOOL_FAILURE, EXIT_USAGE, tool_failure_guard
+from publish.commands._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, output_options, show, tool_failure_guard
 
 # The names of publish.catalog.outputs.FORMATS (listed here so that `--help` imports nothing heavy).
 FORMATS = ("dcat-ttl", "dcat-jsonld", "schemaorg", "ckan", "cn-catalog")
@@ -43,6 +43,8 @@ BASE_URL = click.option(
     help="发布文件所在网址 URL the release files are served under (<base>/<name>-<version>.zip …).",
 )
 LANDING_PAGE = click.option("--landing-page", help="数据集主页 Landing page (default: the release's README.md).")
+# --format names the catalog format here, so the findings' format is --report-format.
+REPORT_OPTIONS = output_options(flag="--report-format")
 
 
 @click.group("catalog", cls=ExportByDefault, context_settings={"help_option_names": ["-h", "--help"]})
@@ -68,9 +70,13 @@ def command() -> None:
     "--out", type=click.Path(file_okay=False), help="写入文件的目录 Folder to write <name>-<version>.<format> files to."
 )
 @LANDING_PAGE
+@REPORT_OPTIONS
 @tool_failure_guard
-def export_command(package: str, format_name: str | None, base_url: str, out: str | None, landing_page: str | None):
+def export_command(package, format_name, base_url, out, landing_page, output_format, lang):
     """导出目录元数据（DCAT-AP 3、schema.org、CKAN、政务信息资源目录）。Export the catalog metadata.
+
+    不写文件时目录元数据打印到标准输出，发现的问题打印到标准错误。 Without --out the metadata is printed on
+    stdout and the findings on stderr.
 
     退出码 Exit code: 0 完成 done, 1 数据有误 the data is wrong, 2 用法错误 bad invocation, 3 工具故障 the tool failed.
     """
@@ -80,13 +86,14 @@ def export_command(package: str, format_name: str | None, base_url: str, out: st
 
     formats = list(FORMATS) if format_name in (None, "all") else [format_name]
     result = export(package, base_url, formats, out=out, landing_page=landing_page)
-    _echo_findings(result.report)
-    if not result.report.valid:
+    report = result.report
+    report.extra["catalog"] = {"written": [str(path) for path in result.written]}
+    written = "\n".join(f"已写入 wrote {path}" for path in result.written)
+    show(report, output_format, lang, written, err=out is None)
+    if not report.valid:
         sys.exit(EXIT_INVALID)
     if result.text is not None:
         click.echo(result.text, nl=False)
-    for path in result.written:
-        click.echo(f"已写入 wrote {path}")
     sys.exit(EXIT_OK)
 
 
@@ -102,41 +109,24 @@ def export_command(package: str, format_name: str | None, base_url: str, out: st
 )
 @click.option("--owner-org", help="CKAN 组织 The CKAN organisation that owns the dataset.")
 @LANDING_PAGE
+@REPORT_OPTIONS
 @tool_failure_guard
-def push_command(
-    package: str, base_url: str, ckan_url: str, api_key_env: str, owner_org: str | None, landing_page: str | None
-):
+def push_command(package, base_url, ckan_url, api_key_env, owner_org, landing_page, output_format, lang):
     """在 CKAN 上创建或更新该数据集。Create or update the dataset on a CKAN portal (key read from VAR, never shown).
 
     退出码 Exit code: 0 完成 done, 1 数据有误 the data is wrong, 2 用法错误 bad invocation, 3 推送失败 the push failed.
     """
+    from publish.catalog import push
+    from publish.core import PublishError
+
     api_key = os.environ.get(api_key_env, "")
     if not api_key:
-        click.echo(f"环境变量 {api_key_env} 未设置或为空 / the environment variable {api_key_env} is not set", err=True)
-        sys.exit(EXIT_USAGE)
-    from publish.catalog import PushError, push
-
-    try:
-        result = push(
-            package,
-            base_url=base_url,
-            ckan_url=ckan_url,
-            api_key=api_key,
-            owner_org=owner_org,
-            landing_page=landing_page,
-        )
-    except PushError as error:
-        click.echo(f"{error.message_zh}\n{error.message_en}", err=True)
-        sys.exit(EXIT_TOOL_FAILURE)
-    _echo_findings(result.report)
-    if not result.report.valid:
-        sys.exit(EXIT_INVALID)
+        zh, en = f"环境变量 {api_key_env} 未设置或为空", f"the environment variable {api_key_env} is not set"
+        raise PublishError(zh, en, exit_code=EXIT_USAGE)
+    options = {"owner_org": owner_org, "landing_page": landing_page}
+    result = push(package, base_url=base_url, ckan_url=ckan_url, api_key=api_key, **options)
+    report = result.report
+    report.extra["push"] = {"action": result.action, "name": result.name, "ckan_url": ckan_url}
     verb = "已创建 created" if result.action == "created" else "已更新 updated"
-    click.echo(f"{verb} {result.name} @ {ckan_url}")
-    sys.exit(EXIT_OK)
-
-
-def _echo_findings(report) -> None:
-    for finding in report.findings:
-        click.echo(f"[{finding.severity}] {finding.rule}: {finding.message_zh}", err=True)
-        click.echo(f"    {finding.message_en}", err=True)
+    show(report, output_format, lang, f"{verb} {result.name} @ {ckan_url}" if report.valid else "")
+    sys.exit(EXIT_OK if report.valid else EXIT_INVALID)

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from publish.commands._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, tool_failure_guard
+from publish.commands._common import EXIT_OK, output_options, show, tool_failure_guard
 
 
 @click.command("export")
@@ -26,8 +26,9 @@ from publish.commands._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, tool_fai
     type=click.Path(file_okay=False),
     help="输出目录（整体替换）Output folder (replaced whole).",
 )
+@output_options(flag="--report-format")
 @tool_failure_guard
-def command(source: str, fmt: str, out: str) -> None:
+def command(source: str, fmt: str, out: str, output_format: str, lang: str) -> None:
     """导出数据供分析使用。Export the data for analysis (DuckDB, Spark, Trino, pandas …).
 
     SOURCE 为数据包目录或发布目录。金额为精确小数 DECIMAL(18,2)，中文字段标题保存在元数据中。
@@ -37,28 +38,12 @@ def command(source: str, fmt: str, out: str) -> None:
     退出码 Exit code: 0 已导出 exported, 1 数据有结构错误 structural errors in the data (nothing written),
     2 用法错误 bad invocation (e.g. OUT holds other files), 3 工具故障 the tool failed.
     """
-    from publish.core import PackageError
-    from publish.export import ExportRefused, export
+    from publish.core import Report
+    from publish.export import export
 
-    try:
-        result = export(source, fmt, out)
-    except PackageError as error:
-        _echo(error.findings)
-        click.echo("数据包无法读取，未导出。 The package cannot be read; nothing was exported.", err=True)
-        sys.exit(EXIT_INVALID)
-    except ExportRefused as refusal:
-        if refusal.report is not None:
-            _echo(refusal.report.errors)
-        click.echo(f"{refusal.message_zh}\n{refusal.message_en}", err=True)
-        sys.exit(EXIT_INVALID if refusal.report is not None else EXIT_USAGE)
+    result = export(source, fmt, out)
     rows = sum(result.rows.values())
-    click.echo(
-        f"已导出 exported {result.out}: {len(result.files)} 个文件 files, {len(result.rows)} 张表 tables, {rows} 行 rows"
-    )
+    exported = {"out": str(result.out), "files": [str(path) for path in result.files], "rows": result.rows}
+    summary = f"已导出 exported {result.out}: {len(result.files)} 个文件 files, {len(result.rows)} 张表 tables, {rows} 行 rows"
+    show(Report(extra={"export": exported}), output_format, lang, summary)
     sys.exit(EXIT_OK)
-
-
-def _echo(findings) -> None:
-    for finding in findings:
-        click.echo(f"[{finding.severity}] {finding.rule}: {finding.message_zh}", err=True)
-        click.echo(f"    {finding.message_en}", err=True)

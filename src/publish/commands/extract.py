@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from publish.commands._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, tool_failure_guard
+from publish.commands._common import EXIT_INVALID, EXIT_OK, output_options, show, tool_failure_guard
 
 
 @click.command("extract")
@@ -21,8 +21,9 @@ from publish.commands._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, tool_fai
 @click.option(
     "--check", "check_only", is_flag=True, help="不写文件，逐项核对文本与数据包中的表格。Compare text with the tables."
 )
+@output_options()
 @tool_failure_guard
-def command(file: str, department: str | None, out: str | None, package: str, check_only: bool) -> None:
+def command(file, department, out, package, check_only, output_format, lang) -> None:
     """从部门预算情况说明（.txt、.docx、文字版 .pdf）读出各表数字，写成一份报送目录。
 
     Read a department's budget explanation (.txt, .docx, text PDF) into a submission folder (one CSV per
@@ -32,49 +33,37 @@ def command(file: str, department: str | None, out: str | None, package: str, ch
     退出码 Exit code: 0 全部读出/一致 all read, all agree; 1 有未读出的内容或不一致 something unread or a
     mismatch; 2 用法错误 bad invocation (e.g. unknown department); 3 工具故障 the tool failed.
     """
-    from publish.core import PackageError
-    from publish.extract import DocumentError, ExtractError, OutputError, check_text, extract_submission
+    from publish.extract import check_text, extract_submission
 
-    try:
-        if check_only:
-            outcome = check_text(file, department, package)
-        else:
-            outcome = extract_submission(file, department, package, out)
-    except (ExtractError, DocumentError, OutputError) as error:
-        click.echo(f"{error.zh}\n{error.en}", err=True)
-        sys.exit(EXIT_USAGE if getattr(error, "usage", False) or isinstance(error, OutputError) else EXIT_INVALID)
-    except PackageError as error:
-        for finding in error.findings:
-            click.echo(f"{finding.message_zh}\n    {finding.message_en}", err=True)
-        sys.exit(EXIT_INVALID)
-    _render_unread(outcome.extraction)
     if check_only:
-        sys.exit(_render_check(outcome))
-    _render_written(outcome)
+        outcome = check_text(file, department, package)
+        report = outcome.report
+        verdict = "一致 the text agrees with the tables" if report.valid else "不一致 the text and the tables disagree"
+        counts = f"{len(report.errors)} 个错误 errors, {len(report.warnings)} 个警告 warnings"
+        show(report, output_format, lang, "\n".join([*_unread(outcome.extraction), f"{verdict}: {counts}"]))
+        sys.exit(EXIT_OK if report.valid else EXIT_INVALID)
+    outcome = extract_submission(file, department, package, out)
+    show(outcome.report, output_format, lang, "\n".join([*_unread(outcome.extraction), *_written(outcome)]))
     sys.exit(EXIT_OK if outcome.extraction.complete else EXIT_INVALID)
 
 
-def _render_unread(ext) -> None:
+def _unread(ext) -> list[str]:
+    lines = []
     for item in ext.unread:
         text = f"：{item.text}" if item.text else ""
-        click.echo(f"[未读取 unread] {item.kind} ({item.section}){text}")
-        click.echo(f"    {item.reason_zh}\n    {item.reason_en}")
+        lines += [
+            f"[未读取 unread] {item.kind} ({item.section}){text}",
+            f"    {item.reason_zh}",
+            f"    {item.reason_en}",
+        ]
+    return lines
 
 
-def _render_written(outcome) -> None:
+def _written(outcome) -> list[str]:
     ext = outcome.extraction
     counts = ", ".join(f"{name} {len(rows)}" for name, rows in ext.rows.items())
-    click.echo(f"{ext.fiscal_year} {ext.department_id}: {counts}")
-    click.echo(f"已写入 written: {outcome.folder}/ ({len(outcome.files)} 个文件 files)")
+    lines = [f"{ext.fiscal_year} {ext.department_id}: {counts}"]
+    lines.append(f"已写入 written: {outcome.folder}/ ({len(outcome.files)} 个文件 files)")
     if ext.unread:
-        click.echo(f"有 {len(ext.unread)} 处未读取，见 extraction/unread.csv / {len(ext.unread)} things not read")
-
-
-def _render_check(outcome) -> int:
-    report = outcome.report
-    for finding in report.findings:
-        click.echo(f"[{finding.severity}] {finding.rule}: {finding.message_zh}")
-        click.echo(f"    {finding.message_en}")
-    verdict = "一致 the text agrees with the tables" if report.valid else "不一致 the text and the tables disagree"
-    click.echo(f"{verdict}: {len(report.errors)} 个错误 errors, {len(report.warnings)} 个警告 warnings")
-    return EXIT_OK if report.valid else EXIT_INVALID
+        lines.append(f"有 {len(ext.unread)} 处未读取，见 extraction/unread.csv / {len(ext.unread)} things not read")
+    return lines

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from publish.commands._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, tool_failure_guard
+from publish.commands._common import EXIT_OK, output_options, show, tool_failure_guard
 
 
 @click.command("release")
@@ -24,8 +24,9 @@ from publish.commands._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, tool_fai
     default=None,
     help="发布目录（默认为数据包下的 dist/）。Output folder (default: dist/ in the package folder).",
 )
+@output_options()
 @tool_failure_guard
-def command(path: str, bump: str, out: str | None) -> None:
+def command(path: str, bump: str, out: str | None, output_format: str, lang: str) -> None:
     """发布数据包的一个新版本（先校验；已有版本不会被覆盖）。Build a versioned, reproducible release.
 
     写出 dist/<name>-<version>/ 与 dist/<name>-<version>.zip，并更新 datapackage.json 的 version 和
@@ -35,38 +36,27 @@ def command(path: str, bump: str, out: str | None) -> None:
     上一发布损坏、另一发布正在进行）refused, 2 用法错误（含 --bump 低于所需级别）bad invocation,
     3 工具故障 the tool failed.
     """
-    from publish.release import ReleaseRefused, release
+    from publish.core import Report
+    from publish.release import release
 
-    try:
-        result = release(path, bump=bump, out=out)
-    except ReleaseRefused as refused:
-        for finding in refused.findings[:20]:
-            click.echo(f"  [{finding.severity}] {finding.rule}: {finding.message_zh}", err=True)
-            click.echo(f"      {finding.message_en}", err=True)
-        if len(refused.findings) > 20:
-            click.echo(f"  …… 另有 and {len(refused.findings) - 20} more", err=True)
-        click.echo(f"未发布：{refused.message_zh}。", err=True)
-        click.echo(f"Not released: {refused.message_en}.", err=True)
-        sys.exit(EXIT_USAGE if refused.usage else EXIT_INVALID)
-    _report(result)
+    result = release(path, bump=bump, out=out)
+    show(Report(extra={"release": result.to_dict()}), output_format, lang, "\n".join(_summary(result)))
     sys.exit(EXIT_OK)
 
 
-def _report(result) -> None:
+def _summary(result) -> list[str]:
     if result.status == "built":
         since = (
             f"（上一版本 previous {result.previous}，级别 bump {result.level}）"
             if result.previous
             else "（首次发布 first）"
         )
-        click.echo(f"已发布 Released {result.version}{since}")
+        lines = [f"已发布 Released {result.version}{since}"]
         if result.origin:
-            click.echo(f"  上一版本来自 previous release from: {result.origin}")
-        click.echo(f"  {result.folder}")
-        click.echo(f"  {result.zip}")
+            lines.append(f"  上一版本来自 previous release from: {result.origin}")
+        lines += [f"  {result.folder}", f"  {result.zip}"]
     else:
         note = "，已补建缺失的 zip / the missing zip was rebuilt" if result.status == "repaired" else ""
-        click.echo(f"与已发布的 {result.version} 相同，无需发布{note}。")
-        click.echo(f"Nothing changed since {result.version}: already released, nothing to do.")
-    for written in result.written:
-        click.echo(f"  已更新 updated {written}")
+        lines = [f"与已发布的 {result.version} 相同，无需发布{note}。"]
+        lines.append(f"Nothing changed since {result.version}: already released, nothing to do.")
+    return lines + [f"  已更新 updated {written}" for written in result.written]

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from publish.commands._common import EXIT_INVALID, EXIT_OK, tool_failure_guard
+from publish.commands._common import EXIT_OK, output_options, show, tool_failure_guard
 from publish.core import DEPARTMENT_ID
 
 
@@ -31,8 +31,9 @@ def _department(ctx: click.Context, param: click.Parameter, value: str) -> str:
     type=click.Path(exists=True),
     help="数据包目录 The package folder (or its datapackage.json).",
 )
+@output_options()
 @tool_failure_guard
-def command(department: str, year: int, output: str | None, from_data: bool, package_path: str) -> None:
+def command(department, year, output, from_data, package_path, output_format, lang) -> None:
     """生成一个部门一个年度的 Excel 报送模板。Make the Excel template of one department-year.
 
     每张数据表一个工作表，中文表头、下拉列表、数值校验，必填项目已列出；--from-data 用已公开的数据填好，
@@ -42,21 +43,15 @@ def command(department: str, year: int, output: str | None, from_data: bool, pac
     退出码 Exit code: 0 已生成 written, 1 无可导出的数据或数据包有误 nothing to export or the package is
     broken, 2 用法错误 bad invocation, 3 工具故障 the tool failed.
     """
-    from publish.core import PackageError
-    from publish.template import TemplateError, write_template
+    from publish.core import Report
+    from publish.template import write_template
 
     target = output or f"{department}-{year}.xlsx"
-    try:
-        result = write_template(package_path, department, str(year), target, from_data=from_data)
-    except TemplateError as error:
-        click.echo(f"{error.message_zh}\n{error.message_en}", err=True)
-        sys.exit(EXIT_INVALID)
-    except PackageError as error:
-        for finding in error.findings:
-            click.echo(f"[error] {finding.rule}: {finding.message_zh}\n    {finding.message_en}", err=True)
-        sys.exit(EXIT_INVALID)
-    click.echo(
+    result = write_template(package_path, department, str(year), target, from_data=from_data)
+    written = {"path": str(result.path), "sheets": result.sheets, "rows": result.rows}
+    summary = (
         f"已生成模板 template written: {result.path}（{len(result.sheets)} 个工作表 sheets，"
         f"{result.rows} 行已填 rows filled）"
     )
+    show(Report(extra={"template": written}), output_format, lang, summary)
     sys.exit(EXIT_OK)

@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
 import click
 
-from publish.commands._common import EXIT_INVALID, EXIT_OK, tool_failure_guard
-
-FORMATS = ["text", "json", "github", "csv"]
-
-
-def default_language() -> str:
-    """Chinese unless the locale asks for English."""
-    for name in ("PUBLISH_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        if value:
-            return "en" if value.lower().startswith("en") else "zh"
-    return "zh"
+from publish.commands._common import EXIT_INVALID, EXIT_OK, output_options, tool_failure_guard
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -27,20 +15,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
 
 @click.command("validate")
 @click.argument("path", default=".", type=click.Path(exists=True, dir_okay=True, file_okay=True))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(FORMATS),
-    default="text",
-    show_default=True,
-    help="输出格式 Output format.",
-)
-@click.option(
-    "--lang",
-    type=click.Choice(["zh", "en"]),
-    default=None,
-    help="文字输出的语言（默认随系统语言，未设置时为中文）Language of text output (default: locale, else Chinese).",
-)
+@output_options(follow_locale=True)
 @click.option("--strict", is_flag=True, help="警告也算失败 Warnings fail too.")
 @click.option("--select", multiple=True, help="只运行这些规则或标签（可逗号分隔）Only these rule ids or tags.")
 @click.option("--skip", multiple=True, help="跳过这些规则或标签 Skip these rule ids or tags.")
@@ -76,7 +51,6 @@ def command(path, output_format, lang, strict, select, skip, engine, fix, change
     from publish.rules import BY_ID
     from publish.validate import validate
 
-    lang = lang or default_language()
     chosen, skipped = _split(select), _split(skip)
     _check_rule_names(chosen + skipped, BY_ID)
     if fix:
@@ -88,14 +62,11 @@ def command(path, output_format, lang, strict, select, skip, engine, fix, change
 
     with progress_bar() as progress:
         if changed_since:
-            from publish.validate import IncrementalError, validate_changed
+            from publish.validate import validate_changed
 
-            try:
-                report = validate_changed(
-                    path, changed_since, select=chosen, skip=skipped, engine=engine, progress=progress
-                )
-            except IncrementalError as error:
-                raise click.UsageError(str(error)) from None
+            report = validate_changed(
+                path, changed_since, select=chosen, skip=skipped, engine=engine, progress=progress
+            )
         else:
             report = validate(path, select=chosen, skip=skipped, engine=engine, progress=progress)
     sys.stdout.write(RENDERERS[output_format](report, lang))

@@ -6,13 +6,14 @@ import sys
 
 import click
 
-from publish.commands._common import EXIT_INVALID, EXIT_OK, tool_failure_guard
+from publish.commands._common import EXIT_INVALID, EXIT_OK, output_options, show, tool_failure_guard
 
 
 @click.command("verify")
 @click.argument("release", type=click.Path(exists=True, dir_okay=True, file_okay=True))
+@output_options()
 @tool_failure_guard
-def command(release: str) -> None:
+def command(release: str, output_format: str, lang: str) -> None:
     """核对一个发布（zip 或目录）：哈希值、字节数，并校验数据。Verify a release (zip or folder).
 
     每个文件与 SHA256SUMS 和 datapackage.json 中的 bytes、hash 核对，然后完整校验数据包。
@@ -24,9 +25,7 @@ def command(release: str) -> None:
     from publish.release import verify
 
     report = verify(release)
-    for finding in report.findings:
-        click.echo(f"[{finding.severity}] {finding.rule}: {finding.message_zh}")
-        click.echo(f"    {finding.message_en}")
     verdict = "完好 verified" if report.valid else "未通过 failed"
-    click.echo(f"{verdict}: {len(report.errors)} 个错误 errors, {len(report.warnings)} 个警告 warnings")
+    counts = f"{len(report.errors)} 个错误 errors, {len(report.warnings)} 个警告 warnings"
+    show(report, output_format, lang, f"{verdict}: {counts}")
     sys.exit(EXIT_OK if report.valid else EXIT_INVALID)

@@ -1,12 +1,14 @@
 """The small core every layer stands on: findings and reports, the package on disk, atomic writes,
 the canonical CSV, the encodings and number habits of Excel, the official identifiers' checks, and the
-knowledge several layers share: units, code shapes, change words and the lines every disclosure lists."""
+knowledge several layers share: units, code shapes, change words and the lines every disclosure lists;
+and one error type with its exit codes."""
 
 from publish.core.change_words import CHANGE_WORDS, FALL, FLAT, RISE
 from publish.core.codes import DEPARTMENT_ID, parent_code
 from publish.core.csvfile import read_rows, write_rows
 from publish.core.csvfile import render as render_csv
 from publish.core.encoding import BOM, decode_excel_csv
+from publish.core.errors import EXIT_INVALID, EXIT_OK, EXIT_TOOL_FAILURE, EXIT_USAGE, PublishError
 from publish.core.habits import HABITS, NUMERIC, describe, normalise_number, undo_habits
 from publish.core.identifiers import credit_code_problem, division_code_problem
 from publish.core.package import (
@@ -30,6 +32,10 @@ __all__ = [
     "DECIMALS",
     "DEPARTMENT_ID",
     "DESCRIPTOR",
+    "EXIT_INVALID",
+    "EXIT_OK",
+    "EXIT_TOOL_FAILURE",
+    "EXIT_USAGE",
     "FALL",
     "FLAT",
     "HABITS",
@@ -40,6 +46,7 @@ __all__ = [
     "Finding",
     "Package",
     "PackageError",
+    "PublishError",
     "Report",
     "Resource",
     "Severity",

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from publish.core.errors import PublishError
 from publish.core.report import Finding
 
 DESCRIPTOR = "datapackage.json"
@@ -62,12 +63,11 @@ def release_name(name: str | None, version: str | None) -> str:
     return f"{name}-{version}" if version else name
 
 
-class PackageError(Exception):
+class PackageError(PublishError):
     """The package cannot be loaded at all; ``findings`` say why."""
 
     def __init__(self, findings: list[Finding]):
-        super().__init__("; ".join(f.message_en for f in findings))
-        self.findings = findings
+        super().__init__("数据包无法读取", "the package cannot be read", findings=findings)
 
 
 def locate(path: str | Path) -> Path:

@@ -15,7 +15,10 @@ class Finding:
     """One problem found in a package, located as precisely as the data allows.
 
     ``row`` is the line number in ``path`` (the header is line 1), ``values`` the figures
-    involved, keyed by what they are. Messages are complete sentences in both languages.
+    involved, keyed by what they are. Messages are complete sentences in both languages,
+    location first. In a workbook ``path`` is the sheet and ``cell`` the cell (``F5``).
+    ``text`` (Chinese, English) is the message without its location, when it was built as
+    "location: text": a finding placed elsewhere (a submission's cell) is built anew from it.
     """
 
     rule: str
@@ -29,20 +32,39 @@ class Finding:
     values: dict[str, Any] = dataclass_field(default_factory=dict)
     fiscal_year: int | None = None
     department_id: str | None = None
+    cell: str | None = None
+    text: tuple[str, str] | None = dataclass_field(default=None, repr=False, compare=False)
 
     def message(self, lang: str = "zh") -> str:
         return self.message_en if lang == "en" else self.message_zh
 
+    @property
+    def location(self) -> str:
+        """Where to look, as a person finds it: ``sheet!F5``, ``file:line`` or the file."""
+        if self.cell:
+            return f"{self.path}!{self.cell}"
+        return f"{self.path}:{self.row}" if self.row else (self.path or "")
+
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The finding as JSON data: ``cell`` only where there is one; ``text`` is in the messages."""
+        data = asdict(self)
+        del data["text"]
+        if self.cell is None:
+            del data["cell"]
+        return data
 
 
 @dataclass
 class Report:
-    """The outcome of validating one package: what was checked and what was found."""
+    """The outcome of validating one package: what was checked and what was found.
+
+    ``extra`` holds what a command reports beside its findings (add's row changes, diff's
+    changes), as more top-level keys of the JSON report.
+    """
 
     findings: list[Finding] = dataclass_field(default_factory=list)
     stats: dict[str, Any] = dataclass_field(default_factory=dict)
+    extra: dict[str, Any] = dataclass_field(default_factory=dict)
 
     @property
     def errors(self) -> list[Finding]:
@@ -62,6 +84,7 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         by_rule = Counter(f.rule for f in self.findings)
         return {
+            **self.extra,
             "valid": self.valid,
             "stats": {
                 **self.stats,

@@ -93,7 +93,8 @@ def structural_finding(
         zh, en = f"{zh}：{habit[0]}", f"{en}: {habit[1]}"
     quoted_zh = f"（值“{cell}”）" if cell not in (None, "") else ""
     quoted_en = f" (value '{cell}')" if cell not in (None, "") else ""
-    detail = f"（{note}）" if note else ""
+    text_zh = f"{zh}{quoted_zh}。" + (f"（{note}）" if note else "")
+    text_en = f"{en}{quoted_en}." + (f" ({note})" if note else "")
     return Finding(
         rule=kind,
         severity="error",
@@ -102,6 +103,7 @@ def structural_finding(
         row=row,
         field=field,
         values={"cell": cell} if cell is not None else {},
-        message_zh=f"{where_zh}：{zh}{quoted_zh}。{detail}",
-        message_en=message_en or f"{where_en}: {en}{quoted_en}." + (f" ({note})" if note else ""),
+        message_zh=f"{where_zh}：{text_zh}",
+        message_en=message_en or f"{where_en}: {text_en}",
+        text=None if message_en else (text_zh, text_en),
     )

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from publish.core import BOM, Finding
+from publish.core import BOM, Finding, PublishError
 
 LINE = "_line"
 
@@ -33,9 +33,11 @@ class TextTable:
     widths: pl.Series | None = None
 
 
-class UnreadableFile(Exception):
+class UnreadableFile(PublishError):
+    """A data file that cannot be read at all; ``finding`` says why."""
+
     def __init__(self, finding: Finding):
-        super().__init__(finding.message_en)
+        super().__init__(finding.message_zh, finding.message_en, findings=[finding])
         self.finding = finding
 
 
@@ -253,4 +255,5 @@ def _finding(rule, severity, path, resource, row, zh, en) -> Finding:
         row=row,
         message_zh=f"{path} 第 {row} 行：{zh}",
         message_en=f"{path} line {row}: {en}",
+        text=(zh, en),
     )

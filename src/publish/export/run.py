@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from publish.core import CENTI, DECIMALS, Package, Report, atomic, load
+from publish.core import CENTI, DECIMALS, EXIT_INVALID, EXIT_USAGE, Package, PublishError, atomic, load
 from publish.engine import load_tables
 from publish.export.database import write_duckdb
 from publish.export.parquet import write_parquet
@@ -25,12 +25,10 @@ MARKER = ".publish-export"
 MONEY = (18, DECIMALS)
 
 
-class ExportRefused(Exception):
-    """The export was not written: the data cannot be typed (``report``) or the folder is not ours."""
+class ExportRefused(PublishError):
+    """The export was not written: the folder is not ours (usage), or the data cannot be typed (its ``findings``)."""
 
-    def __init__(self, zh: str, en: str, report: Report | None = None):
-        super().__init__(en)
-        self.message_zh, self.message_en, self.report = zh, en, report
+    exit_code = EXIT_USAGE
 
 
 @dataclass
@@ -65,12 +63,11 @@ def typed_frames(package: Package) -> dict[str, Any]:
     tables, findings = load_tables(package)
     errors = [f for f in findings if f.severity == "error"]
     if errors:
-        report = Report()
-        report.extend(errors)
         raise ExportRefused(
             "数据有结构错误（类型、主键、外键等），无法按表结构导出。请先运行 publish validate 并改正。",
             "the data has structural errors (types, keys …) and cannot be exported typed; run publish validate.",
-            report,
+            exit_code=EXIT_INVALID,
+            findings=errors,
         )
     return {name: _export_types(table.frame, table.resource.fields) for name, table in tables.items()}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from publish.core import DEPARTMENT_ID
+from publish.core import DEPARTMENT_ID, EXIT_USAGE, PublishError
 from publish.extract import budget, goals, matters, profile
 from publish.extract.model import Extraction
 from publish.extract.readers import read_document
@@ -13,12 +13,8 @@ from publish.extract.reference import Reference, load_reference
 from publish.extract.sections import Document, split
 
 
-class ExtractError(Exception):
-    """The extraction cannot start; ``usage`` is true when the invocation must change (e.g. --department)."""
-
-    def __init__(self, zh: str, en: str, usage: bool = False):
-        super().__init__(en)
-        self.zh, self.en, self.usage = zh, en, usage
+class ExtractError(PublishError):
+    """The extraction cannot start; its exit code is EXIT_USAGE when the invocation must change (--department)."""
 
 
 def extract(path: str | Path, department: str | None = None, package: str | Path = ".") -> Extraction:
@@ -104,7 +100,7 @@ def _department(reference: Reference, given: str | None, name: str) -> str:
                 f"部门编号“{given}”格式不对，应为行政区划代码加连字符加拼音首字母，如 500238-zwfwzx",
                 f"department id '{given}' is malformed: use the division code, a hyphen and pinyin initials, "
                 "e.g. 500238-zwfwzx",
-                usage=True,
+                exit_code=EXIT_USAGE,
             )
         return given
     known = reference.department_named(name) if name else None
@@ -116,7 +112,7 @@ def _department(reference: Reference, given: str | None, name: str) -> str:
         "如 --department 500238-zwfwzx（新部门按“行政区划代码-拼音首字母”自拟）",
         f"no department named '{shown}' in the package's departments table; give its id with --department, "
         "e.g. --department 500238-zwfwzx (for a new department: division code, a hyphen, pinyin initials)",
-        usage=True,
+        exit_code=EXIT_USAGE,
     )
 
 

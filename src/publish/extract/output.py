@@ -12,16 +12,16 @@ import csv
 import io
 from pathlib import Path
 
-from publish.core import Package, atomic, write_rows
+from publish.core import EXIT_USAGE, Package, PublishError, atomic, write_rows
 from publish.extract.model import PROVENANCE_COLUMNS, UNREAD_COLUMNS, Extraction
 
 SIDECARS = "extraction"
 
 
-class OutputError(Exception):
-    def __init__(self, zh: str, en: str):
-        super().__init__(en)
-        self.zh, self.en = zh, en
+class OutputError(PublishError):
+    """The submission folder cannot be written where asked (it holds files)."""
+
+    exit_code = EXIT_USAGE
 
 
 def default_folder(ext: Extraction) -> Path:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from publish.core import EXIT_USAGE, PublishError
 from publish.extract.text import normalise
 
 SUPPORTED = (".txt", ".docx", ".pdf")
@@ -18,12 +19,8 @@ SENTENCE_END = tuple("。；：！？")
 PAGE_NUMBER = re.compile(r"^[-—\s]*(?:第\s*)?\d+\s*(?:页)?(?:\s*/\s*\d+\s*页?)?[-—\s]*$")
 
 
-class DocumentError(Exception):
-    """The document cannot be read; ``usage`` is true when the file type itself is not supported."""
-
-    def __init__(self, zh: str, en: str, usage: bool = False):
-        super().__init__(en)
-        self.zh, self.en, self.usage = zh, en, usage
+class DocumentError(PublishError):
+    """The document cannot be read; its exit code is EXIT_USAGE when the file type itself is not supported."""
 
 
 def read_document(path: str | Path) -> list[str]:
@@ -33,7 +30,7 @@ def read_document(path: str | Path) -> list[str]:
         raise DocumentError(
             f"{path.name}：不支持的文件类型“{suffix or '无扩展名'}”，请提供 .txt、.docx 或文字版 .pdf 文件",
             f"{path.name}: unsupported file type '{suffix or 'none'}'; give a .txt, .docx or text .pdf file",
-            usage=True,
+            exit_code=EXIT_USAGE,
         )
     raw = {".txt": _text_lines, ".docx": _docx_lines, ".pdf": _pdf_lines}[suffix](path)
     lines = [normalise(line) for line in raw]

@@ -1,9 +1,15 @@
-"""The two things `publish extract` does, each one call: write a submission, or check the package."""
+"""The two things `publish extract` does, each one call: write a submission, or check the package.
+
+Either way the outcome's report holds the findings (none when writing a submission; the comparison's
+when checking) and, as the JSON key ``extraction``, the department-year read, what could not be read
+(the rows of extraction/unread.csv) and what was written.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from publish.core import Report
 from publish.extract.check import check
@@ -16,9 +22,9 @@ from publish.extract.reference import load_reference
 @dataclass
 class Outcome:
     extraction: Extraction
+    report: Report
     folder: Path | None = None
     files: list[Path] = field(default_factory=list)
-    report: Report | None = None
 
 
 def extract_submission(
@@ -28,10 +34,24 @@ def extract_submission(
     ext = extract(path, department, package)
     folder = Path(out) if out else default_folder(ext)
     files = write_submission(ext, load_reference(package).package, folder)
-    return Outcome(ext, folder, files)
+    written = {"folder": str(folder), "files": [str(file) for file in files]}
+    return Outcome(ext, Report(extra={"extraction": {**_read(ext), **written}}), folder, files)
 
 
 def check_text(path: str | Path, department: str | None, package: str | Path) -> Outcome:
     """Extract the text at ``path`` and compare it with the package's tables for that department-year."""
     ext = extract(path, department, package)
-    return Outcome(ext, report=check(ext, load_reference(package)))
+    report = check(ext, load_reference(package))
+    report.extra["extraction"] = _read(ext)
+    return Outcome(ext, report)
+
+
+def _read(ext: Extraction) -> dict[str, Any]:
+    """The department-year read, its rows by table, and what could not be read (``complete`` if nothing)."""
+    return {
+        "fiscal_year": ext.fiscal_year,
+        "department_id": ext.department_id,
+        "rows": {name: len(rows) for name, rows in ext.rows.items()},
+        "complete": ext.complete,
+        "unread": [unread.as_row() for unread in ext.unread],
+    }

@@ -18,14 +18,14 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
-from publish.core import atomic
+from publish.core import PublishError, atomic
 
 MAX_ENTRIES = 10_000
 MAX_TOTAL_BYTES = 2 * 1024**3  # uncompressed
 MAX_RATIO = 200  # uncompressed / compressed, per entry: beyond it an entry is a zip bomb
 
 
-class UnsafeArchive(ValueError):
+class UnsafeArchive(PublishError):
     """The zip cannot be read safely; the message says why, in Chinese and English."""
 
 
@@ -63,7 +63,9 @@ def extract(zip_path: Path, into: Path) -> Path:
     try:
         archive = zipfile.ZipFile(zip_path)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as error:
-        raise UnsafeArchive(f"{zip_path.name} 不是可读的 zip 文件 is not a readable zip file ({error})") from None
+        raise UnsafeArchive(
+            f"{zip_path.name} 不是可读的 zip 文件（{error}）", f"{zip_path.name} is not a readable zip file ({error})"
+        ) from None
     with archive:
         # not ZipInfo.is_dir(): it fails on an empty name, which _check_entries refuses
         entries = [info for info in archive.infolist() if not info.filename.endswith("/")]
@@ -74,9 +76,10 @@ def extract(zip_path: Path, into: Path) -> Path:
             try:
                 atomic.write_bytes(target, data)
             except OSError as error:  # a name too long, or one this file system refuses
+                reason, entry = error.strerror or error, info.filename[:80]
                 raise UnsafeArchive(
-                    f"{zip_path.name}：条目 {info.filename[:80]} 无法解压到本机 entry cannot be extracted here "
-                    f"({error.strerror or error})"
+                    f"{zip_path.name}：条目 {entry} 无法解压到本机（{reason}）",
+                    f"{zip_path.name}: entry {entry} cannot be extracted here ({reason})",
                 ) from None
     return _content_root(into, zip_path.name)
 
@@ -87,8 +90,8 @@ def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, shown: str) -> 
         return archive.read(info)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError) as error:
         raise UnsafeArchive(
-            f"{shown}：条目 {info.filename} 已损坏或无法读取，请重新下载 "
-            f"entry '{info.filename}' is damaged or cannot be read ({error}); download the release again"
+            f"{shown}：条目 {info.filename} 已损坏或无法读取（{error}），请重新下载",
+            f"{shown}: entry '{info.filename}' is damaged or cannot be read ({error}); download the release again",
         ) from None
 
 
@@ -105,18 +108,27 @@ def opened(path: str | Path) -> Iterator[Path]:
 
 def _check_entries(shown: str, entries: list[zipfile.ZipInfo]) -> None:
     if len(entries) > MAX_ENTRIES:
-        raise UnsafeArchive(f"{shown}：条目过多 has too many entries ({len(entries)} > {MAX_ENTRIES})")
+        count = f"{len(entries)} > {MAX_ENTRIES}"
+        raise UnsafeArchive(f"{shown}：条目过多（{count}）", f"{shown}: has too many entries ({count})")
     if sum(info.file_size for info in entries) > MAX_TOTAL_BYTES:
-        raise UnsafeArchive(f"{shown}：解压后过大 would unpack to more than {MAX_TOTAL_BYTES} bytes")
+        raise UnsafeArchive(
+            f"{shown}：解压后超过 {MAX_TOTAL_BYTES} 字节", f"{shown}: would unpack to more than {MAX_TOTAL_BYTES} bytes"
+        )
     for info in entries:
         name = info.filename
         parts = PurePosixPath(name.replace("\\", "/")).parts
         if name.startswith(("/", "\\")) or ":" in name or ".." in parts or not parts:
-            raise UnsafeArchive(f"{shown}：条目路径不安全 entry '{name}' has an unsafe path (absolute or ..)")
+            raise UnsafeArchive(
+                f"{shown}：条目“{name}”的路径不安全（绝对路径或 ..）",
+                f"{shown}: entry '{name}' has an unsafe path (absolute or ..)",
+            )
         if stat.S_ISLNK(info.external_attr >> 16):
-            raise UnsafeArchive(f"{shown}：条目是符号链接 entry '{name}' is a symbolic link")
+            raise UnsafeArchive(f"{shown}：条目“{name}”是符号链接", f"{shown}: entry '{name}' is a symbolic link")
         if info.file_size > MAX_RATIO * max(info.compress_size, 1) and info.file_size > 1024**2:
-            raise UnsafeArchive(f"{shown}：条目压缩比异常 entry '{name}' expands {info.file_size} bytes (zip bomb?)")
+            raise UnsafeArchive(
+                f"{shown}：条目“{name}”压缩比异常，解压后有 {info.file_size} 字节（压缩炸弹？）",
+                f"{shown}: entry '{name}' expands {info.file_size} bytes (zip bomb?)",
+            )
 
 
 def _content_root(folder: Path, shown: str) -> Path:
@@ -127,5 +139,6 @@ def _content_root(folder: Path, shown: str) -> Path:
     if len(tops) == 1 and (tops[0] / "datapackage.json").is_file():
         return tops[0]
     raise UnsafeArchive(
-        f"{shown}：zip 中找不到 datapackage.json（应在顶层目录中） the zip holds no datapackage.json in its top folder"
+        f"{shown}：zip 中找不到 datapackage.json（应在顶层目录中）",
+        f"{shown}: the zip holds no datapackage.json in its top folder",
     )

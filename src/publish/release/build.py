@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
-from publish.core import Package, atomic, release_name, unsafe_reason
+from publish.core import Package, PublishError, atomic, release_name, unsafe_reason
 from publish.release.archive import zip_bytes
 from publish.release.hashing import SUMS, descriptor_hash, render_sums
 from publish.release.source_date import iso
@@ -28,7 +28,7 @@ from publish.release.workbook import workbook_bytes
 LOCK = ".release.lock"
 
 
-class LockedError(RuntimeError):
+class LockedError(PublishError):
     """Another release is running in the same output folder."""
 
 
@@ -109,7 +109,10 @@ def locked(out: Path) -> Iterator[None]:
     try:
         handle = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
     except FileExistsError:
-        raise LockedError(str(lock)) from None
+        raise LockedError(
+            f"另一个发布正在进行（锁文件 {lock}）；如确认没有，请删除该锁文件后重试",
+            f"another release is running (lock file {lock}); if none is, delete the lock file and retry",
+        ) from None
     try:
         os.write(handle, f"{os.getpid()}\n".encode())
         os.close(handle)

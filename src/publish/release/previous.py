@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from publish.core import DESCRIPTOR, atomic, unsafe_reason
+from publish.core import DESCRIPTOR, EXIT_TOOL_FAILURE, PublishError, atomic, unsafe_reason
 from publish.release.versions import parse, sort_key
 
 
@@ -83,8 +83,10 @@ def _tagged(root: Path) -> list[PreviousRelease]:
     return [PreviousRelease(tag[1:], tag=tag) for tag in listed.split() if parse(tag[1:])]
 
 
-class GitError(RuntimeError):
-    pass
+class GitError(PublishError):
+    """git could not be run, or refused the command (a missing tag or file)."""
+
+    exit_code = EXIT_TOOL_FAILURE
 
 
 def _git(root: Path, *args: str) -> str:
@@ -99,7 +101,8 @@ def _run(root: Path, *args: str) -> bytes:
     try:
         done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, timeout=60, check=False)
     except (OSError, subprocess.SubprocessError) as error:
-        raise GitError(str(error)) from None
+        raise GitError(f"无法运行 git（{error}）", f"git cannot be run ({error})") from None
     if done.returncode != 0:
-        raise GitError(done.stderr.decode("utf-8", "replace").strip())
+        detail = done.stderr.decode("utf-8", "replace").strip()
+        raise GitError(f"git 命令失败（{detail}）", f"git failed ({detail})")
     return done.stdout

@@ -11,11 +11,13 @@ is already there (a missing zip of it is rebuilt from its folder).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from publish.core import Finding, Package, PackageError, load, locate, release_name
+from publish.core import EXIT_USAGE, Finding, Package, PackageError, PublishError, load, locate, release_name
 from publish.release import changelog, repo, versions
 from publish.release.build import LockedError, locked, release_files, write_release
 from publish.release.comparison import PackageDiff, diff_packages
@@ -28,13 +30,11 @@ from publish.validate import validate
 BUMPS = ("auto", "patch", "minor", "major")
 
 
-class ReleaseRefused(Exception):
-    """The release was not made; the messages say why and what to do. ``usage`` marks a bad option."""
+class ReleaseRefused(PublishError):
+    """The release was not made; the messages say why and what to do, the findings what is wrong."""
 
-    def __init__(self, zh: str, en: str, *, usage: bool = False, findings: list[Finding] | None = None):
-        super().__init__(en)
-        self.message_zh, self.message_en, self.usage = zh, en, usage
-        self.findings = findings or []
+    def __init__(self, zh: str, en: str, *, exit_code: int | None = None, findings: Iterable[Finding] = ()):
+        super().__init__(f"未发布：{zh}。", f"Not released: {en}.", exit_code=exit_code, findings=findings)
 
 
 @dataclass
@@ -49,12 +49,25 @@ class ReleaseResult:
     written: list[str] = field(default_factory=list)
     origin: str | None = None  # where the previous release was found (a dist folder or a git tag)
 
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "version": self.version,
+            "previous": self.previous,
+            "level": self.level,
+            "origin": self.origin,
+            "folder": str(self.folder),
+            "zip": str(self.zip),
+            "written": self.written,
+            "diff": self.diff.to_dict(),
+        }
+
 
 def release(path: str | Path = ".", bump: str = "auto", out: str | Path | None = None) -> ReleaseResult:
     """Release the package at ``path`` into ``out`` (default: its ``dist/`` folder)."""
     if bump not in BUMPS:
         raise ReleaseRefused(
-            f"--bump 只能是 {'/'.join(BUMPS)}", f"--bump must be one of {', '.join(BUMPS)}", usage=True
+            f"--bump 只能是 {'/'.join(BUMPS)}", f"--bump must be one of {', '.join(BUMPS)}", exit_code=EXIT_USAGE
         )
     root = locate(path).parent
     report = validate(root)
@@ -67,15 +80,12 @@ def release(path: str | Path = ".", bump: str = "auto", out: str | Path | None =
     try:
         moment = source_date(root)
     except SourceDateError as error:
-        raise ReleaseRefused(f"环境变量 {error}", f"{error}", usage=True) from None
+        raise ReleaseRefused(error.message_zh, error.message_en, exit_code=error.exit_code) from None
     try:
         with locked(out):
             return _release(package, out, bump, moment)
     except LockedError as error:
-        raise ReleaseRefused(
-            f"另一个发布正在进行（锁文件 {error}）；如确认没有，请删除该锁文件后重试",
-            f"another release is running (lock file {error}); if none is, delete the lock file and retry",
-        ) from None
+        raise ReleaseRefused(error.message_zh, error.message_en) from None
 
 
 def _release(package: Package, out: Path, bump: str, moment: datetime) -> ReleaseResult:
@@ -103,9 +113,9 @@ def _diff_with(previous: PreviousRelease, package: Package) -> PackageDiff:
             return diff_packages(load(old_root), package)
     except (GitError, PackageError) as error:
         raise ReleaseRefused(
-            f"无法读取上一个发布 {previous.version}（{previous.origin}）",
-            f"the previous release {previous.version} ({previous.origin}) cannot be read: {error}",
-            findings=getattr(error, "findings", []),
+            f"无法读取上一个发布 {previous.version}（{previous.origin}）：{error.message_zh}",
+            f"the previous release {previous.version} ({previous.origin}) cannot be read: {error.message_en}",
+            findings=error.findings,
         ) from None
 
 
@@ -156,7 +166,7 @@ def _chosen_level(difference: PackageDiff, bump: str) -> str:
             f"请去掉 --bump 或用 --bump {required}",
             f"these changes require a {required} bump, --bump {bump} is not enough ({reasons}); "
             f"drop --bump or use --bump {required}",
-            usage=True,
+            exit_code=EXIT_USAGE,
         )
     return bump
 

@@ -12,12 +12,16 @@ import subprocess
 from datetime import datetime, timezone
 from pathlib import Path
 
+from publish.core import EXIT_USAGE, PublishError
+
 FALLBACK = datetime(2023, 1, 1, tzinfo=timezone.utc)
 ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=timezone.utc)
 
 
-class SourceDateError(ValueError):
+class SourceDateError(PublishError):
     """SOURCE_DATE_EPOCH is set but is not a whole number of seconds."""
+
+    exit_code = EXIT_USAGE
 
 
 def source_date(root: Path) -> datetime:
@@ -25,7 +29,10 @@ def source_date(root: Path) -> datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         if not epoch.isdigit():
-            raise SourceDateError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}")
+            raise SourceDateError(
+                f"环境变量 SOURCE_DATE_EPOCH 应为自 1970 年起的整秒数，而不是 {epoch!r}",
+                f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}",
+            )
         moment = datetime.fromtimestamp(int(epoch), tz=timezone.utc)
     else:
         moment = _last_commit_date(root) or FALLBACK

@@ -25,7 +25,7 @@ def verify(path: str | Path) -> Report:
             report.extend(validate(root).findings)
             report.stats["files"] = len(files_under(root))
     except UnsafeArchive as error:
-        report.extend([_finding("unsafe-archive", Path(path).name, f"{error}", f"{error}")])
+        report.extend([_finding("unsafe-archive", Path(path).name, error.message_zh, error.message_en)])
     return report
 
 

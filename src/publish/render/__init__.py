@@ -1,4 +1,7 @@
-"""Rendering one report: every output format lives here, none in the rules or the commands."""
+"""Rendering one report: every output format lives here, none in the rules or the commands.
+
+Each renderer takes the report and a language: "zh", "en" or "both" (Chinese first).
+"""
 
 from __future__ import annotations
 
@@ -15,4 +18,4 @@ RENDERERS: dict[str, Callable[[Report, str], str]] = {
     "csv": csv_table.render,
 }
 
-__all__ = ["progress_bar"]
+__all__ = ["RENDERERS", "progress_bar"]

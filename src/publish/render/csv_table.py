@@ -27,7 +27,7 @@ RISKY = ("=", "+", "-", "@", "\t", "\r")
 def render(report: Report, lang: str) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(HEADER_ZH if lang == "zh" else COLUMNS)
+    writer.writerow(COLUMNS if lang == "en" else HEADER_ZH)
     for f in report.findings:
         writer.writerow(
             [

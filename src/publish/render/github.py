@@ -16,6 +16,7 @@ COMMAND = {"error": "error", "warning": "warning"}
 
 
 def render(report: Report, lang: str) -> str:
+    lang = "en" if lang == "en" else "zh"  # "both": every annotation carries both languages anyway
     lines = [annotation(finding, lang) for finding in report.findings]
     lines.append(summary(report, lang))
     target = os.environ.get("GITHUB_STEP_SUMMARY")

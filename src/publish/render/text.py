@@ -1,4 +1,7 @@
-"""Plain text for a terminal: findings grouped by department-year, the summary line last."""
+"""Plain text for a terminal: findings grouped by department-year, the summary line last.
+
+``lang`` is "zh", "en" or "both" (Chinese, then English on the next line).
+"""
 
 from __future__ import annotations
 
@@ -6,21 +9,22 @@ from publish.core import Report
 from publish.render.grouping import by_department_year, heading
 
 SEVERITY = {"zh": {"error": "错误", "warning": "警告"}, "en": {"error": "error", "warning": "warning"}}
+LANGUAGES = {"zh": ("zh",), "en": ("en",), "both": ("zh", "en")}
 
 
 def render(report: Report, lang: str) -> str:
+    languages = LANGUAGES[lang]
     lines: list[str] = []
     for key, findings in by_department_year(report.findings):
-        lines.append(f"== {heading(key, lang)} ==")
+        lines.append(f"== {' / '.join(heading(key, one) for one in languages)} ==")
         for finding in findings:
-            where = f"{finding.path}:{finding.row}" if finding.row else (finding.path or "")
+            severity = " ".join(SEVERITY[one][finding.severity] for one in languages)
             lines.append(
-                f"  [{SEVERITY[lang][finding.severity]}] {finding.rule}  {where}"
-                + (f"  {finding.field}" if finding.field else "")
+                f"  [{severity}] {finding.rule}  {finding.location}" + (f"  {finding.field}" if finding.field else "")
             )
-            lines.append(f"      {finding.message(lang)}")
+            lines.extend(f"      {finding.message(one)}" for one in languages)
         lines.append("")
-    lines.append(summary(report, lang))
+    lines.extend(summary(report, one) for one in languages)
     return "\n".join(lines) + "\n"
 
 

@@ -79,6 +79,7 @@ class Rule(Registered):
             department_id=department,
             message_zh=f"{at_zh}{who_zh}：{zh}",
             message_en=f"{at_en}{who_en}: {en}",
+            text=(zh, en),
         )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from publish.core import Report, atomic, load
+from publish.core import EXIT_INVALID, EXIT_USAGE, PublishError, Report, atomic, load
 from publish.site.downloads import collect
 from publish.site.jsonld import catalog_dataset, dataset
 from publish.site.model import read_site_data
@@ -21,14 +21,10 @@ from publish.validate import validate
 MARKER = ".publish-site"
 
 
-class SiteRefused(Exception):
-    """The site was not built; ``message_zh``/``message_en`` say why, ``report`` holds data findings if any."""
+class SiteRefused(PublishError):
+    """The site was not built: the output or an option is wrong (usage), or the data has errors (``findings``)."""
 
-    def __init__(self, message_zh: str, message_en: str, report: Report | None = None):
-        super().__init__(message_en)
-        self.message_zh = message_zh
-        self.message_en = message_en
-        self.report = report
+    exit_code = EXIT_USAGE
 
 
 @dataclass
@@ -57,7 +53,8 @@ def build_site(
         raise SiteRefused(
             "数据未通过校验，未生成网站。请先修正下列错误（或加 --allow-invalid 生成带警示的网站）。",
             "The data fails validation; no site was built. Fix the errors below (or pass --allow-invalid).",
-            report,
+            exit_code=EXIT_INVALID,
+            findings=report.errors,
         )
     site = read_site_data(package)
     downloads = collect(package, Path(catalog_dir) if catalog_dir else None)

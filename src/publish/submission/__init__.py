@@ -2,6 +2,6 @@
 rule, and merged into the package all or nothing (`publish add`)."""
 
 from publish.submission.intake import add
-from publish.submission.text import render_add
+from publish.submission.text import add_report, render_add
 
-__all__ = ["add", "render_add"]
+__all__ = ["add", "add_report", "render_add"]

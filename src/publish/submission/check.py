@@ -64,7 +64,7 @@ def _line_map(origins: list[Origin | None]) -> dict[int, Origin]:
 def _locate(finding: Finding, lines: dict[str, dict[int, Origin]], submission: Submission) -> Finding | None:
     origin = lines.get(finding.resource or "", {}).get(finding.row or -1)
     if origin is not None:
-        return _at(finding, origin, submission)
+        return origin.place(finding)
     year, dept = submission.claim or ("", "")
     if finding.department_id == dept and str(finding.fiscal_year or year) == year:
         return _in_table(finding, submission)
@@ -73,26 +73,13 @@ def _locate(finding: Finding, lines: dict[str, dict[int, Origin]], submission: S
     return None
 
 
-def _at(finding: Finding, origin: Origin, submission: Submission) -> Finding:
-    where_zh, where_en = origin.where(finding.field)
-    merged_zh, merged_en = f"{finding.path} 第 {finding.row} 行", f"{finding.path} line {finding.row}"
-    zh, en = finding.message_zh, finding.message_en
-    zh = zh.replace(merged_zh, where_zh, 1) if merged_zh in zh else f"{where_zh}：{zh}"
-    en = en.replace(merged_en, where_en, 1) if merged_en in en else f"{where_en}: {en}"
-    return dataclasses.replace(finding, path=origin.file, row=origin.line, message_zh=zh, message_en=en)
-
-
 def _in_table(finding: Finding, submission: Submission) -> Finding:
+    """A finding on a whole table of the submission: located at the sheet or file, its message built anew."""
     if not finding.resource:
         return finding
     shown = _table_name(submission, finding.resource)
-    return dataclasses.replace(
-        finding,
-        path=shown,
-        row=None,
-        message_zh=f"{shown}：{finding.message_zh}",
-        message_en=f"{shown}: {finding.message_en}",
-    )
+    zh, en = finding.text or (finding.message_zh, finding.message_en)
+    return dataclasses.replace(finding, path=shown, row=None, message_zh=f"{shown}：{zh}", message_en=f"{shown}: {en}")
 
 
 def _table_name(submission: Submission, resource: str) -> str:

@@ -8,7 +8,7 @@ matches no field and holds data, or a field with no column, is a finding: we do 
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from publish.core import Finding
@@ -27,11 +27,15 @@ class Origin:
     line: int
     columns: dict[str, str] = field(default_factory=dict)  # field name -> column letter (xlsx)
 
+    def cell(self, field_name: str | None) -> str | None:
+        """The workbook cell (``F5``) of ``field_name`` on this row; None in a CSV or for no column."""
+        letter = self.columns.get(field_name or "") if self.kind == "xlsx" else None
+        return f"{letter}{self.line}" if letter else None
+
     def where(self, field_name: str | None = None) -> tuple[str, str]:
         if self.kind == "xlsx":
-            if field_name and field_name in self.columns:
-                cell = f"{self.file}!{self.columns[field_name]}{self.line}"
-                return cell, cell
+            if cell := self.cell(field_name):
+                return f"{self.file}!{cell}", f"{self.file}!{cell}"
             return f"{self.file} 第 {self.line} 行", f"{self.file} row {self.line}"
         tail_zh = f"，字段 {field_name}" if field_name else ""
         tail_en = f", field {field_name}" if field_name else ""
@@ -45,9 +49,25 @@ class Origin:
             path=self.file,
             row=self.line,
             field=field_name,
+            cell=self.cell(field_name),
             message_zh=f"{where_zh}：{zh}",
             message_en=f"{where_en}: {en}",
+            text=(zh, en),
             **extra,
+        )
+
+    def place(self, finding: Finding) -> Finding:
+        """``finding``, found on this row's line in a copy of the package, located here: the location is set
+        on the finding and its message built anew from its text (the message without a location)."""
+        where_zh, where_en = self.where(finding.field)
+        zh, en = finding.text or (finding.message_zh, finding.message_en)
+        return replace(
+            finding,
+            path=self.file,
+            row=self.line,
+            cell=self.cell(finding.field),
+            message_zh=f"{where_zh}：{zh}",
+            message_en=f"{where_en}: {en}",
         )
 
     def note(self, rule: str, field_name: str, before: str, after: str) -> Finding:

@@ -1,8 +1,11 @@
-"""The text `publish add` prints: notes, findings, the row changes and a one-line verdict."""
+"""What `publish add` reports: its findings as a report for ``publish.render`` (the normalisation notes
+first), and beside it the row changes and a one-line verdict, as text and as the report's JSON key ``add``."""
 
 from __future__ import annotations
 
-from publish.core import Finding
+from typing import Any
+
+from publish.core import Report
 from publish.submission.intake import AddResult
 from publish.submission.merge import RowChange
 
@@ -10,24 +13,41 @@ SIGNS = {"added": "+", "removed": "-", "changed": "~"}
 WORDS = {"added": "新增 added", "removed": "删除 removed", "changed": "修改 changed"}
 
 
+def add_report(result: AddResult) -> Report:
+    """The notes and findings of ``result``, with what was done (the ``add`` key of the JSON report)."""
+    return Report(findings=[*result.notes, *result.findings], extra={"add": _outcome(result)})
+
+
+def _outcome(result: AddResult) -> dict[str, Any]:
+    claim = result.submission.claim if result.submission else None
+    return {
+        "fiscal_year": claim[0] if claim else None,
+        "department_id": claim[1] if claim else None,
+        "accepted": result.accepted,
+        "dry_run": result.dry_run,
+        "recovered": result.recovered,
+        "changes": [_change(change) for change in _changes(result)],
+        "written": [f"{name}.csv" for name in result.written],
+    }
+
+
+def _change(change: RowChange) -> dict[str, Any]:
+    fields = {name: {"old": old, "new": new} for name, (old, new) in change.fields.items()}
+    return {"resource": change.resource, "key": list(change.key), "kind": change.kind, "fields": fields}
+
+
+def _changes(result: AddResult) -> list[RowChange]:
+    return result.plan.changes if result.plan is not None and result.accepted else []
+
+
 def render_add(result: AddResult) -> str:
+    """The text printed after the report: a rolled-back merge, the row changes and the verdict."""
     lines: list[str] = []
     if result.recovered:
         lines.append("已先恢复上次中断的合并 / an interrupted merge was rolled back first")
-    if result.notes:
-        lines.append("自动规范化 Normalisations (含义不变 meaning unchanged):")
-        lines.extend(_finding("note", note) for note in result.notes)
-    if result.findings:
-        lines.append("问题 Findings:")
-        lines.extend(_finding(f.severity, f) for f in result.findings)
-    if result.plan is not None and result.accepted:
-        lines.extend(render_changes(result.plan.changes))
+    lines.extend(render_changes(_changes(result)))
     lines.append(_verdict(result))
     return "\n".join(lines)
-
-
-def _finding(label: str, finding: Finding) -> str:
-    return f"[{label}] {finding.rule}: {finding.message_zh}\n    {finding.message_en}"
 
 
 def render_changes(changes: list[RowChange]) -> list[str]:
@@ -41,12 +61,9 @@ def render_changes(changes: list[RowChange]) -> list[str]:
 
 
 def _verdict(result: AddResult) -> str:
-    errors = len(result.errors)
-    warnings = len(result.findings) - errors
     claim = " ".join(result.submission.claim) if result.submission and result.submission.claim else ""
     if not result.accepted:
-        counted = f"{errors} 个错误 errors, {warnings} 个警告 warnings"
-        return f"未并入 not merged {claim}: {counted}；数据未改动 nothing was written"
+        return f"未并入 not merged {claim}：数据未改动 nothing was written"
     counts = {kind: sum(c.kind == kind for c in result.plan.changes) for kind in SIGNS} if result.plan else {}
     summary = f"新增 {counts.get('added', 0)}、删除 {counts.get('removed', 0)}、修改 {counts.get('changed', 0)} 行"
     summary_en = (

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from publish.core import Package, atomic, csvfile, load
+from publish.core import Package, PublishError, atomic, csvfile, load
 from publish.template.layout import CODES_SHEET, LISTS_SHEET, META_SHEET, sheet_name, submitted_resources
 from publish.template.rows import BLANK_ROWS, DEFAULT_BLANK_ROWS, identity, listed_rows, published_rows, template_rows
 from publish.template.sheet import Lists, SheetWriter, write_instructions
@@ -23,13 +23,8 @@ from publish.template.sheet import Lists, SheetWriter, write_instructions
 TEMPLATE_VERSION = "1"
 
 
-class TemplateError(Exception):
+class TemplateError(PublishError):
     """The template cannot be made as asked (e.g. no published data to export)."""
-
-    def __init__(self, zh: str, en: str):
-        super().__init__(en)
-        self.message_zh = zh
-        self.message_en = en
 
 
 @dataclass

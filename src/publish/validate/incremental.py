@@ -16,18 +16,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from publish.core import DESCRIPTOR, PackageError, Report, load
+from publish.core import DESCRIPTOR, EXIT_USAGE, PackageError, PublishError, Report, load
 from publish.engine import BOM, LINE, Scope, parse
 from publish.validate.run import validate
 
 CROSS_YEAR_RULES = {"prior-year-mismatch"}
 
 
-class IncrementalError(Exception):
+class IncrementalError(PublishError):
     """The revision cannot be compared (not a git work tree, an unknown revision)."""
 
-    def __init__(self, zh: str, en: str):
-        super().__init__(f"{zh} / {en}")
+    exit_code = EXIT_USAGE
 
 
 @dataclass
