@@ -34,6 +34,16 @@ def default_language() -> str:
     return "zh"
 
 
+package_option = click.option(
+    "--package",
+    "package_path",
+    default=".",
+    show_default=True,
+    type=click.Path(exists=True),
+    help="数据包目录 The package folder (or its datapackage.json).",
+)
+
+
 def output_options(*, flag: str = "--format", follow_locale: bool = False) -> Callable:
     """``--format`` and ``--lang``: how a command reports its findings, the same for every command.
 

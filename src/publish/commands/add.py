@@ -6,19 +6,20 @@ import sys
 
 import click
 
-from publish.commands._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, output_options, show, tool_failure_guard
+from publish.commands._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    output_options,
+    package_option,
+    show,
+    tool_failure_guard,
+)
 
 
 @click.command("add")
 @click.argument("submission", type=click.Path(exists=True, dir_okay=True, file_okay=True))
-@click.option(
-    "--package",
-    "package_path",
-    default=".",
-    show_default=True,
-    type=click.Path(exists=True),
-    help="数据包目录 The package folder (or its datapackage.json).",
-)
+@package_option
 @click.option("--dry-run", is_flag=True, help="只显示将要进行的更改，不写文件。Show what would change; write nothing.")
 @click.option("--department", help="确认报送所属部门编号 The department id the submission must be for.")
 @click.option("--year", type=int, help="确认报送所属年度 The fiscal year the submission must be for.")

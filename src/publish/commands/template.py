@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from publish.commands._common import EXIT_OK, output_options, show, tool_failure_guard
+from publish.commands._common import EXIT_OK, output_options, package_option, show, tool_failure_guard
 from publish.core import DEPARTMENT_ID
 
 
@@ -23,14 +23,7 @@ def _department(ctx: click.Context, param: click.Parameter, value: str) -> str:
 @click.option("--year", required=True, type=click.IntRange(2000, 2100), help="预算年度 Fiscal year.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="输出文件 Output .xlsx (default DEPT-YEAR.xlsx).")
 @click.option("--from-data", is_flag=True, help="用已公开的数据填好模板 Fill it with the published data.")
-@click.option(
-    "--package",
-    "package_path",
-    default=".",
-    show_default=True,
-    type=click.Path(exists=True),
-    help="数据包目录 The package folder (or its datapackage.json).",
-)
+@package_option
 @output_options()
 @tool_failure_guard
 def command(department, year, output, from_data, package_path, output_format, lang) -> None:
