@@ -15,8 +15,6 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
@@ -26,11 +24,7 @@ from publish.release.hashing import SUMS, descriptor_hash, render_sums
 from publish.release.source_date import iso
 from publish.release.workbook import workbook_bytes
 
-LOCK = ".release.lock"
-
-
-class LockedError(RuntimeError):
-    """Another release is running in the same output folder."""
+LOCK = ".release.lock"  # held in the output folder while a release builds (publish.core.locked)
 
 
 def release_files(package: Package, version: str, moment: datetime, readme: str, changelog: str) -> dict[str, bytes]:
@@ -117,21 +111,3 @@ def _move_all(staging: Path, out: Path, names: list[str]) -> None:
         for name in reversed(moved):
             os.rename(out / name, staging / name)
         raise
-
-
-@contextmanager
-def locked(out: Path) -> Iterator[None]:
-    """Hold ``out/.release.lock`` while releasing; a second release meanwhile raises LockedError."""
-    out.mkdir(parents=True, exist_ok=True)
-    lock = out / LOCK
-    atomic.checkpoint(lock)
-    try:
-        handle = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-    except FileExistsError:
-        raise LockedError(str(lock)) from None
-    try:
-        os.write(handle, f"{os.getpid()}\n".encode())
-        os.close(handle)
-        yield
-    finally:
-        lock.unlink(missing_ok=True)

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from publish.core import Finding, Package, PackageError, load, locate
+from publish.core import Finding, LockedError, Package, PackageError, load, locate, locked
 from publish.release import changelog, repo, versions
-from publish.release.build import LockedError, locked, release_files, write_release
+from publish.release.build import LOCK, release_files, write_release
 from publish.release.comparison import PackageDiff, diff_packages
 from publish.release.hashing import files_under
 from publish.release.previous import GitError, PreviousRelease, find_previous, materialized
@@ -69,7 +69,7 @@ def release(path: str | Path = ".", bump: str = "auto", out: str | Path | None =
     except SourceDateError as error:
         raise ReleaseRefused(f"环境变量 {error}", f"{error}", usage=True) from None
     try:
-        with locked(out):
+        with locked(out / LOCK):
             return _release(package, out, bump, moment)
     except LockedError as error:
         raise ReleaseRefused(
