@@ -17,6 +17,7 @@ from publish.core.csvfile import read_rows, render
 from publish.core.package import load
 from publish.extract.core import extract
 from tests.helpers import ROOT, SEED_DEPARTMENT, SEED_DOCUMENT, SEED_SOURCE_FILE
+from tests.hostile_files import pdf_bytes
 
 PACKAGE = load(ROOT)
 RESOURCES = [name for name in PACKAGE.resources if name != "function_codes"]
@@ -105,15 +106,7 @@ def write_pdf(path: Path, lines: list[list[tuple[float, str]]]) -> None:
         kids.append(len(objects))
     objects.append(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids)))
     objects.append(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
-    out, offsets = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"), []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, len(objects), xref)
-    path.write_bytes(bytes(out))
+    path.write_bytes(pdf_bytes(objects))
 
 
 # --- the tests -------------------------------------------------------------------------------------

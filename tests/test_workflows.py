@@ -171,7 +171,7 @@ def test_zizmor_reports_injection_and_unpinned_actions(tmp_path):
 def test_every_action_is_pinned_by_the_verified_commit_sha():
     text = "\n".join(p.read_text(encoding="utf-8") for p in [*workflow_files(), ACTION])
     uses = re.findall(r"^\s*(?:- )?uses: (\S+)@(\S+)(?: # (\S+))?$", text, flags=re.MULTILINE)
-    assert len(uses) == sum("uses" in step for _, _, step in all_steps()) == 8
+    assert len(uses) == sum("uses" in step for _, _, step in all_steps()) == 9
     for action, ref, comment in uses:
         assert (ref, comment) == PINNED[action], action
 
@@ -211,6 +211,33 @@ def test_the_check_runs_on_the_pull_request_itself_and_the_tests_once():
     upload = next(s for s in workflow["jobs"]["check"]["steps"] if "upload-artifact" in s.get("uses", ""))
     assert (upload["if"], upload["with"]["path"]) == ("${{ !cancelled() }}", "findings.csv")
     assert load(WORKFLOWS / "release.yml")["on"] == {"push": {"tags": ["v*"]}}
+
+
+BASE_REF = "${{ github.event.pull_request.base.sha || github.sha }}"
+
+
+def test_the_check_job_installs_publish_from_the_base_branch_never_from_the_pull_request():
+    """A pull request that edits src/ cannot change the judge of its own data: the check job checks out the base
+    commit into a folder of its own and installs publish from there; the tests job tests the pull request's code."""
+    jobs = load(WORKFLOWS / "validate.yml")["jobs"]
+    steps = jobs["check"]["steps"]
+    checkouts = [s for s in steps if s.get("uses", "").startswith("actions/checkout@")]
+    pull_request, base = checkouts
+    assert "ref" not in pull_request["with"] and "path" not in pull_request["with"]  # the pull request, at the root
+    assert base["with"]["ref"] == BASE_REF and base["with"]["persist-credentials"] is False
+    folder = base["with"]["path"]
+    assert folder not in ("", ".", "./") and not folder.startswith(("/", ".."))
+    install = next(s for s in steps if s.get("id") == "install")
+    assert steps.index(base) < steps.index(install)
+    assert install["working-directory"] == folder and install["run"].strip() == "python3 -m pip install ."
+    assert "-e" not in install["run"].split() and "${{" not in install["run"]
+    python = next(s for s in steps if s.get("uses", "").startswith("actions/setup-python@"))
+    assert python["with"]["cache-dependency-path"] == f"{folder}/pyproject.toml"
+    for step in steps[steps.index(install) + 1 :]:  # every later step runs the installed publish on the data
+        assert "pip install" not in step.get("run", "") and "working-directory" not in step
+    tests = jobs["tests"]["steps"]
+    assert not [s for s in tests if "ref" in s.get("with", {})]  # the tests job: the pull request's code
+    assert next(s for s in tests if s.get("id") == "install")["run"] == 'python3 -m pip install -e ".[test]"'
 
 
 # --- what the clerk sees: annotations and the step summary --------------------------------------

@@ -54,3 +54,14 @@ _.formatColumns
 _.formatRows
 _.deleteRows
 _.insertRows
+
+# pdfminer: its module-level decoders, replaced by bounded ones while a PDF is read (extract/pdf_bounds.py),
+# and the zlib decompressobj signature the replacement keeps (max_length is part of it).
+_.decompress_corrupted
+_.lzwdecode
+_.rldecode
+max_length
+
+# expat: the parser's callback, set on the parser object and called by it (submission/cell_count.py,
+# submission/sheet_names.py).
+_.StartElementHandler

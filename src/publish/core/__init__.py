@@ -1,7 +1,8 @@
 """The small core every layer stands on: findings and reports, the package on disk, atomic writes,
-the canonical CSV, the encodings and number habits of Excel, the official identifiers' checks, and the
-knowledge several layers share: units, code shapes, change words and the lines every disclosure lists;
-and one error type with its exit codes."""
+the canonical CSV, the encodings and number habits of Excel, the official identifiers' checks, the
+knowledge several layers share (units, code shapes, change words, the lines every disclosure lists), one
+error type with its exit codes, and what guards input from outside (limits, Office zips) and output
+(paths inside the output folder, locks)."""
 
 from publish.core.change_words import CHANGE_WORDS, FALL, FLAT, RISE
 from publish.core.codes import DEPARTMENT_ID, parent_code
@@ -11,6 +12,9 @@ from publish.core.encoding import BOM, decode_excel_csv
 from publish.core.errors import EXIT_INVALID, EXIT_OK, EXIT_TOOL_FAILURE, EXIT_USAGE, PublishError
 from publish.core.habits import HABITS, NUMERIC, describe, normalise_number, undo_habits
 from publish.core.identifiers import credit_code_problem, division_code_problem
+from publish.core.lock import LockedError, locked
+from publish.core.names import SEMVER, name_problem
+from publish.core.office import ZIP_ERRORS, unsafe_office_file
 from publish.core.package import (
     DESCRIPTOR,
     Package,
@@ -21,6 +25,7 @@ from publish.core.package import (
     release_name,
     unsafe_reason,
 )
+from publish.core.paths import OutsideError, inside
 from publish.core.report import Finding, Report, Severity
 from publish.core.required import REQUIRED_LINES
 from publish.core.units import CENTI, DECIMALS, YUAN_PER_WANYUAN
@@ -42,8 +47,12 @@ __all__ = [
     "NUMERIC",
     "REQUIRED_LINES",
     "RISE",
+    "SEMVER",
     "YUAN_PER_WANYUAN",
+    "ZIP_ERRORS",
     "Finding",
+    "LockedError",
+    "OutsideError",
     "Package",
     "PackageError",
     "PublishError",
@@ -54,14 +63,18 @@ __all__ = [
     "decode_excel_csv",
     "describe",
     "division_code_problem",
+    "inside",
     "load",
     "locate",
+    "locked",
+    "name_problem",
     "normalise_number",
     "parent_code",
     "read_rows",
     "release_name",
     "render_csv",
     "undo_habits",
+    "unsafe_office_file",
     "unsafe_reason",
     "write_rows",
 ]

@@ -14,7 +14,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from publish.core.errors import PublishError
+from publish.core.names import identifier_findings
+from publish.core.references import package_references, schema_references
 from publish.core.report import Finding
+from publish.core.text import text_findings
 
 DESCRIPTOR = "datapackage.json"
 URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -85,7 +88,7 @@ def load(path: str | Path) -> Package:
         raise PackageError(
             [_descriptor_finding("the descriptor has no list of resources", "描述文件缺少 resources 列表")]
         )
-    problems: list[Finding] = []
+    problems = _untrusted(descriptor, DESCRIPTOR)
     package = Package(root=root, descriptor=descriptor)
     for index, entry in enumerate(descriptor["resources"]):
         resource = _load_resource(root, index, entry, problems)
@@ -94,6 +97,16 @@ def load(path: str | Path) -> Package:
     if problems:
         raise PackageError(problems)
     return package
+
+
+def _untrusted(descriptor: dict[str, Any], where: str) -> list[Finding]:
+    """What must never reach frictionless or a writer: remote references, names that are not identifiers, and
+    text no file can hold."""
+    return (
+        package_references(descriptor, where)
+        + identifier_findings(descriptor, where)
+        + text_findings(descriptor, where)
+    )
 
 
 def _load_resource(root: Path, index: int, entry: Any, problems: list[Finding]) -> Resource | None:
@@ -109,7 +122,7 @@ def _load_resource(root: Path, index: int, entry: Any, problems: list[Finding]) 
             )
         )
         return None
-    for label, value in (("path", data_path), ("schema", entry.get("schema"))):
+    for label, value in _paths(entry):
         if isinstance(value, str) and (reason := unsafe_reason(root, value)):
             problems.append(_unsafe_path_finding(name, label, value, reason))
     if problems:
@@ -117,10 +130,19 @@ def _load_resource(root: Path, index: int, entry: Any, problems: list[Finding]) 
     schema = entry.get("schema")
     if isinstance(schema, str):
         schema = _read_json(root / schema, schema)
+        if isinstance(schema, dict):
+            problems.extend(schema_references(schema, entry["schema"]) + text_findings(schema, entry["schema"]))
     if not isinstance(schema, dict):
         problems.append(_descriptor_finding(f"resource '{name}' has no table schema", f"资源 {name} 缺少表结构 schema"))
         return None
     return Resource(name=name, path=data_path, schema=schema, descriptor=entry)
+
+
+def _paths(entry: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The properties of a resource that name a file: its data, schema, dialect and any extra data paths."""
+    extra = entry.get("extrapaths")
+    named = [("path", entry.get("path")), ("schema", entry.get("schema")), ("dialect", entry.get("dialect"))]
+    return named + [("extrapaths", value) for value in (extra if isinstance(extra, list) else [extra])]
 
 
 def unsafe_reason(root: Path, value: str) -> tuple[str, str] | None:

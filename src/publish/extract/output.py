@@ -12,7 +12,7 @@ import csv
 import io
 from pathlib import Path
 
-from publish.core import EXIT_USAGE, Package, PublishError, atomic, write_rows
+from publish.core import EXIT_USAGE, OutsideError, Package, PublishError, atomic, inside, write_rows
 from publish.extract.model import PROVENANCE_COLUMNS, UNREAD_COLUMNS, Extraction
 
 SIDECARS = "extraction"
@@ -25,7 +25,17 @@ class OutputError(PublishError):
 
 
 def default_folder(ext: Extraction) -> Path:
-    return Path(f"{ext.department_id}-{ext.fiscal_year}")
+    """``<department>-<year>`` in the working folder; a department id that would lead elsewhere is refused."""
+    name = f"{ext.department_id}-{ext.fiscal_year}"
+    _inside(Path.cwd(), name)
+    return Path(name)
+
+
+def _inside(folder: Path, name: str) -> Path:
+    try:
+        return inside(folder, name)
+    except OutsideError as error:
+        raise OutputError(error.message_zh, error.message_en) from None
 
 
 def write_submission(ext: Extraction, package: Package, out: str | Path) -> list[Path]:
@@ -47,7 +57,7 @@ def _write_all(ext: Extraction, package: Package, folder: Path) -> list[str]:
     for name, resource in package.resources.items():
         rows = ext.rows.get(name)
         if rows:
-            write_rows(folder / f"{name}.csv", resource.schema, rows)
+            write_rows(_inside(folder, f"{name}.csv"), resource.schema, rows)
             names.append(f"{name}.csv")
     atomic.write_text(folder / SIDECARS / "provenance.csv", _table(PROVENANCE_COLUMNS, ext.provenance))
     atomic.write_text(folder / SIDECARS / "unread.csv", _table(UNREAD_COLUMNS, [u.as_row() for u in ext.unread]))

@@ -4,6 +4,10 @@ Every reader returns the document's lines in reading order, normalised (see ``te
 Word tables become one line per row with cells separated by tabs. In a PDF, a line that runs
 to the right margin and does not end a sentence is joined with the next one, undoing the
 layout's wrapping; page numbers are dropped. A file that cannot be read raises DocumentError.
+
+A document comes from outside: before any parser sees it, its size is checked (``publish.core.limits``),
+a Word file's zip and XML are checked like a submitted workbook's, and a PDF is read under the bounds
+of ``pdf_bounds`` (unpacked streams) and ``pdf_guard`` (pages, the drawing work of each page).
 """
 
 from __future__ import annotations
@@ -11,7 +15,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from publish.core import EXIT_USAGE, PublishError
+from publish.core import EXIT_USAGE, PublishError, limits, unsafe_office_file
+from publish.extract.pdf_bounds import bounded
+from publish.extract.pdf_guard import check_page, count_pages
 from publish.extract.text import normalise
 
 SUPPORTED = (".txt", ".docx", ".pdf")
@@ -42,7 +48,18 @@ def read_document(path: str | Path) -> list[str]:
     return lines
 
 
+def _within(path: Path, limit: limits.Limit) -> None:
+    size = path.stat().st_size
+    if limit.exceeded(size):
+        zh, en = limit.hint()
+        raise DocumentError(
+            f"{path.name}：文件有 {size} 字节，未读取（{zh}）",
+            f"{path.name}: the file has {size} bytes and was not read ({en})",
+        )
+
+
 def _text_lines(path: Path) -> list[str]:
+    _within(path, limits.TEXT_BYTES)
     data = path.read_bytes()
     for encoding in ("utf-8-sig", "gb18030"):
         try:
@@ -59,6 +76,9 @@ def _docx_lines(path: Path) -> list[str]:
     import docx
     from docx.table import Table
 
+    _within(path, limits.DOCUMENT_BYTES)
+    if refusal := unsafe_office_file(path, limits.DOCX_PART_BYTES):
+        raise DocumentError(f"{path.name}：{refusal[0]}", f"{path.name}: {refusal[1]}")
     try:
         document = docx.Document(str(path))
     except Exception as error:  # python-docx raises several types for a broken file
@@ -82,14 +102,32 @@ def _unique_cells(row) -> list[str]:
 
 
 def _pdf_lines(path: Path) -> list[str]:
+    _within(path, limits.DOCUMENT_BYTES)
+    with bounded() as budget:
+        try:
+            lines = _pdf_text_lines(path, budget)
+        except Exception as error:  # pdfminer raises many types for a broken file; pdfplumber wraps them
+            if budget.refusal is None:
+                raise _unreadable(path, "PDF", error) from None
+        if budget.refusal is not None:  # also when pdfminer swallowed the refusal and went on
+            raise DocumentError(f"{path.name}：{budget.refusal[0]}", f"{path.name}: {budget.refusal[1]}")
+    return _unwrap([line for line in lines if not PAGE_NUMBER.match(line["text"])])
+
+
+def _pdf_text_lines(path: Path, budget) -> list[dict]:
     import pdfplumber
 
-    try:
-        with pdfplumber.open(str(path)) as pdf:
-            lines = [line for page in pdf.pages for line in page.extract_text_lines()]
-    except Exception as error:  # pdfminer raises many types for a broken file
-        raise _unreadable(path, "PDF", error) from None
-    return _unwrap([line for line in lines if not PAGE_NUMBER.match(line["text"])])
+    lines = []
+    with open(path, "rb") as stream:  # pdfplumber's own close walks every page: only once they are counted
+        pdf = pdfplumber.open(stream)
+        count_pages(pdf.doc, budget)
+        try:
+            for number, page in enumerate(pdf.pages, start=1):
+                check_page(page.page_obj, number, budget)
+                lines.extend(page.extract_text_lines())
+        finally:
+            pdf.close()
+    return lines
 
 
 def _unwrap(lines: list[dict]) -> list[str]:

@@ -12,24 +12,17 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 import shutil
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
-from publish.core import Package, PublishError, atomic, release_name, unsafe_reason
+from publish.core import Package, atomic, release_name, unsafe_reason
 from publish.release.archive import zip_bytes
 from publish.release.hashing import SUMS, descriptor_hash, render_sums
 from publish.release.source_date import iso
 from publish.release.workbook import workbook_bytes
 
-LOCK = ".release.lock"
-
-
-class LockedError(PublishError):
-    """Another release is running in the same output folder."""
+LOCK = ".release.lock"  # held in the output folder while a release builds (publish.core.locked)
 
 
 def release_files(package: Package, version: str, moment: datetime, readme: str, changelog: str) -> dict[str, bytes]:
@@ -98,24 +91,3 @@ def _publishable(staging: Path) -> None:
     """Readable by everyone, like any download: files 0644, folders 0755 (temporary files are made 0600)."""
     for path in staging.rglob("*"):
         path.chmod(0o755 if path.is_dir() else 0o644)
-
-
-@contextmanager
-def locked(out: Path) -> Iterator[None]:
-    """Hold ``out/.release.lock`` while releasing; a second release meanwhile raises LockedError."""
-    out.mkdir(parents=True, exist_ok=True)
-    lock = out / LOCK
-    atomic.checkpoint(lock)
-    try:
-        handle = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-    except FileExistsError:
-        raise LockedError(
-            f"另一个发布正在进行（锁文件 {lock}）；如确认没有，请删除该锁文件后重试",
-            f"another release is running (lock file {lock}); if none is, delete the lock file and retry",
-        ) from None
-    try:
-        os.write(handle, f"{os.getpid()}\n".encode())
-        os.close(handle)
-        yield
-    finally:
-        lock.unlink(missing_ok=True)

@@ -17,9 +17,20 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from publish.core import EXIT_USAGE, Finding, Package, PackageError, PublishError, load, locate, release_name
+from publish.core import (
+    EXIT_USAGE,
+    Finding,
+    LockedError,
+    Package,
+    PackageError,
+    PublishError,
+    load,
+    locate,
+    locked,
+    release_name,
+)
 from publish.release import changelog, repo, versions
-from publish.release.build import LockedError, locked, release_files, write_release
+from publish.release.build import LOCK, release_files, write_release
 from publish.release.comparison import PackageDiff, diff_packages
 from publish.release.hashing import files_under
 from publish.release.previous import GitError, PreviousRelease, find_previous, materialized
@@ -82,10 +93,13 @@ def release(path: str | Path = ".", bump: str = "auto", out: str | Path | None =
     except SourceDateError as error:
         raise ReleaseRefused(error.message_zh, error.message_en, exit_code=error.exit_code) from None
     try:
-        with locked(out):
+        with locked(out / LOCK):
             return _release(package, out, bump, moment)
     except LockedError as error:
-        raise ReleaseRefused(error.message_zh, error.message_en) from None
+        raise ReleaseRefused(
+            f"另一个发布正在进行（锁文件 {error.lock}）；如确认没有，请删除该锁文件后重试",
+            f"another release is running (lock file {error.lock}); if none is, delete the lock file and retry",
+        ) from None
 
 
 def _release(package: Package, out: Path, bump: str, moment: datetime) -> ReleaseResult:

@@ -6,10 +6,9 @@ Only plain ``MAJOR.MINOR.PATCH`` versions are released (no pre-release or build 
 
 from __future__ import annotations
 
-import re
+from publish.core import SEMVER
 
 LEVELS = ("none", "patch", "minor", "major")
-SEMVER = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
 FIRST_VERSION = "0.1.0"
 
 

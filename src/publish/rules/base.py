@@ -63,8 +63,7 @@ class Rule(Registered):
         path = ctx.path(resource)
         line = row.get(LINE)
         year, department = row.get("fiscal_year"), row.get("department_id")
-        who_zh = f"（{year} 年 {department}）" if department else ""
-        who_en = f" ({department}, {year})" if department else ""
+        who_zh, who_en = _who(year, department)
         at_zh = f"{path} 第 {line} 行" if line else path
         at_en = f"{path} line {line}" if line else path
         return Finding(
@@ -81,6 +80,15 @@ class Rule(Registered):
             message_en=f"{at_en}{who_en}: {en}",
             text=(zh, en),
         )
+
+
+def _who(year: Any, department: Any) -> tuple[str, str]:
+    """The department-year a finding is about, as far as the row says it (a blank year is never "None 年")."""
+    if department in (None, ""):
+        return "", ""
+    if year in (None, ""):
+        return f"（{department}）", f" ({department})"
+    return f"（{year} 年 {department}）", f" ({department}, {year})"
 
 
 def money(centi: int | None) -> str:

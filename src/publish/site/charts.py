@@ -64,7 +64,11 @@ def _sangong_chart(view: DepartmentYear) -> Chart | None:
 
 
 def _year_chart(view: DepartmentYear, history: list[DepartmentYear]) -> Chart | None:
-    """Published totals over the years; with one year only, the prior year implied by the stated change."""
+    """Published totals over the years; with one year only, the prior year implied by the stated change.
+
+    A year that is not a number (the data failed validation, built with --allow-invalid) has no year chart."""
+    if not all(h.fiscal_year.isdigit() for h in [view, *history]):
+        return None
     points: list[tuple[str, str]] = []
     years = [h for h in history if int(h.fiscal_year) <= int(view.fiscal_year)]
     for past in years:

@@ -79,11 +79,18 @@ def read_site_data(package: Package) -> SiteData:
     views = []
     for (year, department_id), by_resource in grouped.items():
         ordered = {name: reading_order(rows, package.resources[name].schema) for name, rows in by_resource.items()}
-        disclosure = (ordered.pop("disclosures", None) or [{}])[0]
+        disclosure = (ordered.pop("disclosures", None) or [_blank(package, "disclosures")])[0]
         department = departments.get(department_id, {"department_id": department_id})
         views.append(DepartmentYear(year, department_id, department, disclosure, ordered))
     views.sort(key=lambda d: (-_year_key(d), d.department_id))
     return SiteData(package=package, department_years=views)
+
+
+def _blank(package: Package, resource: str) -> Row:
+    """A row with every field empty: what a page shows for a department-year whose row is missing (the data
+    failed validation and the site is built with --allow-invalid)."""
+    fields = package.resources[resource].fields if resource in package.resources else []
+    return {field["name"]: "" for field in fields}
 
 
 def reading_order(rows: list[Row], schema: dict[str, Any]) -> list[Row]:

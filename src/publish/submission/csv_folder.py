@@ -21,8 +21,11 @@ from publish.template import NOT_SUBMITTED, submitted_resources
 def read_folder(folder: Path, package: Package) -> Submission:
     submission = Submission(source=folder, kind="csv")
     resources = submitted_resources(package)
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".csv")
-    if not files:
+    links = sorted(p for p in folder.iterdir() if p.is_symlink())
+    for link in links:
+        submission.problems.append(_file_problem(link.name, "submission-symlink", *_LINK))
+    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.is_symlink() and p.suffix.lower() == ".csv")
+    if not files and not links:
         submission.problems.append(_file_problem(folder.name, "submission-empty", *_EMPTY))
     for path in files:
         name = path.stem
@@ -43,6 +46,10 @@ def read_folder(folder: Path, package: Package) -> Submission:
 
 
 _EMPTY = ("文件夹中没有 CSV 文件", "the folder holds no CSV file")
+_LINK = (
+    "是符号链接（快捷方式），不予跟随读取；请把文件本身复制到报送文件夹中",
+    "is a symbolic link, which is never followed; copy the file itself into the submission folder",
+)
 
 
 def _decode(path: Path, submission: Submission) -> str | None:

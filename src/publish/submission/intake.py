@@ -1,16 +1,23 @@
-"""`publish add` as a library call: read a submission, check it with every rule, merge it if clean."""
+"""`publish add` as a library call: read a submission, check it with every rule, merge it if clean.
+
+A merge holds the package's lock (``<package>/.publish-add.lock``, through ``publish.core.locked``, as a
+release holds its own) from recovering an interrupted merge to the last rename, so two adds at once
+never both merge from the same old files: the second is refused and changes nothing.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from publish.core import Finding, load
+from publish.core import Finding, LockedError, Package, load, locked
 from publish.submission import merge
 from publish.submission.check import check
 from publish.submission.merge import Plan
 from publish.submission.model import Submission
 from publish.submission.read import read_submission
+
+LOCK = ".publish-add.lock"
 
 
 @dataclass
@@ -47,6 +54,16 @@ def add(
     Raises ``publish.core.package.PackageError`` if the package itself cannot be loaded.
     """
     package = load(package_path)
+    if dry_run:
+        return _add(package, submission_path, expected, dry_run=True)
+    try:
+        with locked(package.root / LOCK):
+            return _add(package, submission_path, expected, dry_run=False)
+    except LockedError as error:
+        return AddResult(None, findings=[_locked(package, str(error.lock))])
+
+
+def _add(package: Package, submission_path: str | Path, expected: tuple[str, str] | None, dry_run: bool) -> AddResult:
     recovered = False if dry_run else merge.recover(package)
     submission = read_submission(submission_path, package, expected)
     result = AddResult(submission, dry_run=dry_run, recovered=recovered)
@@ -58,3 +75,15 @@ def add(
     if result.accepted and not dry_run:
         result.written = merge.apply(package, result.plan)
     return result
+
+
+def _locked(package: Package, lock: str) -> Finding:
+    return Finding(
+        rule="package-locked",
+        severity="error",
+        path=LOCK,
+        message_zh=f"另一个 publish add 正在向本数据包合并报送（锁文件 {lock}），本次未读取、未更改任何文件；请等它完成后"
+        "重试。如确认没有其他合并在进行（例如上次被强行中止），请删除该锁文件后重试。",
+        message_en=f"another publish add is merging into this package (lock file {lock}); nothing was read or "
+        "changed. Retry once it has finished; if none is running (one was killed), delete the lock file and retry.",
+    )

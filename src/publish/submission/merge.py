@@ -27,7 +27,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from publish.core import Package, atomic, csvfile
+from publish.core import OutsideError, Package, atomic, csvfile, inside
 from publish.submission.model import Submission
 from publish.submission.table import Origin
 from publish.template import submitted_resources
@@ -201,9 +201,8 @@ def recover(package: Package) -> bool:
     Without a journal, leftover staged files and backups are only removed: the data files were not touched.
     """
     journal = _journal_path(package)
-    replacing = json.loads(journal.read_text(encoding="utf-8"))["replacing"] if journal.exists() else []
-    for relative in replacing:
-        target = package.root / relative
+    replacing = _journal_entries(package, journal)
+    for target in replacing:
         backup = _sibling(target, "backup")
         if backup.exists():
             os.replace(backup, target)
@@ -214,3 +213,22 @@ def recover(package: Package) -> bool:
         for what in ("new", "backup"):
             _sibling(package.file(resource), what).unlink(missing_ok=True)
     return bool(replacing)
+
+
+def _journal_entries(package: Package, journal: Path) -> list[Path]:
+    """The data files a journal lists. The journal is a file in the package, so it is read as input from
+    outside: an entry that is not one of the package's own data files is ignored, an unreadable journal too."""
+    try:
+        listed = json.loads(journal.read_text(encoding="utf-8")).get("replacing") if journal.exists() else []
+    except (OSError, ValueError, AttributeError, RecursionError):
+        return []
+    data_files = {package.file(resource).resolve() for resource in package.resources.values()}
+    entries = []
+    for relative in listed if isinstance(listed, list) else []:
+        try:
+            target = inside(package.root, relative)
+        except (OutsideError, TypeError):
+            continue
+        if target in data_files:
+            entries.append(target)
+    return entries

@@ -13,7 +13,7 @@ from typing import Any
 
 from publish.core import Finding, Package
 from publish.submission.cells import NOTES_EN, NOTES_ZH
-from publish.submission.guard import oversized, oversized_sheet, unsafe_workbook
+from publish.submission.guard import oversized, unsafe_workbook
 from publish.submission.model import Submission
 from publish.submission.table import read_table
 from publish.template import AUXILIARY_SHEETS, META_SHEET, NOT_SUBMITTED, sheet_name, submitted_resources
@@ -35,14 +35,15 @@ def read_workbook(path: Path, package: Package) -> Submission:
         if sheet.title in AUXILIARY_SHEETS:
             continue
         resource = by_sheet.get(sheet.title)
+        if sheet.sheet_state != "visible":
+            seen.add(resource.name if resource else "")
+            submission.problems.append(_hidden_sheet(path.name, sheet.title, sheet.sheet_state))
+            continue
         if resource is None:
             if _has_content(sheet):
                 submission.problems.append(_unknown_sheet(path.name, sheet.title, package))
             continue
         seen.add(resource.name)
-        if refusal := oversized_sheet(sheet):
-            submission.problems.append(_problem(path.name, "submission-unsafe", *refusal))
-            continue
         raw = _raw_rows(sheet, formulas[sheet.title], submission)
         submission.add_table(read_table(resource.name, resource.schema, raw, sheet.title, "xlsx", TEMPLATE_HEADER_LINE))
     for name in resources:
@@ -141,6 +142,17 @@ def _unknown_sheet(file: str, title: str, package: Package) -> Finding:
     else:
         zh, en = f"不是本数据包的表，工作表名应为：{names}", f"not a table of the package; sheet names are: {names}"
     return _problem(file, "submission-unknown-sheet", f"工作表“{title}”{zh}", f"sheet '{title}' is {en}")
+
+
+def _hidden_sheet(file: str, title: str, state: str) -> Finding:
+    return _problem(
+        file,
+        "submission-hidden-sheet",
+        f"工作表“{title}”被隐藏（{state}），隐藏的内容审核人看不到，不予读取；请在 Excel 中取消隐藏并核对后再报送，"
+        "或删除该工作表",
+        f"the sheet '{title}' is hidden ({state}): what a reviewer cannot see is not read; unhide and check it in "
+        "Excel, or delete it, and resubmit",
+    )
 
 
 def _missing_sheet(file: str, title: str) -> Finding:
