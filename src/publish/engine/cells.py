@@ -136,14 +136,16 @@ def to_centi(text: pl.Series) -> pl.Series:
 def _convert_slow(text, typed, indexes, spec, missing_values) -> Column:
     """The cells at ``indexes`` read by frictionless's cell reader for the field (its constraints but `pattern`)."""
     kind = spec.get("type", "string")
-    values = typed.to_list()
-    column = Column(typed, [], [])
+    column = Column(typed.cast(dtype(kind)), [], [])
+    if not len(indexes):
+        return column
+    reader = _cell_reader(spec, missing_values)
     keys: dict[int, str] = {}
+    held: list[Any] = []
     exact = True
-    reader = _cell_reader(spec, missing_values) if len(indexes) else None
     for index, cell in zip(indexes.to_list(), text.gather(indexes).to_list(), strict=True):
         value, notes = _read(reader, cell, spec, missing_values)
-        values[index] = None
+        held.append(None)
         if notes and "type" in notes:
             column.errors.append(CellError(index, "type-error", notes["type"]))
             continue
@@ -152,7 +154,7 @@ def _convert_slow(text, typed, indexes, spec, missing_values) -> Column:
         keys[index] = canonical(value, index)
         exact = exact and faithful(value, kind)
         try:
-            values[index] = to_repr(value, kind, cell)
+            held[-1] = to_repr(value, kind, cell)
         except OutOfRange as error:
             column.errors.append(CellError(index, "number-out-of-range", str(error)))
             exact = False
@@ -160,7 +162,7 @@ def _convert_slow(text, typed, indexes, spec, missing_values) -> Column:
         column.remarks += _remarks(value, cell, kind, index)
         for name, note in (notes or {}).items():
             column.errors.append(CellError(index, "constraint-error", note, name))
-    column.typed = pl.Series(typed.name, values, dtype=dtype(kind))
+    column.typed = column.typed.scatter(indexes, pl.Series(held, dtype=dtype(kind)))
     if not exact:
         column.key = _keyed(column.typed, kind, keys)
     return column

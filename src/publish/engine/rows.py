@@ -13,9 +13,9 @@ from typing import Any
 import polars as pl
 
 from publish.core import Finding, Resource
+from publish.engine import limits
 from publish.engine.cells import CellError, check_column
 from publish.engine.findings import structural_finding
-from publish.engine.limits import PATTERN_SECONDS
 from publish.engine.reading import LINE, TextTable
 from publish.engine.values import dtype
 
@@ -118,7 +118,7 @@ def _pattern_timeout(spec: dict, resource: Resource) -> Finding:
         resource.path,
         resource.name,
         field=spec["name"],
-        note=f'the pattern "{pattern}" took more than {PATTERN_SECONDS} s on this column; the rest was not checked. '
+        note=f'the pattern "{pattern}" took more than {limits.PATTERN_SECONDS} s on this column; the rest was not checked. '
         "Simplify the pattern (no backreference or look-around) so that it runs in linear time",
     )
 
