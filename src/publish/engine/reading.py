@@ -9,7 +9,6 @@ goes through Python's csv module, as frictionless itself reads, so both see the 
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from publish.core import BOM, Finding
+from publish.engine.decoding import UnreadableFile, bom_findings, declared_codec, decode, decode_declared, file_finding
 from publish.engine.dialect import Dialect, resolve
 from publish.engine.limits import MAX_LINE_BYTES
 
@@ -45,12 +45,6 @@ class TextTable:
         return not self.labels and self.cells.height == 0
 
 
-class UnreadableFile(Exception):
-    def __init__(self, finding: Finding):
-        super().__init__(finding.message_en)
-        self.finding = finding
-
-
 def read_text_table(
     data: bytes, path: str, resource: str, options: dict | None = None, encoding: str | None = None
 ) -> tuple[TextTable, list[Finding]]:
@@ -61,10 +55,10 @@ def read_text_table(
     a UTF-8 file is decoded by Python only when the fast path cannot be taken (or to name the line
     where the bytes stop being UTF-8).
     """
-    findings = _bom_findings(data, path, resource)
+    findings = bom_findings(data, path, resource)
     body = data.removeprefix(BOM)
-    if _declared_codec(encoding, path, resource) not in ("utf-8", "utf-8-sig"):
-        text = _decode_declared(body, encoding, path, resource)
+    if declared_codec(encoding, path, resource) not in ("utf-8", "utf-8-sig"):
+        text = decode_declared(body, encoding, path, resource)
         dialect = _resolved(options, lambda: io.StringIO(text, newline=""), path, resource)
         return parse(text, path, resource, fast=False, dialect=dialect), findings
     try:
@@ -83,92 +77,6 @@ def _resolved(options: dict | None, lines, path: str, resource: str) -> Dialect:
         raise
     except (TypeError, ValueError, csv.Error) as error:  # a dialect the csv module cannot use
         raise UnreadableFile(_source_error(path, resource, error)) from None
-
-
-def _declared_codec(encoding: str | None, path: str, resource: str) -> str:
-    try:
-        return codecs.lookup(encoding or "utf-8").name
-    except (LookupError, TypeError):
-        raise UnreadableFile(
-            _finding(
-                "encoding-error",
-                "error",
-                path,
-                resource,
-                None,
-                f"声明的编码 {encoding!r} 不存在。请改为 utf-8。",
-                f"the declared encoding {encoding!r} does not exist; declare utf-8.",
-            )
-        ) from None
-
-
-def _decode_declared(data: bytes, encoding: str, path: str, resource: str) -> str:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise UnreadableFile(
-            _finding(
-                "encoding-error",
-                "error",
-                path,
-                resource,
-                line,
-                f"文件声明为 {encoding} 编码，但第 {line} 行起无法按此编码读取。请改正 encoding 或文件。",
-                f"the file is declared as {encoding} but from line {line} it cannot be read so; "
-                "correct the encoding or the file.",
-            )
-        ) from None
-
-
-def decode(data: bytes, path: str, resource: str) -> tuple[str, list[Finding]]:
-    """The file's text, or UnreadableFile for bytes that are not UTF-8 (GB18030 is named as such)."""
-    findings = _bom_findings(data, path, resource)
-    data = data.removeprefix(BOM)
-    try:
-        return data.decode("utf-8"), findings
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise UnreadableFile(_encoding_finding(data, path, resource, line)) from None
-
-
-def _bom_findings(data: bytes, path: str, resource: str) -> list[Finding]:
-    if not data.startswith(BOM):
-        return []
-    return [
-        _finding(
-            "utf8-bom",
-            "warning",
-            path,
-            resource,
-            1,
-            "文件以 UTF-8 BOM 开头；规范文件应为不带 BOM 的 UTF-8。可运行 publish validate --fix 去掉 BOM。",
-            "the file starts with a UTF-8 byte order mark; canonical files are UTF-8 without BOM. "
-            "`publish validate --fix` removes it.",
-        )
-    ]
-
-
-def _encoding_finding(data: bytes, path: str, resource: str, line: int) -> Finding:
-    try:
-        data.decode("gb18030")
-    except UnicodeDecodeError:
-        zh, en = "不是 UTF-8 编码，也不是 GBK/GB18030", "is neither UTF-8 nor GBK/GB18030"
-    else:
-        zh, en = (
-            "是 GBK/GB18030 编码（Excel 另存为 CSV 的默认编码）",
-            "is encoded as GBK/GB18030 (what Excel saves by default)",
-        )
-    return _finding(
-        "encoding-error",
-        "error",
-        path,
-        resource,
-        line,
-        f"文件{zh}，第 {line} 行起无法按 UTF-8 读取。请另存为“CSV UTF-8”，或运行 publish validate --fix 转为 UTF-8。",
-        f"the file {en}; from line {line} it cannot be read as UTF-8. Save it as 'CSV UTF-8', "
-        "or run `publish validate --fix` to transcode it.",
-    )
 
 
 def parse(text: str | bytes, path: str, resource: str, *, fast: bool = True, dialect: Dialect = PLAIN) -> TextTable:
@@ -190,7 +98,7 @@ def parse(text: str | bytes, path: str, resource: str, *, fast: bool = True, dia
 
 
 def _source_error(path: str, resource: str, error: Exception) -> Finding:
-    return _finding(
+    return file_finding(
         "source-error",
         "error",
         path,
@@ -220,7 +128,7 @@ def _refuse_long_lines(data: bytes, path: str, resource: str) -> None:
         if data.find(b"\n", start, window_end) < 0 and data.find(b"\r", start, window_end) < 0:
             line = data.count(b"\n", 0, start) + 1
             raise UnreadableFile(
-                _finding(
+                file_finding(
                     "source-error",
                     "error",
                     path,
@@ -344,16 +252,3 @@ def _joined(rows: list[list[str]], join: str) -> list[str]:
             else:
                 labels[index] = join.join([labels[index], cell])
     return labels
-
-
-def _finding(rule, severity, path, resource, row, zh, en) -> Finding:
-    where_zh, where_en = (f"{path} 第 {row} 行", f"{path} line {row}") if row else (path, path)
-    return Finding(
-        rule=rule,
-        severity=severity,
-        resource=resource,
-        path=path,
-        row=row,
-        message_zh=f"{where_zh}：{zh}",
-        message_en=f"{where_en}: {en}",
-    )

@@ -46,39 +46,40 @@ def type_rows(raw: TextTable, expected: list[dict], resource: Resource) -> Typed
     declared = {id(spec) for spec in resource.fields}
     result = TypedRows(pl.DataFrame([lines]))
     located: list[tuple[int, int, Finding]] = []
-    typed_columns = [lines]
+    columns = [lines]
     for number, spec in enumerate(expected):
-        if id(spec) not in declared:
-            continue  # a label the schema lacks: read as `any`, which no cell fails
-        text = cells[f"_c{number}"]
-        column = check_column(text, spec, markers[number], absent[number])
-        typed_columns.append(column.typed.alias(spec["name"]))
-        if column.key is not None:
-            result.keys[spec["name"]] = column.key.alias(spec["name"])
-        result.remarks += [(lines[i], spec["name"], text[i], remark) for i, remark in column.remarks]
-        located += [
-            (e.index, number, _cell_finding(e, text, lines, spec, resource))
-            for e in column.errors
-            if not blank[e.index]
-        ]
-        if column.timed_out:
-            result.findings.append(_pattern_timeout(spec, resource))
+        if id(spec) in declared:  # else a label the schema lacks: read as `any`, which no cell fails
+            column = check_column(cells[f"_c{number}"], spec, markers[number], absent[number])
+            columns.append(column.typed.alias(spec["name"]))
+            located += _column_findings(result, column, cells[f"_c{number}"], number, spec, blank, resource)
     if raw.widths is not None:
         located += _shape_findings(raw, n, blank, expected, resource)
     located += [
         (i, -1, structural_finding("blank-row", resource.path, resource.name, row=lines[i]))
         for i in blank.arg_true().to_list()
     ]
-    located.sort(key=lambda item: (item[0], item[1]))
-    result.findings += [f for _, _, f in located]
+    result.findings += [f for _, _, f in sorted(located, key=lambda item: (item[0], item[1]))]
     names = {spec["name"] for spec in expected if id(spec) in declared}
-    for spec in resource.fields:
-        if spec["name"] not in names:  # declared but absent from the header (missing-label says so)
-            typed_columns.append(
-                pl.Series(spec["name"], [None] * cells.height, dtype=dtype(spec.get("type", "string")))
-            )
-    result.frame = pl.DataFrame(typed_columns)
+    columns += [  # declared but absent from the header (missing-label says so)
+        pl.Series(spec["name"], [None] * cells.height, dtype=dtype(spec.get("type", "string")))
+        for spec in resource.fields
+        if spec["name"] not in names
+    ]
+    result.frame = pl.DataFrame(columns)
     return result
+
+
+def _column_findings(result: TypedRows, column, text: pl.Series, number: int, spec: dict, blank, resource) -> list:
+    """The column's located cell findings (none on a blank row); its keys, remarks and time-outs into ``result``."""
+    lines = result.frame[LINE]
+    if column.key is not None:
+        result.keys[spec["name"]] = column.key.alias(spec["name"])
+    result.remarks += [(lines[i], spec["name"], text[i], remark) for i, remark in column.remarks]
+    if column.timed_out:
+        result.findings.append(_pattern_timeout(spec, resource))
+    return [
+        (e.index, number, _cell_finding(e, text, lines, spec, resource)) for e in column.errors if not blank[e.index]
+    ]
 
 
 def _absent(raw: TextTable, position: int) -> pl.Series | None:
