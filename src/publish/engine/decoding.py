@@ -21,17 +21,9 @@ def declared_codec(encoding: str | None, path: str, resource: str) -> str:
     try:
         return codecs.lookup(encoding or "utf-8").name
     except (LookupError, TypeError):
-        raise UnreadableFile(
-            file_finding(
-                "encoding-error",
-                "error",
-                path,
-                resource,
-                None,
-                f"声明的编码 {encoding!r} 不存在。请改为 utf-8。",
-                f"the declared encoding {encoding!r} does not exist; declare utf-8.",
-            )
-        ) from None
+        zh = f"声明的编码 {encoding!r} 不存在。请改为 utf-8。"
+        en = f"the declared encoding {encoding!r} does not exist; declare utf-8."
+        raise _unreadable(path, resource, None, zh, en) from None
 
 
 def decode_declared(data: bytes, encoding: str, path: str, resource: str) -> str:
@@ -39,18 +31,13 @@ def decode_declared(data: bytes, encoding: str, path: str, resource: str) -> str
         return data.decode(encoding)
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise UnreadableFile(
-            file_finding(
-                "encoding-error",
-                "error",
-                path,
-                resource,
-                line,
-                f"文件声明为 {encoding} 编码，但第 {line} 行起无法按此编码读取。请改正 encoding 或文件。",
-                f"the file is declared as {encoding} but from line {line} it cannot be read so; "
-                "correct the encoding or the file.",
-            )
-        ) from None
+        zh = f"文件声明为 {encoding} 编码，但第 {line} 行起无法按此编码读取。请改正 encoding 或文件。"
+        en = f"the file is declared as {encoding} but from line {line} it cannot be read so; correct the encoding or the file."
+        raise _unreadable(path, resource, line, zh, en) from None
+
+
+def _unreadable(path: str, resource: str, line: int | None, zh: str, en: str) -> UnreadableFile:
+    return UnreadableFile(file_finding("encoding-error", "error", path, resource, line, zh, en))
 
 
 def decode(data: bytes, path: str, resource: str) -> tuple[str, list[Finding]]:
