@@ -57,6 +57,7 @@ def read_text_table(
     """
     findings = bom_findings(data, path, resource)
     body = data.removeprefix(BOM)
+    _refuse_long_lines(body, path, resource)  # before anything, sniffing included, reads a line
     if declared_codec(encoding, path, resource) not in ("utf-8", "utf-8-sig"):
         text = decode_declared(body, encoding, path, resource)
         dialect = _resolved(options, lambda: io.StringIO(text, newline=""), path, resource)
