@@ -79,7 +79,7 @@ def check_column(
     column.errors += [
         CellError(i, "constraint-error", note, name) for i, name, note in constraint_errors(column.typed, fast, spec)
     ]
-    if isinstance(spec.get("constraints", {}).get("pattern"), str) and column.typed.dtype == pl.String:
+    if kind == "string" and isinstance(spec.get("constraints", {}).get("pattern"), str):
         check = check_pattern(column.typed, spec["constraints"]["pattern"])
         note = f'constraint "pattern" is "{spec["constraints"]["pattern"]}"'
         column.errors += [CellError(i, "constraint-error", note, "pattern") for i in check.failed]
