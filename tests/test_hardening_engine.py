@@ -30,13 +30,21 @@ def _validate(package: Path):
     return result
 
 
-@pytest.mark.parametrize("content", [b"", b"fiscal_year\n", b"fiscal_year,department_id\n2023,500238-zwfwzx\n"])
-def test_a_header_missing_columns_is_a_finding(package_copy: Path, content: bytes):
+@pytest.mark.parametrize(
+    ("content", "rule"),
+    [
+        (b"", "source-error"),
+        (b"fiscal_year\n", "missing-label"),
+        (b"fiscal_year,department_id\n2023,500238-zwfwzx\n", "missing-label"),
+    ],
+)
+def test_a_header_missing_columns_is_a_finding(package_copy: Path, content: bytes, rule: str):
     """engine/tables.py `_typed_frame`: give the frame a (null) column for every schema field, so that rules
-    reading e.g. `parent_item` do not raise ColumnNotFoundError; missing-label already reports the problem."""
+    reading e.g. `parent_item` do not raise ColumnNotFoundError; missing-label already reports the problem.
+    A 0-byte file has no header at all: frictionless's source-error "the source is empty" (issue 15)."""
     (package_copy / "data" / "income.csv").write_bytes(content)
     result = _validate(package_copy)
-    assert result.exit_code == 1 and "missing-label" in result.output
+    assert result.exit_code == 1 and f'"rule": "{rule}"' in result.output
 
 
 def test_a_file_with_cr_line_endings_is_a_finding(package_copy: Path):

@@ -184,7 +184,7 @@ def test_the_xlsx_inside_the_zip_is_the_one_in_the_folder(package_copy: Path, mo
     assert release(package_copy).exit_code == 0
     name = f"{top('0.1.0')}.xlsx"
     with zipfile.ZipFile(package_copy / "dist" / f"{top('0.1.0')}.zip") as archive:
-        inside = archive.read(f"{top('0.1.0')}/{name}")
+        inside = archive.read(name)
     assert inside == (package_copy / "dist" / top("0.1.0") / name).read_bytes()
     with zipfile.ZipFile(io.BytesIO(inside)) as workbook:
         assert {info.date_time for info in workbook.infolist()} == {(2023, 11, 14, 22, 13, 20)}

@@ -36,7 +36,7 @@ CARRIERS = {
     "publish.core.report.Finding": "rule",
     "publish.rules.base.Rule": "id",
     "publish.engine.findings.structural_finding": "kind",
-    "publish.engine.reading._finding": "rule",
+    "publish.engine.decoding.file_finding": "rule",
     "publish.engine.cells.CellError": "kind",
     "publish.validate.descriptor._finding": "kind",
     "publish.submission.cells.CellNote": "rule",
@@ -71,7 +71,15 @@ FAMILIES: dict[tuple[str, str], frozenset[str] | str] = {
     ),
     # `--engine frictionless`: frictionless's error types, those the structure step words
     ("publish.validate.structure._finding", "error.get('type', 'error')"): frozenset(ERROR_ZH),
-    ("publish.engine.tables._cell_finding", "error.kind"): "publish.engine.cells.CellError",
+    ("publish.engine.rows._cell_finding", "error.kind"): "publish.engine.cells.CellError",
+    # a resource handed whole to frictionless (not CSV): its error types, those the structure step words
+    ("publish.engine.delegate._finding", "error.get('type', 'error')"): frozenset(ERROR_ZH),
+    # the descriptor's bytes and rows against the file (hash-count is a literal beside them)
+    ("publish.engine.tables._file_findings", "kind"): frozenset({"byte-count", "row-count"}),
+    # the header's problems, as publish.engine.header names them
+    ("publish.engine.tables._header_findings", "kind"): frozenset(
+        {"blank-label", "duplicate-label", "incorrect-label", "extra-label", "missing-label", "unmatched-header"}
+    ),
     ("publish.submission.table._read_row", "n.rule"): "publish.submission.cells.CellNote",
     ("publish.submission.table._read_row", "cell.problem.rule"): "publish.submission.cells.CellProblem",
     ("publish.rules.base.Rule.finding", "self.id"): "publish.rules.base.Rule",

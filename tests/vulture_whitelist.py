@@ -65,3 +65,6 @@ max_length
 # expat: the parser's callback, set on the parser object and called by it (submission/cell_count.py,
 # submission/sheet_names.py).
 _.StartElementHandler
+
+# csv: a Dialect subclass's attribute, read by csv.reader (engine/dialect.py).
+_.quoting

@@ -6,8 +6,23 @@ cannot decide, so the two agree by construction.
 """
 
 from publish.engine.findings import ERROR_EN, ERROR_ZH, structural_finding
+from publish.engine.limits import MAX_ENUM_VALUES, MAX_FIELDS
+from publish.engine.patterns import pattern_problem
 from publish.engine.reading import BOM, LINE, parse
 from publish.engine.scope import Scope
 from publish.engine.tables import Tables, load_tables
 
-__all__ = ["BOM", "ERROR_EN", "ERROR_ZH", "LINE", "Scope", "Tables", "load_tables", "parse", "structural_finding"]
+__all__ = [
+    "BOM",
+    "ERROR_EN",
+    "ERROR_ZH",
+    "LINE",
+    "MAX_ENUM_VALUES",
+    "MAX_FIELDS",
+    "Scope",
+    "Tables",
+    "load_tables",
+    "parse",
+    "pattern_problem",
+    "structural_finding",
+]

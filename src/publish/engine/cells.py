@@ -1,39 +1,44 @@
 """Types and constraints of one column, checked as a whole.
 
-A cell the fast path recognises (the canonical form of its type, e.g. `360.67`, `2023`) is
-converted and constraint-checked with vectorised expressions. Every other non-missing cell is
-handed to frictionless's own cell reader for that field, so what is valid, and which error a
-cell gets, is frictionless's decision. Numbers are carried as integer hundredths (`centi`),
-exact for the at-most-two-decimal figures a budget publishes.
+A cell the fast path recognises (the canonical form of a common type, e.g. `360.67`, `2023`,
+`2024-01-31`) is converted and constraint-checked with vectorised expressions. Every other
+non-missing cell, and every cell of the rarer types (datetime, time, duration, object, array, list,
+geopoint, geojson, any) or of a field with reading options (`bareNumber`, `groupChar`, `trueValues`,
+a `format` …), is handed to frictionless's own cell reader for that field, so what is valid, and
+which error a cell gets, is frictionless's decision. Constraint values are read by the field's own
+frictionless value reader too. `pattern` is checked here for every cell (`patterns.py`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
 from typing import Any
 
 import polars as pl
 
-from publish.core import CENTI, DECIMALS
+from publish.core import DECIMALS
+from publish.engine.constraints import constraint_errors
+from publish.engine.patterns import check_pattern
+from publish.engine.values import OutOfRange, canonical, canonical_series, dtype, faithful, to_repr
 
 # Remarks on cells frictionless accepts but a consumer may not (`Column.remarks`): "inexact", a number
 # past two decimals; "unplain", a number not written as plain ASCII (１２３, 1e3, " 7 ", 1_000).
 PLAIN_NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
-LARGEST = 10**17  # in hundredths: 10^15 万元, far beyond any budget, well inside a 64-bit integer
 FAST_FORMS = {
     "number": rf"^-?[0-9]{{1,15}}(\.[0-9]{{1,{DECIMALS}}})?$",
     "integer": r"^-?[0-9]{1,18}$",
     "year": r"^[0-9]{4}$",
     "yearmonth": r"^[0-9]{4}-(0[1-9]|1[0-2])$",
-    "date": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+    "date": r"^([0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})-[0-9]{2}-[0-9]{2}$",
 }
 TRUE_VALUES = ["true", "True", "TRUE", "1"]
 FALSE_VALUES = ["false", "False", "FALSE", "0"]
-BOUNDS = {"minimum": "ge", "maximum": "le", "exclusiveMinimum": "gt", "exclusiveMaximum": "lt"}
+READING_OPTIONS = ("groupChar", "decimalChar", "bareNumber", "floatNumber", "trueValues", "falseValues")
 # The order in which frictionless reports the constraints a cell fails.
-CONSTRAINT_ORDER = ["required", "minLength", "maxLength", "pattern", *BOUNDS, "enum"]
+CONSTRAINT_ORDER = ["required", "minLength", "maxLength", "pattern", "minimum", "maximum"]
+CONSTRAINT_ORDER += ["exclusiveMinimum", "exclusiveMaximum", "enum"]
 
 
 @dataclass
@@ -41,7 +46,7 @@ class CellError:
     """One failed cell: frictionless's error type and note, at a position of the column."""
 
     index: int
-    kind: str  # "type-error" or "constraint-error"
+    kind: str  # "type-error", "constraint-error" or "number-out-of-range"
     note: str
     constraint: str | None = None
 
@@ -51,25 +56,36 @@ class Column:
     typed: pl.Series
     errors: list[CellError]
     remarks: list[tuple[int, str]]  # (position, remark) on valid cells: "inexact" or "unplain"
+    key: pl.Series | None = None  # values as keys compare them, where `typed` does not (see values.py)
+    timed_out: bool = False  # the pattern ran past its time budget; the cells after were not checked
 
 
-def check_column(text: pl.Series, field: dict[str, Any], missing_values: list[str]) -> Column:
-    """Convert a column of text cells to its type and list each type and constraint error."""
-    kind = field.get("type", "string")
+def check_column(
+    text: pl.Series, spec: dict[str, Any], missing_values: list[str], absent: pl.Series | None = None
+) -> Column:
+    """Convert a column of text cells to its type and list each type and constraint error.
+
+    ``absent`` marks the rows too short to hold this cell: missing whatever the missing values are.
+    """
+    kind = spec.get("type", "string")
     if "" not in missing_values:
         text = text.fill_null("")
     missing = text.is_in(missing_values).fill_null(True)
-    fast = (~missing & _fast_mask(text, field)).fill_null(False)
-    typed = _convert_fast(text, kind, fast)
-    errors: list[CellError] = []
-    remarks: list[tuple[int, str]] = []
-    slow_index = (~missing & ~fast).arg_true()
-    if len(slow_index):
-        typed, errors, remarks = _convert_slow(text, typed, slow_index, field, missing_values)
-    errors += _required_errors(missing, field)
-    errors += _fast_constraint_errors(typed, fast, field)
-    errors.sort(key=_report_order)
-    return Column(typed=typed, errors=errors, remarks=remarks)
+    if absent is not None:
+        missing = missing | absent
+    fast = (~missing & _fast_mask(text, spec)).fill_null(False)
+    column = _convert_slow(text, _convert_fast(text, kind, fast), (~missing & ~fast).arg_true(), spec, missing_values)
+    column.errors += _required_errors(missing, spec)
+    column.errors += [
+        CellError(i, "constraint-error", note, name) for i, name, note in constraint_errors(column.typed, fast, spec)
+    ]
+    if kind == "string" and isinstance(spec.get("constraints", {}).get("pattern"), str):
+        check = check_pattern(column.typed, spec["constraints"]["pattern"])
+        note = f'constraint "pattern" is "{spec["constraints"]["pattern"]}"'
+        column.errors += [CellError(i, "constraint-error", note, "pattern") for i in check.failed]
+        column.timed_out = check.timed_out
+    column.errors.sort(key=_report_order)
+    return column
 
 
 def _report_order(error: CellError) -> tuple[int, int]:
@@ -77,19 +93,15 @@ def _report_order(error: CellError) -> tuple[int, int]:
     return error.index, rank
 
 
-def _fast_mask(text: pl.Series, field: dict[str, Any]) -> pl.Series:
-    kind = field.get("type", "string")
+def _fast_mask(text: pl.Series, spec: dict[str, Any]) -> pl.Series:
+    kind = spec.get("type", "string")
+    if spec.get("format", "default") != "default" or any(k in spec for k in READING_OPTIONS):
+        return _constant(False, len(text))
     if kind == "string":
-        if field.get("format", "default") != "default":
-            return _constant(False, len(text))
-        pattern = field.get("constraints", {}).get("pattern")
-        # Python's `$` also matches before a final newline; leave such cells to frictionless.
-        return ~text.str.contains("\n", literal=True) if pattern else _constant(True, len(text))
+        return _constant(True, len(text))
     if kind == "boolean":
-        if field.get("trueValues") or field.get("falseValues"):
-            return _constant(False, len(text))
         return text.is_in(TRUE_VALUES + FALSE_VALUES)
-    if kind in FAST_FORMS and not _has_number_options(field):
+    if kind in FAST_FORMS:
         mask = text.str.contains(FAST_FORMS[kind])
         if kind == "date":
             mask = mask & text.str.to_date("%Y-%m-%d", strict=False).is_not_null()
@@ -99,10 +111,6 @@ def _fast_mask(text: pl.Series, field: dict[str, Any]) -> pl.Series:
 
 def _constant(value: bool, length: int) -> pl.Series:
     return pl.repeat(value, length, eager=True, dtype=pl.Boolean)
-
-
-def _has_number_options(field: dict[str, Any]) -> bool:
-    return any(k in field for k in ("groupChar", "decimalChar", "bareNumber", "floatNumber"))
 
 
 def _convert_fast(text: pl.Series, kind: str, fast: pl.Series) -> pl.Series:
@@ -125,89 +133,78 @@ def to_centi(text: pl.Series) -> pl.Series:
     return text.cast(pl.Decimal(20, DECIMALS), strict=False).to_physical().cast(pl.Int64).alias(text.name)
 
 
-def _convert_slow(text, typed, indexes, field, missing_values) -> tuple[pl.Series, list[CellError], list]:
+def _convert_slow(text, typed, indexes, spec, missing_values) -> Column:
+    """The cells at ``indexes`` read by frictionless's cell reader for the field (its constraints but `pattern`)."""
+    kind = spec.get("type", "string")
+    column = Column(typed.cast(dtype(kind)), [], [])
+    if not len(indexes):
+        return column
+    reader = _cell_reader(spec, missing_values)
+    keys: dict[int, str] = {}
+    held: list[Any] = []
+    exact = True
+    for index, cell in zip(indexes.to_list(), text.gather(indexes).to_list(), strict=True):
+        value, notes = _read(reader, cell, spec, missing_values)
+        held.append(None)
+        if notes and "type" in notes:
+            column.errors.append(CellError(index, "type-error", notes["type"]))
+            continue
+        if value is None:  # a missing value
+            continue
+        keys[index] = canonical(value, index)
+        exact = exact and faithful(value, kind)
+        try:
+            held[-1] = to_repr(value, kind, cell)
+        except OutOfRange as error:
+            column.errors.append(CellError(index, "number-out-of-range", str(error)))
+            exact = False
+            continue
+        column.remarks += _remarks(value, cell, kind, index)
+        for name, note in (notes or {}).items():
+            column.errors.append(CellError(index, "constraint-error", note, name))
+    column.typed = column.typed.scatter(indexes, pl.Series(held, dtype=dtype(kind)))
+    if not exact:
+        column.key = _keyed(column.typed, kind, keys)
+    return column
+
+
+def _keyed(typed: pl.Series, kind: str, keys: dict[int, str]) -> pl.Series:
+    """Every value's key: the slow cells' from their frictionless values, the fast cells' from the column."""
+    column = canonical_series(typed, kind).to_list() if kind in ("number", "integer") else [None] * len(typed)
+    for index, key in keys.items():
+        column[index] = key
+    return pl.Series(typed.name, column, dtype=pl.String)
+
+
+def _remarks(value: Any, cell: str, kind: str, index: int) -> list[tuple[int, str]]:
+    remarks = []
+    if isinstance(value, Decimal) and value.is_finite() and value.as_tuple().exponent < -DECIMALS:
+        remarks.append((index, "inexact"))
+    if kind in ("number", "integer") and not PLAIN_NUMBER.match(cell):
+        remarks.append((index, "unplain"))
+    return remarks
+
+
+def _cell_reader(spec: dict[str, Any], missing_values: list[str], *, constraints: bool = True):
     from frictionless import Field
 
-    reader = Field.from_descriptor({**field, "constraints": {}, "missingValues": missing_values}).create_cell_reader()
-    checks = _constraint_reader(field, missing_values)
-    values = typed.to_list()
-    errors: list[CellError] = []
-    remarks: list[tuple[int, str]] = []
-    for index in indexes.to_list():
-        cell = text[index]
-        value, notes = reader(cell)
-        if value is None and not notes:  # a missing value (the schema's own markers)
-            values[index] = None
-            continue
-        if notes:
-            errors.append(CellError(index, "type-error", notes["type"]))
-            values[index] = None
-            continue
-        values[index] = _to_repr(value, field.get("type", "string"))
-        if isinstance(values[index], int) and abs(values[index]) > LARGEST:
-            errors.append(CellError(index, "number-out-of-range", f"the value is beyond ±{LARGEST // CENTI}"))
-            values[index] = None
-            continue
-        if isinstance(value, Decimal) and value.is_finite() and value.as_tuple().exponent < -DECIMALS:
-            remarks.append((index, "inexact"))
-        if field.get("type") in ("number", "integer") and not PLAIN_NUMBER.match(cell):
-            remarks.append((index, "unplain"))
-        _, constraint_notes = checks(cell)
-        for name, note in (constraint_notes or {}).items():
-            errors.append(CellError(index, "constraint-error", note, name))
-    return pl.Series(typed.name, values, dtype=typed.dtype), errors, remarks
+    kept = {k: v for k, v in spec.get("constraints", {}).items() if constraints and k not in ("pattern", "unique")}
+    readable = {**spec, "constraints": kept, "missingValues": missing_values}
+    return Field.from_descriptor(readable).create_cell_reader()
 
 
-def _constraint_reader(field: dict[str, Any], missing_values: list[str]):
-    from frictionless import Field
-
-    return Field.from_descriptor({**field, "missingValues": missing_values}).create_cell_reader()
-
-
-def _to_repr(value: Any, kind: str) -> Any:
-    if kind == "number":
-        if not isinstance(value, Decimal):
-            value = Decimal(str(value))
-        if not value.is_finite():
-            return None
-        return int(value.scaleb(DECIMALS).to_integral_value(rounding=ROUND_HALF_EVEN))
-    if kind == "yearmonth":
-        return value.year * 100 + value.month
-    return value
+def _read(reader, cell: str, spec: dict[str, Any], missing_values: list[str]) -> tuple[Any, dict | None]:
+    """frictionless's (value, notes) for the cell; a bound it cannot compare with the value (a naive and an
+    aware datetime) fails the constraint, where frictionless itself raises."""
+    try:
+        return reader(cell)
+    except (TypeError, ArithmeticError, ValueError):
+        value, notes = _cell_reader(spec, missing_values, constraints=False)(cell)
+        return value, notes or {"comparison": 'constraint "comparison" is "the value cannot be compared with a bound"'}
 
 
-def _required_errors(missing: pl.Series, field: dict[str, Any]) -> list[CellError]:
-    if not field.get("constraints", {}).get("required"):
+def _required_errors(missing: pl.Series, spec: dict[str, Any]) -> list[CellError]:
+    if not spec.get("constraints", {}).get("required"):
         return []
     note = 'constraint "required" is "True"'
     return [CellError(i, "constraint-error", note, "required") for i in missing.arg_true().to_list()]
-
-
-def _fast_constraint_errors(typed: pl.Series, fast: pl.Series, field: dict[str, Any]) -> list[CellError]:
-    kind = field.get("type", "string")
-    errors: list[CellError] = []
-    for name, value in field.get("constraints", {}).items():
-        failed = _failed(typed, kind, name, value)
-        if failed is None:
-            continue
-        note = f'constraint "{name}" is "{value}"'
-        errors += [CellError(i, "constraint-error", note, name) for i in (failed & fast).fill_null(False).arg_true()]
-    return errors
-
-
-def _failed(typed: pl.Series, kind: str, name: str, value: Any) -> pl.Series | None:
-    if name in BOUNDS:
-        bound = to_centi(pl.Series([str(value)]))[0] if kind == "number" else value
-        if kind == "number" and bound is None:
-            return None  # an exotic bound: constraint left to frictionless's descriptor check
-        return ~getattr(typed, BOUNDS[name])(bound)
-    if name == "pattern":
-        return ~typed.str.contains(f"^(?:{value})$")
-    if name == "enum":
-        allowed = to_centi(pl.Series([str(v) for v in value])) if kind == "number" else pl.Series(value)
-        return ~typed.is_in(allowed.cast(typed.dtype, strict=False).implode())
-    if name == "minLength":
-        return typed.str.len_chars() < value
-    if name == "maxLength":
-        return typed.str.len_chars() > value
-    return None

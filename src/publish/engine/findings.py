@@ -28,6 +28,10 @@ ERROR_ZH: dict[str, str] = {
     "hash-count": "文件哈希值与描述不符",
     "byte-count": "文件字节数与描述不符",
     "number-out-of-range": "数值过大（超过 ±10¹⁵），不是可信的预算数字，请核对单位与位数",
+    "resource-error": "无法按描述读取该资源",
+    "unmatched-header": "表头没有一列与表结构中的字段对应",
+    "row-count": "行数与描述不符",
+    "limit-exceeded": "超过 publish 的处理上限，未检查",
 }
 ERROR_EN: dict[str, str] = {
     "type-error": "the value is not of type {type}",
@@ -45,6 +49,12 @@ ERROR_EN: dict[str, str] = {
     "missing-label": "the header lacks a column the schema declares",
     "source-error": "the file cannot be read",
     "number-out-of-range": "the number is too large (beyond ±10^15) to be a budget figure; check its unit and digits",
+    "hash-count": "the file's hash differs from the descriptor's",
+    "byte-count": "the file's size in bytes differs from the descriptor's",
+    "resource-error": "the resource cannot be read as described",
+    "unmatched-header": "no column of the header matches a field of the schema",
+    "row-count": "the number of rows differs from the descriptor's",
+    "limit-exceeded": "beyond a limit of publish; not checked",
 }
 
 

@@ -1,9 +1,12 @@
-"""Primary and foreign keys over whole typed tables, with frictionless's semantics.
+"""Primary keys, foreign keys and `unique` over whole typed tables, with frictionless's semantics.
 
 A primary key whose cells are all empty is an error, and so is each later row repeating an
-earlier row's key. A foreign key is checked on rows whose key cells are not all empty, against
-the referenced rows whose key cells are not all empty; empty cells compare equal, as Python's
-tuples do in frictionless.
+earlier row's key; a `unique` field's later repeats are errors too. A foreign key is checked on
+rows whose key cells are not all empty, against the referenced rows whose key cells are not all
+empty; empty cells compare equal, as Python's tuples do in frictionless. Values compare as
+frictionless's Python values do (values.py): exactly (1.001 is not 1.004), and across types only
+where Python's `==` holds (the text "1" is not the integer 1). A key, foreign key or `unique` over a
+field the header lacks is skipped, as frictionless skips it (missing-label reports the field).
 """
 
 from __future__ import annotations
@@ -13,41 +16,83 @@ import polars as pl
 from publish.core import Finding, Resource
 from publish.engine.findings import structural_finding
 from publish.engine.reading import LINE
+from publish.engine.values import canonical_series
 
 ORDINAL = "_ordinal"
 
 
-def check_primary_key(resource: Resource, frame: pl.DataFrame, path: str) -> list[Finding]:
-    key = [k for k in resource.primary_key if k in frame.columns]
-    if not key or len(key) != len(resource.primary_key):
+def key_column(frame: pl.DataFrame, keys: dict[str, pl.Series], name: str) -> pl.Series:
+    """The values of ``name`` as keys compare them: the exact keys where the column rounds, else the column."""
+    return keys[name] if name in keys else frame[name]
+
+
+def check_primary_key(resource: Resource, frame: pl.DataFrame, keys: dict, present: set[str]) -> list[Finding]:
+    key = resource.primary_key
+    if not key or not set(key) <= present or not set(key) <= set(frame.columns):
         return []
-    if _strictly_ascending(frame, key):
+    if not set(key) & set(keys) and _strictly_ascending(frame, key):
         return []  # sorted by the key with no empty cell, as canonical files are: no key can repeat
-    keyed = frame.select(LINE, *key).with_row_index(ORDINAL)
+    keyed = pl.DataFrame([frame[LINE], *(key_column(frame, keys, k) for k in key)]).with_row_index(ORDINAL)
     all_empty = pl.all_horizontal(pl.col(k).is_null() for k in key)
-    first = pl.col(ORDINAL).min().over(key, mapping_strategy="group_to_rows")
-    empty = keyed.filter(all_empty)
-    repeats = keyed.filter(~all_empty).with_columns(first.alias("_first")).filter(pl.col(ORDINAL) != pl.col("_first"))
-    firsts = keyed.filter(pl.col(ORDINAL).is_in(repeats["_first"].implode())) if repeats.height else keyed.clear()
-    first_lines = dict(zip(firsts[ORDINAL].to_list(), firsts[LINE].to_list(), strict=True))
     findings = [
         structural_finding(
-            "primary-key", path, resource.name, row=line, note='cells composing the primary keys are all "None"'
+            "primary-key",
+            resource.path,
+            resource.name,
+            row=line,
+            note='cells composing the primary keys are all "None"',
         )
-        for line in empty[LINE].to_list()
+        for line in keyed.filter(all_empty)[LINE].to_list()
     ]
-    for line, first_ordinal, *cells in repeats.select(LINE, "_first", *key).iter_rows():
+    for line, first, cells in _repeats(keyed.filter(~all_empty), key, frame):
         findings.append(
             structural_finding(
                 "primary-key",
-                path,
+                resource.path,
                 resource.name,
                 row=line,
                 cell=", ".join(map(str, cells)),
-                note=f"the same as in the row at line {first_lines[first_ordinal]}",
+                note=f"the same as in the row at line {first}",
             )
         )
     return sorted(findings, key=lambda f: f.row or 0)
+
+
+def check_unique(resource: Resource, frame: pl.DataFrame, keys: dict, present: set[str]) -> list[Finding]:
+    """A `unique: true` field's repeated values (empty cells aside): each repeat after the first."""
+    findings = []
+    for spec in resource.fields:
+        name = spec["name"]
+        if not spec.get("constraints", {}).get("unique") or name not in present or name not in frame.columns:
+            continue
+        keyed = pl.DataFrame([frame[LINE], key_column(frame, keys, name)]).with_row_index(ORDINAL)
+        for line, first, cells in _repeats(keyed.filter(pl.col(name).is_not_null()), [name], frame):
+            findings.append(
+                structural_finding(
+                    "unique-error",
+                    resource.path,
+                    resource.name,
+                    row=line,
+                    field=name,
+                    cell=str(cells[0]),
+                    note=f"the same as in the row at line {first}",
+                )
+            )
+    return findings
+
+
+def _repeats(keyed: pl.DataFrame, key: list[str], frame: pl.DataFrame):
+    """(line, first line with the same key, the key's cells as the table holds them) of each repeat."""
+    first = pl.col(ORDINAL).min().over(key, mapping_strategy="group_to_rows")
+    repeats = keyed.with_columns(first.alias("_first")).filter(pl.col(ORDINAL) != pl.col("_first"))
+    if not repeats.height:
+        return []
+    lines = frame[LINE]
+    shown = frame.select(key)
+    return [
+        (line, lines[first_ordinal], shown.row(ordinal))
+        for ordinal, line, first_ordinal in repeats.select(ORDINAL, LINE, "_first").iter_rows()
+    ]
 
 
 def _strictly_ascending(frame: pl.DataFrame, key: list[str]) -> bool:
@@ -63,46 +108,79 @@ def _strictly_ascending(frame: pl.DataFrame, key: list[str]) -> bool:
     return bool(frame.select(later.slice(1).all()).item())
 
 
-def check_foreign_keys(resource: Resource, frame: pl.DataFrame, tables: dict) -> list[Finding]:
+def check_foreign_keys(table, tables: dict, names: set[str]) -> list[Finding]:
+    """Every foreign key of ``table`` (a `tables.Table`) against the tables loaded; ``names``: every resource."""
+    resource = table.resource
     findings: list[Finding] = []
     for fk in resource.schema.get("foreignKeys", []):
         local = _as_list(fk["fields"])
         target_name = fk["reference"].get("resource") or resource.name
-        remote = _as_list(fk["reference"]["fields"])
-        target = tables.get(target_name)
-        if target is None or not set(local) <= set(frame.columns) or not set(remote) <= set(target.frame.columns):
+        if target_name not in names:
+            note = f'failed to handle a foreign key for resource "{resource.name}" as resource "{target_name}" does not exist'
+            findings.append(structural_finding("resource-error", resource.path, resource.name, note=note))
             continue
-        findings += _missing_references(resource, frame, local, target.frame, remote, target_name)
+        target = tables.get(target_name)
+        if target is None or not set(local) <= table.present:
+            continue  # the referenced file cannot be read (its own finding says so), or the header lacks a field
+        findings += _missing_references(table, local, target, _as_list(fk["reference"]["fields"]), target_name)
     return findings
 
 
-def _missing_references(resource, frame, local, target, remote, target_name) -> list[Finding]:
+def _missing_references(table, local: list[str], target, remote: list[str], target_name: str) -> list[Finding]:
     renamed = [f"_k{i}" for i in range(len(local))]
+    mine, theirs = _comparable(table, local, target, remote)
     known = (
-        target.select([pl.col(r).alias(n) for r, n in zip(remote, renamed, strict=True)])
+        pl.DataFrame([s.alias(n) for s, n in zip(theirs, renamed, strict=True)])
         .filter(~pl.all_horizontal(pl.col(n).is_null() for n in renamed))
         .unique()
     )
-    rows = frame.select(LINE, *[pl.col(c).alias(n) for c, n in zip(local, renamed, strict=True)]).filter(
-        ~pl.all_horizontal(pl.col(n).is_null() for n in renamed)
-    )
-    casted = rows.with_columns(pl.col(n).cast(known[n].dtype, strict=False) for n in renamed)
-    missing = casted.join(known, on=renamed, how="anti", nulls_equal=True).sort(LINE)
+    rows = pl.DataFrame([table.frame[LINE], *(s.alias(n) for s, n in zip(mine, renamed, strict=True))])
+    rows = rows.filter(~pl.all_horizontal(pl.col(n).is_null() for n in renamed))
+    missing = set(rows.join(known, on=renamed, how="anti", nulls_equal=True)[LINE].to_list())
+    shown = table.frame.select(LINE, *local).filter(pl.col(LINE).is_in(sorted(missing)))
     findings = []
-    for line, *cells in rows.filter(pl.col(LINE).is_in(missing[LINE].implode())).iter_rows():
-        shown = ", ".join("None" if c is None else str(c) for c in cells)
+    for line, *cells in shown.sort(LINE).iter_rows():
+        cell = ", ".join("None" if c is None else str(c) for c in cells)
         findings.append(
             structural_finding(
                 "foreign-key",
-                resource.path,
-                resource.name,
+                table.resource.path,
+                table.resource.name,
                 row=line,
-                cell=shown,
-                note=f'for "{", ".join(local)}": values "{shown}" not found in the lookup table '
+                cell=cell,
+                note=f'for "{", ".join(local)}": values "{cell}" not found in the lookup table '
                 f'"{target_name}" as "{", ".join(remote)}"',
             )
         )
     return findings
+
+
+def _comparable(table, local: list[str], target, remote: list[str]) -> tuple[list[pl.Series], list[pl.Series]]:
+    """Both sides' key columns in one representation: the columns themselves where they are alike, else `canonical`."""
+    kinds = _kinds(table.resource)
+    target_kinds = _kinds(target.resource)
+    alike = all(
+        kinds.get(a) == target_kinds.get(b)
+        and a not in table.keys
+        and b not in target.keys
+        and b in target.frame.columns
+        for a, b in zip(local, remote, strict=True)
+    )
+    mine = [table.frame[a] if alike else _canonical(table, a, kinds.get(a, "string")) for a in local]
+    theirs = [target.frame[b] if alike else _canonical(target, b, target_kinds.get(b, "string")) for b in remote]
+    return mine, theirs
+
+
+def _canonical(table, name: str, kind: str) -> pl.Series:
+    if name in table.keys:
+        return table.keys[name]
+    if name not in table.frame.columns:
+        return pl.Series(name, [None] * table.frame.height, dtype=pl.String)
+    return canonical_series(table.frame[name], kind)
+
+
+def _kinds(resource: Resource) -> dict[str, str]:
+    return {spec["name"]: spec.get("type", "string") for spec in resource.fields}
 
 
 def _as_list(value) -> list[str]:

@@ -1,9 +1,10 @@
 """Reading one CSV file into a table of text cells, with the findings that reading itself makes.
 
-The fast path lets polars parse the file; it is taken only when every record is one physical
-line with the header's number of cells and no line is blank, which a vectorised scan of the
-raw lines proves. Anything else (ragged rows, blank lines, line breaks inside quotes) goes
-through Python's csv module, which reports exactly what frictionless would.
+The dialect is completed as frictionless completes it (`dialect.py`). The fast path lets polars
+parse the file; it is taken only for the default dialect and when every record is one physical
+line with the header's number of cells and no line is blank, which a vectorised scan of the raw
+lines proves. Anything else (another dialect, ragged rows, blank lines, line breaks inside quotes)
+goes through Python's csv module, as frictionless itself reads, so both see the same cells.
 """
 
 from __future__ import annotations
@@ -14,9 +15,13 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from publish.core import BOM, Finding, PublishError
+from publish.core import BOM, Finding
+from publish.engine.decoding import UnreadableFile, bom_findings, declared_codec, decode, decode_declared, file_finding
+from publish.engine.dialect import Dialect, resolve
+from publish.engine.limits import MAX_LINE_BYTES
 
 LINE = "_line"
+PLAIN = Dialect()
 
 
 @dataclass
@@ -25,87 +30,57 @@ class TextTable:
 
     ``cells`` has a column ``_line`` (the record's first line in the file) and columns named
     ``_c0 … _cN`` in header order; ``widths`` gives the number of cells of each record where the
-    file is ragged (None when every record has the header's width).
+    file is ragged (None when every record has the header's width). ``labels`` are the header's
+    cells, stripped (empty when the file has no header); ``header_line`` is the header's line.
     """
 
     labels: list[str]
     cells: pl.DataFrame
     widths: pl.Series | None = None
+    header_line: int = 1
+
+    @property
+    def empty(self) -> bool:
+        """frictionless's "the source is empty": neither a header nor a single record."""
+        return not self.labels and self.cells.height == 0
 
 
-class UnreadableFile(PublishError):
-    """A data file that cannot be read at all; ``finding`` says why."""
+def read_text_table(
+    data: bytes, path: str, resource: str, options: dict | None = None, encoding: str | None = None
+) -> tuple[TextTable, list[Finding]]:
+    """The file's cells as text and the BOM warning; UnreadableFile for bytes that cannot be decoded.
 
-    def __init__(self, finding: Finding):
-        super().__init__(finding.message_zh, finding.message_en, findings=[finding])
-        self.finding = finding
-
-
-def read_text_table(data: bytes, path: str, resource: str) -> tuple[TextTable, list[Finding]]:
-    """The file's cells as text and the BOM warning; UnreadableFile for bytes that are not UTF-8.
-
-    polars checks UTF-8 as it reads, so the whole file is decoded by Python only when the fast
-    path cannot be taken (or to name the line where the bytes stop being UTF-8).
+    ``options`` is the declared dialect (`dialect.declared`), completed here from the file's first
+    lines; ``encoding`` the declared encoding (UTF-8 when None). polars checks UTF-8 as it reads, so
+    a UTF-8 file is decoded by Python only when the fast path cannot be taken (or to name the line
+    where the bytes stop being UTF-8).
     """
-    findings = _bom_findings(data, path, resource)
+    findings = bom_findings(data, path, resource)
+    body = data.removeprefix(BOM)
+    _refuse_long_lines(body, path, resource)  # before anything, sniffing included, reads a line
+    if declared_codec(encoding, path, resource) not in ("utf-8", "utf-8-sig"):
+        text = decode_declared(body, encoding, path, resource)
+        dialect = _resolved(options, lambda: io.StringIO(text, newline=""), path, resource)
+        return parse(text, path, resource, fast=False, dialect=dialect), findings
     try:
-        return parse(data.removeprefix(BOM), path, resource), findings
+        dialect = _resolved(options, lambda: io.TextIOWrapper(io.BytesIO(body), "utf-8", newline=""), path, resource)
+        return parse(body, path, resource, dialect=dialect), findings
     except UnicodeDecodeError:
         text, _ = decode(data, path, resource)  # raises UnreadableFile naming the line
-        return parse(text, path, resource, fast=False), findings
+        dialect = _resolved(options, lambda: io.StringIO(text, newline=""), path, resource)
+        return parse(text, path, resource, fast=False, dialect=dialect), findings
 
 
-def decode(data: bytes, path: str, resource: str) -> tuple[str, list[Finding]]:
-    """The file's text, or UnreadableFile for bytes that are not UTF-8 (GB18030 is named as such)."""
-    findings = _bom_findings(data, path, resource)
-    data = data.removeprefix(BOM)
+def _resolved(options: dict | None, lines, path: str, resource: str) -> Dialect:
     try:
-        return data.decode("utf-8"), findings
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise UnreadableFile(_encoding_finding(data, path, resource, line)) from None
-
-
-def _bom_findings(data: bytes, path: str, resource: str) -> list[Finding]:
-    if not data.startswith(BOM):
-        return []
-    return [
-        _finding(
-            "utf8-bom",
-            "warning",
-            path,
-            resource,
-            1,
-            "文件以 UTF-8 BOM 开头；规范文件应为不带 BOM 的 UTF-8。可运行 publish validate --fix 去掉 BOM。",
-            "the file starts with a UTF-8 byte order mark; canonical files are UTF-8 without BOM. "
-            "`publish validate --fix` removes it.",
-        )
-    ]
-
-
-def _encoding_finding(data: bytes, path: str, resource: str, line: int) -> Finding:
-    try:
-        data.decode("gb18030")
+        return resolve(options or {}, lines)
     except UnicodeDecodeError:
-        zh, en = "不是 UTF-8 编码，也不是 GBK/GB18030", "is neither UTF-8 nor GBK/GB18030"
-    else:
-        zh, en = (
-            "是 GBK/GB18030 编码（Excel 另存为 CSV 的默认编码）",
-            "is encoded as GBK/GB18030 (what Excel saves by default)",
-        )
-    return _finding(
-        "encoding-error",
-        "error",
-        path,
-        resource,
-        line,
-        f"文件{zh}，第 {line} 行起无法按 UTF-8 读取。请另存为“CSV UTF-8”，或运行 publish validate --fix 转为 UTF-8。",
-        f"the file {en}; from line {line} it cannot be read as UTF-8. Save it as 'CSV UTF-8', "
-        "or run `publish validate --fix` to transcode it.",
-    )
+        raise
+    except (TypeError, ValueError, csv.Error) as error:  # a dialect the csv module cannot use
+        raise UnreadableFile(_source_error(path, resource, error)) from None
 
 
-def parse(text: str | bytes, path: str, resource: str, *, fast: bool = True) -> TextTable:
+def parse(text: str | bytes, path: str, resource: str, *, fast: bool = True, dialect: Dialect = PLAIN) -> TextTable:
     """Split the text (or its UTF-8 bytes) into header labels and a table of text cells.
 
     An empty cell is "" or null (polars reads an empty cell as null); both mean "nothing written".
@@ -113,32 +88,38 @@ def parse(text: str | bytes, path: str, resource: str, *, fast: bool = True) -> 
     """
     data = text.encode("utf-8") if isinstance(text, str) else text
     _refuse_long_lines(data, path, resource)
+    try:
+        if dialect.plain and fast:
+            table = _plain(data)
+            if table is not None:
+                return table
+        return _careful(text if isinstance(text, str) else data.decode("utf-8"), dialect)
+    except csv.Error as error:
+        raise UnreadableFile(_source_error(path, resource, error)) from None
+
+
+def _source_error(path: str, resource: str, error: Exception) -> Finding:
+    return file_finding(
+        "source-error",
+        "error",
+        path,
+        resource,
+        1,
+        f"无法按 CSV 读取（{error}）。请检查引号是否成对。",
+        f"cannot be read as CSV ({error}); check that quotes pair up.",
+    )
+
+
+def _plain(data: bytes) -> TextTable | None:
+    """The file read by polars, or None where only Python's csv module reads it as frictionless does."""
     header_end = _header_end(data)
     header = data[:header_end].decode("utf-8")
-    try:
-        labels = next(csv.reader(io.StringIO(header, newline="")), [])
-        width = len(labels)
-        header_lines = sum(1 for _ in io.StringIO(header, newline=""))
-        if width and fast:
-            frame = _fast(data, header_end, width, header_lines)
-            if frame is not None:
-                return TextTable(labels, frame)
-        return _careful(data[header_end:].decode("utf-8"), width, header_lines, labels)
-    except csv.Error as error:
-        raise UnreadableFile(
-            _finding(
-                "source-error",
-                "error",
-                path,
-                resource,
-                1,
-                f"无法按 CSV 读取（{error}）。请检查引号是否成对。",
-                f"cannot be read as CSV ({error}); check that quotes pair up.",
-            )
-        ) from None
-
-
-MAX_LINE_BYTES = 1 << 20  # a line longer than twice this is refused before parsing
+    labels = next(csv.reader(io.StringIO(header, newline="")), [])
+    if not labels:
+        return None
+    header_lines = sum(1 for _ in io.StringIO(header, newline=""))
+    frame = _fast(data, header_end, len(labels), header_lines)
+    return TextTable([label.strip() for label in labels], frame) if frame is not None else None
 
 
 def _refuse_long_lines(data: bytes, path: str, resource: str) -> None:
@@ -148,7 +129,7 @@ def _refuse_long_lines(data: bytes, path: str, resource: str) -> None:
         if data.find(b"\n", start, window_end) < 0 and data.find(b"\r", start, window_end) < 0:
             line = data.count(b"\n", 0, start) + 1
             raise UnreadableFile(
-                _finding(
+                file_finding(
                     "source-error",
                     "error",
                     path,
@@ -229,31 +210,46 @@ def _one_record_per_line(body: bytes, width: int, expected: int) -> bool:
     return bool((lines.str.count_matches(",", literal=True) == width - 1).all())
 
 
-def _careful(body: str, width: int, header_lines: int, labels: list[str]) -> TextTable:
+def _careful(text: str, dialect: Dialect) -> TextTable:
+    """Every record read by Python's csv module: header rows, comments and blank rows as frictionless skips them."""
+    label_rows: list[list[str]] = []
     records: list[list[str]] = []
     starts: list[int] = []
-    reader = csv.reader(io.StringIO(body, newline=""))
-    line = header_lines + 1
-    for record in reader:
-        starts.append(line)
+    header_line, line = 1, 1
+    reader = csv.reader(io.StringIO(text, newline=""), dialect=dialect.python())
+    for number, record in enumerate(reader, start=1):
+        start, line = line, reader.line_num + 1
+        if dialect.commented(number, record):
+            continue
+        if number < dialect.first_content_row:
+            if dialect.header and number in dialect.header_rows:
+                label_rows.append([cell.strip() for cell in record])
+                header_line = start
+            continue
+        if dialect.skip_blank_rows and not any(record):
+            continue
+        starts.append(start)
         records.append(record)
-        line = header_lines + 1 + reader.line_num
-    columns = max([width, *map(len, records)]) if records else width
+    labels = _joined(label_rows, dialect.header_join)
+    columns = max([len(labels), *map(len, records)]) if records else len(labels)
     names = [f"_c{i}" for i in range(columns)]
     data = {n: [r[i] if i < len(r) else "" for r in records] for i, n in enumerate(names)}
     frame = pl.DataFrame({LINE: starts, **data}, schema={LINE: pl.Int64, **{n: pl.String for n in names}})
     widths = pl.Series("_width", [len(r) for r in records], dtype=pl.Int64)
-    return TextTable(labels, frame, widths)
+    return TextTable(labels, frame, widths, header_line)
 
 
-def _finding(rule, severity, path, resource, row, zh, en) -> Finding:
-    return Finding(
-        rule=rule,
-        severity=severity,
-        resource=resource,
-        path=path,
-        row=row,
-        message_zh=f"{path} 第 {row} 行：{zh}",
-        message_en=f"{path} line {row}: {en}",
-        text=(zh, en),
-    )
+def _joined(rows: list[list[str]], join: str) -> list[str]:
+    """Several header rows as one, as frictionless joins them (a cell repeated below is not repeated)."""
+    labels: list[str] = []
+    previous: dict[int, str] = {}
+    for cells in rows:
+        for index, cell in enumerate(cells):
+            if previous.get(index) == cell:
+                continue
+            previous[index] = cell
+            if len(labels) <= index:
+                labels.append(cell)
+            else:
+                labels[index] = join.join([labels[index], cell])
+    return labels

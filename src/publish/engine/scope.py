@@ -36,4 +36,4 @@ class Scope:
             keep = keep | pl.concat_str([year, department], separator=SEPARATOR).is_in(pairs)
         mask = raw.cells.select(keep.alias("keep")).to_series()
         widths = raw.widths.filter(mask) if raw.widths is not None else None
-        return TextTable(raw.labels, raw.cells.filter(mask), widths)
+        return TextTable(raw.labels, raw.cells.filter(mask), widths, raw.header_line)

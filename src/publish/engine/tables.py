@@ -2,11 +2,14 @@
 
 `load_tables` returns the typed tables (one polars DataFrame per resource, a column per field
 plus `_line`, the file's line number) and the structural findings made on the way: encoding,
-header, row shape, types, constraints, primary and foreign keys, in frictionless's terms.
+header, row shape, types, constraints, unique, primary and foreign keys, bytes, hash and row
+count, in frictionless's terms. A resource that is not a CSV file is handed whole to frictionless
+(delegate.py).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -14,14 +17,17 @@ from dataclasses import dataclass, field, replace
 import polars as pl
 
 from publish.core import Finding, Package, Resource
-from publish.engine.cells import CellError, check_column
+from publish.engine.delegate import load_delegated, read_by_frictionless
+from publish.engine.dialect import declared
 from publish.engine.findings import structural_finding
-from publish.engine.keys import check_foreign_keys, check_primary_key
+from publish.engine.header import match_header
+from publish.engine.keys import check_foreign_keys, check_primary_key, check_unique
+from publish.engine.limits import MAX_FILE_BYTES
 from publish.engine.reading import LINE, TextTable, UnreadableFile, read_text_table
+from publish.engine.rows import type_rows
 from publish.engine.scope import Scope
 
 THREADS = min(4, os.cpu_count() or 1)
-MAX_FILE_BYTES = 512 << 20  # larger files are refused with a message, never read
 
 
 @dataclass
@@ -29,6 +35,9 @@ class Table:
     resource: Resource
     frame: pl.DataFrame
     remarks: list[tuple[int, str, str, str]] = field(default_factory=list)  # (line, field, cell, remark)
+    keys: dict[str, pl.Series] = field(default_factory=dict)  # exact key values where a column rounds
+    present: set[str] = field(default_factory=set)  # the fields the header names
+    delegated: bool = False  # read and checked by frictionless itself, keys included
 
 
 @dataclass
@@ -69,25 +78,38 @@ def load_tables(package: Package, only: Scope | None = None, progress=None) -> t
         if table is not None:
             tables.tables[resource.name] = table
     for table in tables.tables.values():
-        findings += check_foreign_keys(table.resource, table.frame, tables.tables)
+        if not table.delegated:
+            findings += check_foreign_keys(table, tables.tables, set(package.resources))
     return tables, findings
 
 
 def load_table(package: Package, resource: Resource, only: Scope | None = None) -> tuple[Table | None, list[Finding]]:
+    if read_by_frictionless(resource):
+        frame, keys, findings = load_delegated(package, resource)
+        table = (
+            Table(resource, frame, keys=keys, present=set(frame.columns), delegated=True) if frame is not None else None
+        )
+        return table, findings
     path = resource.path
+    options = declared(resource.descriptor, package.root)
     try:
-        raw, findings = read_text_table(_read_bounded(package, resource), path, resource.name)
+        data = _read_bounded(package, resource)
+        raw, findings = read_text_table(data, path, resource.name, options, resource.descriptor.get("encoding"))
     except UnreadableFile as error:
         return None, [error.finding]
     except OSError as error:
         return None, [structural_finding("scheme-error", path, resource.name, note=str(error.strerror or error))]
+    findings += _file_findings(data, raw, resource)
     if only is not None:
         raw = only.filter(raw)
-    fields = resource.fields
-    findings += _header_findings(raw.labels, fields, path, resource.name)
-    frame, row_findings, remarks = _typed_frame(raw, fields, resource, path)
-    findings += _with_department_year(row_findings + check_primary_key(resource, frame, path), frame)
-    return Table(resource, frame, remarks), findings
+    header = match_header(raw.labels, resource.schema, ignore_case=options.get("header_case") is False)
+    findings += _header_findings(header.problems, resource, raw.header_line)
+    typed = type_rows(raw, header.expected, resource)
+    present = {spec["name"] for spec in header.expected}
+    keyed = check_primary_key(resource, typed.frame, typed.keys, present)
+    keyed += check_unique(resource, typed.frame, typed.keys, present)
+    findings += _with_department_year(typed.findings + keyed, typed.frame)
+    return Table(resource, typed.frame, typed.remarks, typed.keys, present), findings
 
 
 def _with_department_year(findings: list[Finding], frame: pl.DataFrame) -> list[Finding]:
@@ -103,6 +125,27 @@ def _with_department_year(findings: list[Finding], frame: pl.DataFrame) -> list[
         else f
         for f in findings
     ]
+
+
+def _file_findings(data: bytes, raw: TextTable, resource: Resource) -> list[Finding]:
+    """The source is empty; the descriptor's `bytes`, `hash` and `rows` differ from the file's."""
+    findings = []
+    if raw.empty:
+        findings.append(structural_finding("source-error", resource.path, resource.name, note="the source is empty"))
+    expected = resource.descriptor.get("hash")
+    if isinstance(expected, str):
+        algorithm, _, digest = expected.rpartition(":")
+        if (algorithm or "md5") in ("md5", "sha256"):
+            actual = hashlib.new(algorithm or "md5", data).hexdigest()
+            if actual != digest:
+                note = f'expected is "{digest}" and actual is "{actual}"'
+                findings.append(structural_finding("hash-count", resource.path, resource.name, note=note))
+    for key, kind, actual in (("bytes", "byte-count", len(data)), ("rows", "row-count", raw.cells.height)):
+        declared_count = resource.descriptor.get(key)
+        if isinstance(declared_count, int) and declared_count and declared_count != actual:
+            note = f'expected is "{declared_count}" and actual is "{actual}"'
+            findings.append(structural_finding(kind, resource.path, resource.name, note=note))
+    return findings
 
 
 def _read_bounded(package: Package, resource: Resource) -> bytes:
@@ -126,108 +169,8 @@ def _read_bounded(package: Package, resource: Resource) -> bytes:
     return file.read_bytes()
 
 
-def _header_findings(labels: list[str], fields: list[dict], path: str, resource: str) -> list[Finding]:
-    findings = []
-    names = [f["name"] for f in fields]
-    for number, label in enumerate(labels, start=1):
-        if number > len(names):
-            kind = "extra-label"
-        elif label == "":
-            kind = "blank-label"
-        elif label in labels[: number - 1]:
-            kind = "duplicate-label"
-        elif label != names[number - 1]:
-            kind = "incorrect-label"
-        else:
-            continue
-        findings.append(
-            structural_finding(
-                kind, path, resource, row=1, field=names[number - 1] if number <= len(names) else None, cell=label
-            )
-        )
-    for name in names[len(labels) :]:
-        findings.append(structural_finding("missing-label", path, resource, row=1, field=name))
-    return findings
-
-
-def _typed_frame(raw: TextTable, fields: list[dict], resource: Resource, path: str):
-    cells = raw.cells
-    expected = fields[: len(raw.labels)] if len(raw.labels) < len(fields) else fields
-    missing_values = resource.schema.get("missingValues", [""])
-    n = len(expected)
-    for i in range(cells.width - 1, n):
-        cells = cells.with_columns(pl.lit("").alias(f"_c{i}"))
-    empty_is_missing = "" in missing_values
-    blank = cells.select(
-        pl.all_horizontal(
-            pl.lit(True), *[pl.col(f"_c{i}").is_in(missing_values).fill_null(empty_is_missing) for i in range(n)]
-        )
-    )
-    blank = blank.to_series()
-    if raw.widths is not None:
-        blank = blank | (raw.widths == 0)
-    lines = cells[LINE]
-    findings: list[tuple[int, int, Finding]] = []
-    remarks: list[tuple[int, str, str, str]] = []
-    typed_columns = [lines]
-    for number, spec in enumerate(expected):
-        text = cells[f"_c{number}"]
-        column = check_column(text, spec, missing_values)
-        typed_columns.append(column.typed.alias(spec["name"]))
-        remarks += [(lines[i], spec["name"], text[i], remark) for i, remark in column.remarks]
-        for error in column.errors:
-            if not blank[error.index]:
-                findings.append((error.index, number, _cell_finding(error, text, lines, spec, path, resource.name)))
-    if raw.widths is not None:
-        findings += _shape_findings(raw, n, blank, expected, path, resource.name)
-    for index in blank.arg_true().to_list():
-        findings.append((index, -1, structural_finding("blank-row", path, resource.name, row=lines[index])))
-    findings.sort(key=lambda item: (item[0], item[1]))
-    for spec in fields[len(expected) :]:  # declared but absent from the header (missing-label says so)
-        typed_columns.append(
-            check_column(pl.Series([""] * cells.height, dtype=pl.String), spec, [""]).typed.alias(spec["name"])
-        )
-    return pl.DataFrame(typed_columns), [f for _, _, f in findings], remarks
-
-
-def _cell_finding(error: CellError, text: pl.Series, lines: pl.Series, spec: dict, path: str, resource: str):
-    return structural_finding(
-        error.kind,
-        path,
-        resource,
-        row=lines[error.index],
-        field=spec["name"],
-        cell=text[error.index] or "",
-        note=error.note,
-        field_type=spec.get("type", "string"),
-    )
-
-
-def _shape_findings(raw: TextTable, n: int, blank: pl.Series, expected, path, resource) -> list:
-    found = []
-    widths = raw.widths.to_list()
-    lines = raw.cells[LINE]
-    for index, width in enumerate(widths):
-        if blank[index]:
-            continue
-        for number in range(n, width):
-            found.append(
-                (
-                    index,
-                    number,
-                    structural_finding(
-                        "extra-cell", path, resource, row=lines[index], cell=raw.cells[f"_c{number}"][index]
-                    ),
-                )
-            )
-        for number in range(width, n):
-            found.append(
-                (
-                    index,
-                    number,
-                    structural_finding(
-                        "missing-cell", path, resource, row=lines[index], field=expected[number]["name"]
-                    ),
-                )
-            )
-    return found
+def _header_findings(problems: list, resource: Resource, line: int) -> list[Finding]:
+    return [
+        structural_finding(kind, resource.path, resource.name, row=line, field=name, cell=label)
+        for kind, name, label in problems
+    ]

@@ -1,9 +1,12 @@
 """Release zips: written reproducibly, read defensively.
 
-Writing: entries in sorted order under one top folder, every entry dated from the source date,
-permissions 0644, deflate level 9, no directory entries and no extra fields, so the same files
-give the same bytes. Reading: a zip given to `diff` or `verify` is extracted into a temporary
-folder only after every entry is checked (no absolute or ``..`` paths, no links, bounded sizes).
+Writing: entries in sorted order at the zip's root, datapackage.json among them, as a zipped data
+package is laid out (frictionless and other Data Package tools open such a zip as the package),
+every entry dated from the source date, permissions 0644, deflate level 9, no directory entries
+and no extra fields, so the same files give the same bytes. Reading: a zip given to `diff` or
+`verify` is extracted into a temporary folder only after every entry is checked (no absolute or
+``..`` paths, no links, bounded sizes); zips of earlier releases, which held the files under one
+``<name>-<version>/`` folder, are read too.
 """
 
 from __future__ import annotations
@@ -30,12 +33,12 @@ class UnsafeArchive(PublishError):
 
 
 def zip_bytes(top: str, files: dict[str, bytes], moment: datetime) -> bytes:
-    """A reproducible zip holding ``files`` (relative path -> content) under the folder ``top``."""
+    """A reproducible zip of the release ``top`` holding ``files`` (relative path -> content) at its root."""
     buffer = io.BytesIO()
     date_time = moment.timetuple()[:6]
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for name in sorted(files):
-            entry = zipfile.ZipInfo(f"{top}/{name}", date_time=date_time)
+            entry = zipfile.ZipInfo(name, date_time=date_time)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.create_system = 3  # unix, so the permissions below are read
             entry.external_attr = (stat.S_IFREG | 0o644) << 16
@@ -132,13 +135,13 @@ def _check_entries(shown: str, entries: list[zipfile.ZipInfo]) -> None:
 
 
 def _content_root(folder: Path, shown: str) -> Path:
-    """The folder holding datapackage.json: ``folder`` itself or its one top folder."""
+    """The folder holding datapackage.json: ``folder`` itself, or its one top folder (a zip of an earlier release)."""
     if (folder / "datapackage.json").is_file():
         return folder
     tops = [path for path in folder.iterdir() if path.is_dir()]
     if len(tops) == 1 and (tops[0] / "datapackage.json").is_file():
         return tops[0]
     raise UnsafeArchive(
-        f"{shown}：zip 中找不到 datapackage.json（应在顶层目录中）",
-        f"{shown}: the zip holds no datapackage.json in its top folder",
+        f"{shown}：zip 中找不到 datapackage.json（应在根目录或唯一的顶层目录中）",
+        f"{shown}: the zip holds no datapackage.json at its root or in its one top folder",
     )

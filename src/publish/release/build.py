@@ -2,7 +2,7 @@
 
 The folder ``<name>-<version>/`` holds datapackage.json (with ``version``, ``created`` and each
 resource's ``bytes`` and ``hash``), the schemas and data files byte for byte, README.md,
-CHANGELOG.md, the .xlsx workbook and SHA256SUMS; the zip holds the same files under that folder.
+CHANGELOG.md, the .xlsx workbook and SHA256SUMS; the zip holds the same files at its root.
 Every write goes through ``publish.core.atomic`` and every move calls its checkpoint, so a fault at
 any point leaves ``dist/`` as it was: the temporary folder is removed and a move already made is
 undone.

@@ -36,6 +36,9 @@ REPORTED: tuple[Registered, ...] = (
     R("format-error", "error", ("structure",), "文件格式无法识别", "A data file's format is not recognised"),
     R("hash-count", "error", ("structure",), "文件哈希值与描述文件记录的不符", "A data file's hash differs from the descriptor's"),
     R("byte-count", "error", ("structure",), "文件字节数与描述文件记录的不符", "A data file's size differs from the descriptor's"),
+    R("unmatched-header", "error", ("structure",), "表头没有一列与表结构中的字段对应", "No column of the header matches a field of the schema"),
+    R("row-count", "error", ("structure",), "行数与描述文件记录的不符", "A data file's row count differs from the descriptor's"),
+    R("limit-exceeded", "error", ("structure", "security"), "超过 publish 的处理上限（字段数、枚举值数、正则耗时），未检查", "Beyond a limit of publish (fields, enum values, pattern time); not checked"),
     R("number-out-of-range", "error", ("structure",), "数值过大（超过 ±10¹⁵），不是可信的预算数字", "A number too large (beyond ±10^15) to be a budget figure"),
     # loading the package (path safety) and checking the descriptor and its schemas (frictionless)
     R("invalid-json", "error", ("descriptor",), "描述文件或表结构文件不是有效的 JSON", "The descriptor or a schema file is not valid JSON"),

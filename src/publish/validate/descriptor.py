@@ -10,14 +10,24 @@ from __future__ import annotations
 from typing import Any
 
 from publish.core import DESCRIPTOR, Finding, Package, Resource
+from publish.engine import MAX_ENUM_VALUES, MAX_FIELDS, pattern_problem
 
 SCALAR = (str, int, float, bool)
+BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
+V2_TABLE_SCHEMA = "https://datapackage.org/profiles/2.0/tableschema.json"
 
 
 def descriptor_findings(package: Package) -> list[Finding]:
-    """Every problem of the descriptor and its schemas, each naming the file it is in."""
+    """Every problem of the descriptor and its schemas, each naming the file it is in.
+
+    A schema past the engine's limits (fields, enum values) is refused first, before frictionless
+    or the engine spends minutes and gigabytes on it.
+    """
     from frictionless import Package as FrictionlessPackage
 
+    refused = [finding for resource in package.resources.values() for finding in limit_findings(resource)]
+    if refused:
+        return refused
     try:
         checked = FrictionlessPackage.validate_descriptor(package.descriptor, basepath=str(package.root))
         errors = [(error.type, error.note) for error in checked.errors]
@@ -25,21 +35,92 @@ def descriptor_findings(package: Package) -> list[Finding]:
         errors = [("package-error", f"{type(error).__name__}: {error}")]
     findings = [_finding(kind, DESCRIPTOR, note) for kind, note in errors]
     for resource in package.resources.values():
-        findings += schema_findings(resource)
+        findings += schema_findings(resource, package.descriptor.get("$schema"))
     return findings
 
 
-def schema_findings(resource: Resource) -> list[Finding]:
+def schema_findings(resource: Resource, profile: Any = None) -> list[Finding]:
+    """The schema's problems; ``profile``, the package's `$schema`, sets the Table Schema version it follows."""
     from frictionless import Schema
 
     where = resource.descriptor.get("schema") if isinstance(resource.descriptor.get("schema"), str) else DESCRIPTOR
     problems = _shape_problems(resource.schema)
     if not problems:
         try:
-            problems = [error.note for error in Schema.validate_descriptor(resource.schema).errors]
+            problems = [error.note for error in Schema.validate_descriptor(_versioned(resource.schema, profile)).errors]
         except Exception as error:
             problems = [f"{type(error).__name__}: {error}"]
+    if not problems:
+        problems = _value_problems(resource.schema)
     return [_finding("schema-error", where, f"{resource.name}: {note}") for note in problems]
+
+
+def _versioned(schema: dict[str, Any], profile: Any) -> dict[str, Any]:
+    """The schema as it stands in a package of the Data Package v2 (its `$schema`), where it declares none."""
+    if "$schema" in schema or not isinstance(profile, str) or "datapackage.org/profiles/2." not in profile:
+        return schema
+    return {"$schema": V2_TABLE_SCHEMA, **schema}
+
+
+def limit_findings(resource: Resource) -> list[Finding]:
+    """A schema with more fields, or an enum with more values, than the engine reads."""
+    fields = resource.schema.get("fields")
+    if not isinstance(fields, list):
+        return []
+    too_many = []
+    if len(fields) > MAX_FIELDS:
+        too_many.append(("字段", "fields", None, len(fields), MAX_FIELDS))
+    for field in fields:
+        constraints = field.get("constraints") if isinstance(field, dict) else None
+        enum = constraints.get("enum") if isinstance(constraints, dict) else None
+        if isinstance(enum, list) and len(enum) > MAX_ENUM_VALUES:
+            too_many.append(("enum 取值", "enum values", field.get("name"), len(enum), MAX_ENUM_VALUES))
+    return [_limit_finding(resource, *entry) for entry in too_many]
+
+
+def _limit_finding(resource: Resource, zh: str, en: str, field: Any, count: int, limit: int) -> Finding:
+    where = f"{resource.name}" + (f"，字段 {field}" if field else "")
+    where_en = f"{resource.name}" + (f", field {field}" if field else "")
+    return Finding(
+        rule="limit-exceeded",
+        severity="error",
+        resource=resource.name,
+        path=DESCRIPTOR,
+        field=field if isinstance(field, str) else None,
+        values={"count": count, "limit": limit},
+        message_zh=f"{DESCRIPTOR}：{where} 有 {count} 个{zh}，超过 publish 的上限 {limit}，未校验。"
+        "请拆分表格，或把取值放入代码表并用外键引用。",
+        message_en=f"{DESCRIPTOR}: {where_en} has {count} {en}, more than the {limit} publish checks; nothing "
+        "was validated. Split the table, or move the values to a code list referenced by a foreign key.",
+    )
+
+
+def _value_problems(schema: dict[str, Any]) -> list[str]:
+    """Patterns that Python's `re` cannot compile and bounds the field's type cannot read: frictionless
+    fails on both when it reads the data."""
+    from frictionless import Field
+
+    problems = []
+    for field in schema["fields"]:
+        constraints = field.get("constraints", {})
+        if isinstance(constraints.get("pattern"), str) and (why := pattern_problem(constraints["pattern"])):
+            problems.append(f"field {field['name']}: the pattern cannot be compiled ({why})")
+        bounds = [name for name in BOUNDS if name in constraints]
+        if bounds:
+            reader = Field.from_descriptor({**field, "constraints": {}}).create_value_reader()
+            problems += [
+                f"field {field['name']}: {name} {constraints[name]!r} is not a {field.get('type', 'string')}"
+                for name in bounds
+                if _read(reader, constraints[name]) is None
+            ]
+    return problems
+
+
+def _read(reader, value: Any) -> Any:
+    try:
+        return reader(value)
+    except (TypeError, ValueError, ArithmeticError):
+        return None
 
 
 def _shape_problems(schema: dict[str, Any]) -> list[str]:
@@ -55,9 +136,12 @@ def _shape_problems(schema: dict[str, Any]) -> list[str]:
         enum = constraints.get("enum", []) if isinstance(constraints, dict) else None
         if not isinstance(enum, list) or not all(isinstance(v, SCALAR) for v in enum):
             problems.append(f"field {field['name']}: constraints must hold an enum of plain values")
-    missing = schema.get("missingValues", [""])
-    if not isinstance(missing, list) or not all(isinstance(v, str) for v in missing):
-        problems.append("missingValues must be a list of text values")
+    for missing in [
+        schema.get("missingValues", [""]),
+        *(f.get("missingValues", []) for f in fields if isinstance(f, dict)),
+    ]:
+        if not isinstance(missing, list) or not all(_missing_value(v) for v in missing):
+            problems.append("missingValues must be a list of text values (or of objects with a text value)")
     if not _names(schema.get("primaryKey", [])):
         problems.append("primaryKey must be a field name or a list of field names")
     for fk in schema.get("foreignKeys", []) if isinstance(schema.get("foreignKeys", []), list) else [None]:
@@ -70,6 +154,11 @@ def _shape_problems(schema: dict[str, Any]) -> list[str]:
         ):
             problems.append("every foreign key needs fields and a reference with a resource and fields")
     return problems
+
+
+def _missing_value(value: Any) -> bool:
+    """A missing value: a text, or (Table Schema v2) an object with a text `value`."""
+    return isinstance(value, str) or (isinstance(value, dict) and isinstance(value.get("value"), str))
 
 
 def _names(value: Any) -> bool:
