@@ -1,4 +1,4 @@
-"""Shared by the catalog tests: a release-shaped copy of the package and a CLI runner."""
+"""Shared by the catalog tests: the base URL they publish under and a release-shaped copy of the package."""
 
 from __future__ import annotations
 
@@ -8,17 +8,9 @@ import shutil
 import zipfile
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from publish.cli import main
 from tests.helpers import ROOT
 
 BASE = "https://data.example.org/budgets"
-NAME = "wuxi-county-department-budgets"
-
-
-def run(*args: str, env: dict[str, str] | None = None):
-    return CliRunner().invoke(main, list(args), env=env)
 
 
 def make_release(dist: Path) -> Path:

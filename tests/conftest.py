@@ -1,12 +1,13 @@
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 
-from tests.helpers import ROOT, SEED_DOCUMENT
+from publish.site import build_site
+from tests.helpers import SEED_DOCUMENT, copy_package
+from tests.release_support import make_release
 
 # Machines here are shared and noisy: a property test asserts what is true, never how fast (benchmarks/ do).
 settings.register_profile("publish", deadline=None)
@@ -16,15 +17,23 @@ settings.load_profile("publish")
 @pytest.fixture
 def package_copy(tmp_path: Path) -> Path:
     """A writable copy of the repo's data package."""
-    target = tmp_path / "package"
-    target.mkdir()
-    shutil.copy(ROOT / "datapackage.json", target)
-    shutil.copytree(ROOT / "schemas", target / "schemas")
-    shutil.copytree(ROOT / "data", target / "data")
-    shutil.copytree(ROOT / "sources", target / "sources")
-    return target
+    return copy_package(tmp_path / "package")
 
 
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED_DOCUMENT.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def release_dir(tmp_path_factory) -> Path:
+    """A release of the repo's package made by `publish release`: its folder in dist/ (one per test module)."""
+    return make_release(tmp_path_factory.mktemp("release"))
+
+
+@pytest.fixture(scope="module")
+def site(release_dir: Path, tmp_path_factory) -> Path:
+    """The site built from ``release_dir`` (one per test module)."""
+    out = tmp_path_factory.mktemp("site") / "site"
+    build_site(release_dir, out)
+    return out

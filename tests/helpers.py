@@ -1,4 +1,4 @@
-"""Paths and small readers shared by the tests."""
+"""Paths, small readers and the one way to run `publish` in-process, shared by the tests."""
 
 from __future__ import annotations
 
@@ -8,8 +8,12 @@ import os
 import shutil
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
+from click.testing import CliRunner, Result
+
+from publish.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 # The first disclosure: the 2023 budget explanation of 巫溪县政务服务中心, kept in the package's sources/.
@@ -18,6 +22,26 @@ SEED_DOCUMENT = ROOT / "sources" / "500238-zwfwzx" / "2023-budget.txt"
 # the file name it was given (src/publish/extract/core.py), so the tests compare the two by this pair.
 SEED_SOURCE_FILE = SEED_DOCUMENT.relative_to(ROOT).as_posix()
 SEED_DEPARTMENT = "500238-zwfwzx"
+
+
+def invoke(*args: object, **options: Any) -> Result:
+    """Run ``publish *args`` in-process the way a user would (stdout and stderr both in ``output``).
+
+    Arguments may be paths or numbers; ``options`` go to ``CliRunner.invoke`` (``env``, ``catch_exceptions``).
+    """
+    return CliRunner().invoke(main, [str(a) for a in args], **options)
+
+
+def copy_package(target: Path, *, sources: bool = True) -> Path:
+    """A writable copy of the repo's data package at ``target``: descriptor, schemas, data and (unless not
+    ``sources``) the source documents."""
+    target.mkdir()
+    shutil.copy(ROOT / "datapackage.json", target)
+    shutil.copytree(ROOT / "schemas", target / "schemas")
+    shutil.copytree(ROOT / "data", target / "data")
+    if sources:
+        shutil.copytree(ROOT / "sources", target / "sources")
+    return target
 
 
 def read_rows(package: Path, resource: str) -> list[dict[str, str]]:

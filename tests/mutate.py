@@ -7,13 +7,15 @@ import io
 from pathlib import Path
 
 
-def _read(package: Path, resource: str) -> tuple[list[str], list[dict[str, str]]]:
+def read_table(package: Path, resource: str) -> tuple[list[str], list[dict[str, str]]]:
+    """The header and the rows of ``resource``'s CSV, as text."""
     with open(package / "data" / f"{resource}.csv", encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         return list(reader.fieldnames or []), list(reader)
 
 
-def _write(package: Path, resource: str, columns: list[str], rows: list[dict[str, str]]) -> None:
+def write_table(package: Path, resource: str, columns: list[str], rows: list[dict[str, str]]) -> None:
+    """Write ``rows`` under the header ``columns`` back to ``resource``'s CSV (LF line ends, UTF-8)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
@@ -27,21 +29,21 @@ def _matches(row: dict[str, str], where: dict[str, str]) -> bool:
 
 def edit(package: Path, resource: str, where: dict[str, str], **changes: str) -> None:
     """Set ``changes`` on the one row matching ``where``, keeping the file's row order."""
-    columns, rows = _read(package, resource)
+    columns, rows = read_table(package, resource)
     hits = [row for row in rows if _matches(row, where)]
     assert len(hits) == 1, (resource, where, len(hits))
     hits[0].update(changes)
-    _write(package, resource, columns, rows)
+    write_table(package, resource, columns, rows)
 
 
 def drop(package: Path, resource: str, where: dict[str, str]) -> None:
-    columns, rows = _read(package, resource)
+    columns, rows = read_table(package, resource)
     kept = [row for row in rows if not _matches(row, where)]
     assert len(kept) == len(rows) - 1
-    _write(package, resource, columns, kept)
+    write_table(package, resource, columns, kept)
 
 
 def add(package: Path, resource: str, **values: str) -> None:
-    columns, rows = _read(package, resource)
+    columns, rows = read_table(package, resource)
     rows.append({c: values.get(c, "") for c in columns})
-    _write(package, resource, columns, rows)
+    write_table(package, resource, columns, rows)

@@ -14,15 +14,14 @@ from publish.core.package import load
 from publish.submission import merge
 from publish.submission.intake import add
 from publish.validate.run import validate
-from tests.helpers import ROOT, SEED_DEPARTMENT, read_rows
-from tests.test_submission_helpers import (
+from tests.helpers import ROOT, SEED_DEPARTMENT, invoke, read_rows
+from tests.submission_support import (
     SUBMITTED,
     csv_folder,
     data_bytes,
     edit_workbook,
     exported_template,
     row_of,
-    run,
     seed_rows,
 )
 
@@ -33,7 +32,7 @@ MONEY_FIELDS = ("amount", "change", "performance_managed_amount")
 
 def test_round_trip_export_then_dry_run_changes_nothing(tmp_path):
     path = exported_template(ROOT, tmp_path / "seed.xlsx")
-    result = run("add", path, "--package", ROOT, "--dry-run")
+    result = invoke("add", path, "--package", ROOT, "--dry-run")
     assert result.exit_code == 0, result.output
     assert "新增 0、删除 0、修改 0 行" in result.output and "未写入任何文件" in result.output
 
@@ -51,10 +50,10 @@ def test_changing_one_cell_changes_exactly_that_figure(tmp_path, package_copy):
     ]
     assert (
         "kpis [2023/500238-zwfwzx/overall/1] 修改 changed\n    target_value: '80' → '85'"
-        in run("add", path, "--package", package_copy, "--dry-run").output
+        in invoke("add", path, "--package", package_copy, "--dry-run").output
     )
     before = data_bytes(package_copy)
-    result = run("add", path, "--package", package_copy)
+    result = invoke("add", path, "--package", package_copy)
     assert result.exit_code == 0, result.output
     after = data_bytes(package_copy)
     assert [name for name in before if before[name] != after[name]] == ["kpis.csv"]
@@ -72,7 +71,7 @@ def test_adding_the_same_submission_twice_changes_nothing(tmp_path, package_copy
     path = edit_workbook(exported_template(package_copy, tmp_path / "seed.xlsx"), set_kpi_target)
     assert add(package_copy, path).written == ["kpis"]
     after_first = data_bytes(package_copy)
-    again = run("add", path, "--package", package_copy)
+    again = invoke("add", path, "--package", package_copy)
     assert again.exit_code == 0 and "没有变化 no changes" in again.output
     assert data_bytes(package_copy) == after_first
 
@@ -81,7 +80,7 @@ def test_an_invalid_submission_writes_nothing(tmp_path, package_copy):
     path = exported_template(package_copy, tmp_path / "seed.xlsx")
     edit_workbook(path, lambda book: setattr(book["收入预算"]["F3"], "value", -5))
     before = data_bytes(package_copy)
-    result = run("add", path, "--package", package_copy)
+    result = invoke("add", path, "--package", package_copy)
     assert result.exit_code == 1 and "收入预算!F3" in result.output
     assert data_bytes(package_copy) == before
 
@@ -116,7 +115,7 @@ def department_year(department: str, factor: int, year: str = "2023") -> dict[st
 
 def test_a_new_department_is_added_and_the_package_still_validates(tmp_path, package_copy):
     folder = csv_folder(package_copy, tmp_path / "new", rows=department_year("500238-csj", 2))
-    result = run("add", folder, "--package", package_copy)
+    result = invoke("add", folder, "--package", package_copy)
     assert result.exit_code == 0, result.output
     assert [r["department_id"] for r in read_rows(package_copy, "departments")] == ["500238-csj", SEED_DEPARTMENT]
     income = {r["item"]: r["amount"] for r in read_rows(package_copy, "income") if r["department_id"] == "500238-csj"}
@@ -199,7 +198,7 @@ def test_the_command_turns_a_write_failure_into_exit_3(tmp_path, package_copy, m
             raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(atomic, "checkpoint", disk_full)
-    result = run("add", path, "--package", package_copy)
+    result = invoke("add", path, "--package", package_copy)
     assert result.exit_code == 3 and "No space left on device" in result.output and "Traceback" not in result.output
     assert data_bytes(package_copy) == before
 

@@ -13,8 +13,9 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, SH
 
 from publish.catalog.files import sha256_of
-from tests.catalog_support import BASE, NAME, run
-from tests.helpers import ROOT
+from tests.catalog_support import BASE
+from tests.helpers import ROOT, invoke
+from tests.release_support import NAME
 
 SHAPES = ROOT / "tests" / "vendor" / "dcat-ap-3.0.1" / "dcat-ap-SHACL.ttl"  # see its README.md
 DATASET = URIRef(f"{BASE}/{NAME}-0.1.0/#dataset")
@@ -33,7 +34,7 @@ def release(tmp_path_factory) -> Path:
         shutil.copy(ROOT / name, package)
     for name in ("schemas", "data"):
         shutil.copytree(ROOT / name, package / name)
-    result = run("release", str(package), "--out", str(package / "dist"))
+    result = invoke("release", str(package), "--out", str(package / "dist"))
     assert result.exit_code == 0, result.output
     (folder,) = (p for p in (package / "dist").iterdir() if p.is_dir())
     assert (package / "dist" / f"{folder.name}.zip").is_file()
@@ -42,7 +43,7 @@ def release(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def release_graph(release) -> Graph:
-    result = run("catalog", str(release), "--format", "dcat-ttl", "--base-url", BASE)
+    result = invoke("catalog", str(release), "--format", "dcat-ttl", "--base-url", BASE)
     assert result.exit_code == 0, result.output
     return Graph().parse(data=result.stdout, format="turtle")
 
@@ -66,7 +67,7 @@ def test_the_release_conforms_with_zero_violations(release_graph, shapes):
 
 
 def test_the_package_folder_conforms_too(shapes):
-    result = run("catalog", str(ROOT), "--format", "dcat-ttl", "--base-url", BASE)
+    result = invoke("catalog", str(ROOT), "--format", "dcat-ttl", "--base-url", BASE)
     assert violations(Graph().parse(data=result.stdout, format="turtle"), shapes) == []
 
 
@@ -92,7 +93,7 @@ def test_a_distribution_without_access_url_violates_the_shapes(release_graph, sh
 
 def test_jsonld_is_the_same_graph_as_turtle(release, release_graph):
     # the same release folder: two zips made a second apart differ in their timestamps, hence in their sums
-    result = run("catalog", str(release), "--format", "dcat-jsonld", "--base-url", BASE)
+    result = invoke("catalog", str(release), "--format", "dcat-jsonld", "--base-url", BASE)
     assert result.exit_code == 0
     assert isomorphic(Graph().parse(data=result.stdout, format="json-ld"), release_graph)
 

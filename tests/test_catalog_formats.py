@@ -16,8 +16,9 @@ from publish.catalog.ckan import tags
 from publish.catalog.cn_catalog import LABELS
 from publish.catalog.outputs import FORMATS
 from publish.commands.catalog import FORMATS as COMMAND_FORMATS
-from tests.catalog_support import BASE, NAME, make_release, run
-from tests.helpers import ROOT
+from tests.catalog_support import BASE, make_release
+from tests.helpers import ROOT, invoke
+from tests.release_support import NAME
 
 SCHEMA = "https://schema.org/"
 DATASET_PROPERTIES = [
@@ -31,7 +32,7 @@ def outputs(tmp_path_factory) -> dict[str, bytes]:
     dist = tmp_path_factory.mktemp("dist")
     release = make_release(dist)
     out = dist / "catalog"
-    result = run("catalog", str(release), "--base-url", BASE + "/", "--out", str(out))
+    result = invoke("catalog", str(release), "--base-url", BASE + "/", "--out", str(out))
     assert result.exit_code == 0, result.output
     return {path.name.removeprefix(f"{NAME}-0.1.0."): path.read_bytes() for path in out.iterdir()}
 
@@ -121,13 +122,13 @@ def test_sizes_and_sums_come_from_the_release_descriptor(tmp_path):
     descriptor = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
     descriptor["resources"][0].update(bytes=123, hash="sha256:" + "ab" * 32)
     (release / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
-    result = run("catalog", str(release), "--format", "ckan", "--base-url", BASE)
+    result = invoke("catalog", str(release), "--format", "ckan", "--base-url", BASE)
     first = json.loads(result.stdout)["resources"][0]
     assert (first["size"], first["hash"]) == (123, "ab" * 32)
 
 
 def test_a_package_folder_has_no_size_for_files_not_built_yet():
-    result = run("catalog", str(ROOT), "--format", "ckan", "--base-url", BASE)
+    result = invoke("catalog", str(ROOT), "--format", "ckan", "--base-url", BASE)
     resources = {r["format"]: r for r in json.loads(result.stdout)["resources"]}
     assert "size" not in resources["ZIP"] and "hash" not in resources["XLSX"]
     assert resources["CSV"]["size"] > 0
@@ -137,7 +138,7 @@ def test_a_short_description_is_reported(package_copy):
     descriptor = json.loads((package_copy / "datapackage.json").read_text(encoding="utf-8"))
     descriptor["description"] = descriptor["description"].split("\n\n")[0] + "\n\nToo short."
     (package_copy / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
-    result = run("catalog", str(package_copy), "--format", "schemaorg", "--base-url", BASE)
+    result = invoke("catalog", str(package_copy), "--format", "schemaorg", "--base-url", BASE)
     assert result.exit_code == 1
     assert "catalog-description-length" in result.stderr and "has 10 characters, it needs 50 to 5,000" in result.stderr
     assert result.stdout == ""
@@ -152,12 +153,12 @@ def test_a_short_description_is_reported(package_copy):
     ],
 )
 def test_usage_errors_exit_2(args, message):
-    result = run("catalog", str(ROOT), *args)
+    result = invoke("catalog", str(ROOT), *args)
     assert result.exit_code == 2 and message in result.output
 
 
 def test_stdout_and_file_output_are_the_same(outputs):
-    result = run("catalog", "export", str(ROOT), "--format", "schemaorg", "--base-url", BASE)
+    result = invoke("catalog", "export", str(ROOT), "--format", "schemaorg", "--base-url", BASE)
     printed = json.loads(result.stdout)
     written = json.loads(outputs["schemaorg.jsonld"])
     assert printed["name"] == written["name"] and printed["url"] == written["url"]
@@ -165,5 +166,5 @@ def test_stdout_and_file_output_are_the_same(outputs):
 
 def test_a_broken_descriptor_is_a_finding_not_a_traceback(package_copy):
     (package_copy / "datapackage.json").write_text("{", encoding="utf-8")
-    result = run("catalog", str(package_copy), "--format", "ckan", "--base-url", BASE)
+    result = invoke("catalog", str(package_copy), "--format", "ckan", "--base-url", BASE)
     assert result.exit_code == 1 and "[错误 error] invalid-json" in result.stderr and "Traceback" not in result.output

@@ -8,7 +8,8 @@ import pytest
 
 from publish.core.csvfile import read_rows, write_rows
 from publish.core.identifiers import credit_code_check_character, credit_code_problem, division_code_problem
-from tests.catalog_support import BASE, run
+from tests.catalog_support import BASE
+from tests.helpers import invoke
 
 # Published codes of real organisations (the check character is part of what they publish).
 REAL_CODES = ["91350100M000100Y43", "914403001922038216", "9144030071526726XG"]
@@ -62,7 +63,7 @@ def test_catalog_reports_a_wrong_check_character_and_writes_nothing(package_copy
     wrong = good[:17] + ("0" if good[17] != "0" else "1")
     _set_credit_code(package_copy, wrong)
     out = tmp_path / "out"
-    result = run("catalog", str(package_copy), "--base-url", BASE, "--out", str(out))
+    result = invoke("catalog", str(package_copy), "--base-url", BASE, "--out", str(out))
     assert result.exit_code == 1
     # with --out the findings are the report on stdout (without it, stdout is the metadata and they go to stderr)
     assert "[错误 error] credit-code-invalid  data/departments.csv:2" in result.stdout
@@ -76,7 +77,7 @@ def test_a_valid_credit_code_reaches_every_format(package_copy, tmp_path):
     code += credit_code_check_character(code)
     _set_credit_code(package_copy, code)
     out = tmp_path / "out"
-    assert run("catalog", str(package_copy), "--base-url", BASE, "--out", str(out)).exit_code == 0
+    assert invoke("catalog", str(package_copy), "--base-url", BASE, "--out", str(out)).exit_code == 0
     texts = {p.name.split("0.1.0.")[1]: p.read_text(encoding="utf-8") for p in out.iterdir() if p.suffix != ".xlsx"}
     assert f'dct:identifier "{code}"' in texts["dcat.ttl"]
     assert json.loads(texts["schemaorg.jsonld"])["publisher"]["identifier"]["value"] == code
@@ -89,7 +90,7 @@ def test_without_a_credit_code_none_is_made_up(tmp_path):
     out = tmp_path / "out"
     from tests.helpers import ROOT
 
-    assert run("catalog", str(ROOT), "--base-url", BASE, "--out", str(out)).exit_code == 0
+    assert invoke("catalog", str(ROOT), "--base-url", BASE, "--out", str(out)).exit_code == 0
     record = json.loads(next(out.glob("*.cn-catalog.json")).read_text(encoding="utf-8"))["record"]
     assert record["provider_code"] == ""
     assert "identifier" not in json.loads(next(out.glob("*.schemaorg.jsonld")).read_text(encoding="utf-8"))["publisher"]

@@ -10,8 +10,9 @@ import pytest
 
 from publish.catalog.ckan import payload
 from publish.catalog.source import build
-from tests.catalog_support import BASE, NAME, run
-from tests.helpers import ROOT
+from tests.catalog_support import BASE
+from tests.helpers import ROOT, invoke
+from tests.release_support import NAME
 
 KEY = "secret-key-4f9c1e"
 MAX_REQUESTS = 10
@@ -73,7 +74,7 @@ def ckan():
 def push(server, *extra, key=KEY):
     url = f"http://127.0.0.1:{server.server_port}"
     args = ["catalog", "push", str(ROOT), "--base-url", BASE, "--ckan-url", url, "--api-key-env", "CKAN_KEY", *extra]
-    return run(*args, env={"CKAN_KEY": key})
+    return invoke(*args, env={"CKAN_KEY": key})
 
 
 def test_push_creates_then_updates_and_never_shows_the_key(ckan):
@@ -102,7 +103,7 @@ def test_a_refused_key_exits_3_without_showing_it(ckan):
 
 
 def test_an_unreachable_portal_exits_3_with_a_message():
-    result = run(
+    result = invoke(
         "catalog", "push", str(ROOT), "--base-url", BASE, "--ckan-url", "http://127.0.0.1:9",
         "--api-key-env", "CKAN_KEY", env={"CKAN_KEY": KEY},
     )  # fmt: skip
@@ -111,7 +112,7 @@ def test_an_unreachable_portal_exits_3_with_a_message():
 
 
 def test_a_missing_key_variable_is_a_usage_error():
-    result = run(
+    result = invoke(
         "catalog", "push", str(ROOT), "--base-url", BASE, "--ckan-url", "http://127.0.0.1:9",
         "--api-key-env", "NO_SUCH_VARIABLE_FOR_TEST",
     )  # fmt: skip

@@ -11,7 +11,8 @@ import pytest
 
 from publish.release.comparison import diff
 from publish.release.schema_diff import constraint_direction, schema_changes
-from tests.test_release import EPOCH, add_department, release, run, set_value, top
+from tests.helpers import invoke
+from tests.release_support import EPOCH, add_department, release, set_value, top
 
 FIELDS = [{"name": "a", "type": "string"}, {"name": "b", "type": "number"}, {"name": "c", "type": "integer"}]
 
@@ -91,7 +92,7 @@ def test_diff_command_between_a_zip_and_a_folder(package_copy: Path, monkeypatch
     assert release(package_copy).exit_code == 0
     set_value(package_copy, "operating_costs", "amount", "38.20", "38.30")
     zip_path = package_copy / "dist" / f"{top('0.1.0')}.zip"
-    result = run("diff", str(zip_path), str(package_copy), "--format", "json")
+    result = invoke("diff", str(zip_path), str(package_copy), "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert (data["old_version"], data["bump"], data["reasons"]) == (
@@ -100,10 +101,10 @@ def test_diff_command_between_a_zip_and_a_folder(package_copy: Path, monkeypatch
         ["value-changed operating_costs.amount"],
     )
     assert [(c["old"], c["new"]) for c in data["changes"]] == [("38.20", "38.30")]
-    text = run("diff", str(zip_path), str(package_copy))
+    text = invoke("diff", str(zip_path), str(package_copy))
     assert text.exit_code == 0
     assert "**版本级别 Bump: PATCH**" in text.output and "38.20 → 38.30" in text.output
-    same = run("diff", str(zip_path), str(package_copy / "dist" / top("0.1.0")))
+    same = invoke("diff", str(zip_path), str(package_copy / "dist" / top("0.1.0")))
     assert "Bump: NONE" in same.output
 
 
@@ -112,7 +113,7 @@ def test_a_zip_with_a_climbing_entry_is_refused(tmp_path: Path, package_copy: Pa
     with zipfile.ZipFile(evil, "w") as archive:
         archive.writestr("x/datapackage.json", "{}")
         archive.writestr("../../outside.txt", "gotcha")
-    result = run("diff", str(evil), str(package_copy))
+    result = invoke("diff", str(evil), str(package_copy))
     assert result.exit_code == 1
     assert "../../outside.txt" in result.output and "unsafe path" in result.output
     assert not (tmp_path.parent / "outside.txt").exists()
@@ -122,13 +123,13 @@ def test_a_zip_bomb_is_refused(tmp_path: Path, package_copy: Path):
     bomb = tmp_path / "bomb.zip"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("x/data/big.csv", b"0" * (20 * 1024**2))
-    result = run("verify", str(bomb))
+    result = invoke("verify", str(bomb))
     assert result.exit_code == 1
     assert "zip bomb" in result.output
 
 
 def test_an_unreadable_version_is_a_finding_not_a_traceback(tmp_path: Path, package_copy: Path):
     (tmp_path / "empty").mkdir()
-    result = run("diff", str(tmp_path / "empty"), str(package_copy))
+    result = invoke("diff", str(tmp_path / "empty"), str(package_copy))
     assert result.exit_code == 1
     assert "datapackage.json does not exist" in result.output

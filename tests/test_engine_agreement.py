@@ -12,7 +12,7 @@ from publish.core.package import load
 from publish.engine.tables import load_tables
 from publish.validate.structure import check_structure
 from tests.helpers import ROOT
-from tests.mutate import _read, _write
+from tests.mutate import read_table, write_table
 
 V2 = "https://datapackage.org/profiles/2.0/datapackage.json"
 TRICKY = [
@@ -88,20 +88,20 @@ def test_random_cells(data, tmp_path_factory):
     resources = ["income", "kpis", "assets", "disclosures", "expenditure_by_function", "glossary"]
     for _ in range(data.draw(st.integers(1, 4))):
         resource = data.draw(st.sampled_from(resources))
-        columns, rows = _read(package, resource)
+        columns, rows = read_table(package, resource)
         row = data.draw(st.sampled_from(rows))
         row[data.draw(st.sampled_from(columns))] = data.draw(st.sampled_from(TRICKY))
-        _write(package, resource, columns, rows)
+        write_table(package, resource, columns, rows)
     ours, theirs = findings_of(package)
     assert ours == theirs
 
 
 def test_rows_are_file_lines_even_after_a_line_break_inside_a_cell(package_copy):
     """frictionless counts records; we report the file's line, which is what an editor and GitHub show."""
-    columns, rows = _read(package_copy, "glossary")
+    columns, rows = read_table(package_copy, "glossary")
     rows[0]["definition"] = "第一行\n第二行"
     rows[2]["term_no"] = "x"
-    _write(package_copy, "glossary", columns, rows)
+    write_table(package_copy, "glossary", columns, rows)
     ours, theirs = findings_of(package_copy)
     assert ours == [("type-error", "data/glossary.csv", 5, "term_no")]
     assert theirs == [("type-error", "data/glossary.csv", 4, "term_no")]

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import json
 
-from click.testing import CliRunner
-
-from publish.cli import main
 from publish.core.csvfile import read_rows, write_rows
 from publish.extract.core import extract
-from tests.helpers import ROOT, SEED_DEPARTMENT, SEED_DOCUMENT
+from tests.helpers import ROOT, SEED_DEPARTMENT, SEED_DOCUMENT, invoke
 
 
 def change_cell(package, resource: str, key: dict[str, str], field: str, value: str) -> int:
@@ -26,14 +23,14 @@ def change_cell(package, resource: str, key: dict[str, str], field: str, value: 
 
 
 def test_the_text_agrees_with_the_repo_tables():
-    result = CliRunner().invoke(main, ["extract", str(SEED_DOCUMENT), "--package", str(ROOT), "--check"])
+    result = invoke("extract", str(SEED_DOCUMENT), "--package", str(ROOT), "--check")
     assert result.exit_code == 0, result.output
     assert "0 个错误 errors, 0 个警告 warnings" in result.output
 
 
 def test_check_finds_a_figure_changed_in_the_tables_but_not_in_the_text(package_copy):
     line = change_cell(package_copy, "income", {"item": "general_budget"}, "amount", "350.67")
-    result = CliRunner().invoke(main, ["extract", str(SEED_DOCUMENT), "-p", str(package_copy), "--check"])
+    result = invoke("extract", str(SEED_DOCUMENT), "-p", str(package_copy), "--check")
     assert result.exit_code == 1
     assert f"data/income.csv 第 {line} 行" in result.output
     assert "text-table-mismatch" in result.output and "350.67" in result.output and "360.67" in result.output
@@ -57,7 +54,7 @@ def test_check_finds_a_figure_changed_in_the_tables_but_not_in_the_text(package_
 def test_check_compares_numbers_as_decimals_and_words_as_text(package_copy):
     change_cell(package_copy, "operating_costs", {"fund": "general_budget"}, "amount", "38.2")
     line = change_cell(package_copy, "sangong", {"item": "reception"}, "change_word", "减少")
-    result = CliRunner().invoke(main, ["extract", str(SEED_DOCUMENT), "-p", str(package_copy), "--check"])
+    result = invoke("extract", str(SEED_DOCUMENT), "-p", str(package_copy), "--check")
     assert result.exit_code == 1
     assert "operating_costs" not in result.output
     assert f"data/sangong.csv 第 {line} 行" in result.output and "change_word" in result.output
@@ -67,14 +64,14 @@ def test_check_reports_a_line_of_the_text_missing_from_the_table(package_copy):
     path = package_copy / "data" / "kpis.csv"
     schema = json.loads((package_copy / "schemas" / "kpis.json").read_text(encoding="utf-8"))
     write_rows(path, schema, [r for r in read_rows(path) if r["indicator_no"] != "5"])
-    result = CliRunner().invoke(main, ["extract", str(SEED_DOCUMENT), "-p", str(package_copy), "--check"])
+    result = invoke("extract", str(SEED_DOCUMENT), "-p", str(package_copy), "--check")
     assert result.exit_code == 1
     assert "text-figure-missing-from-table" in result.output and "窗口正常运行数量" in result.output
 
 
 def test_a_figure_the_table_has_and_the_text_does_not_state_is_a_warning(package_copy):
     line = change_cell(package_copy, "income", {"item": "other"}, "change", "0")
-    result = CliRunner().invoke(main, ["extract", str(SEED_DOCUMENT), "-p", str(package_copy), "--check"])
+    result = invoke("extract", str(SEED_DOCUMENT), "-p", str(package_copy), "--check")
     assert result.exit_code == 0
     assert f"[警告 warning] table-figure-not-in-text  data/income.csv:{line}" in result.output
     assert f"data/income.csv 第 {line} 行" in result.output
@@ -109,7 +106,7 @@ def test_a_truncated_document_reports_the_missing_sections(tmp_path):
 def test_a_document_cut_mid_sentence_writes_what_it_read_and_says_what_it_did_not(tmp_path):
     path = truncated(tmp_path, "，政府性基金预算拨款0万元", keep_marker=False)
     out = tmp_path / "sub"
-    result = CliRunner().invoke(main, ["extract", str(path), "-p", str(ROOT), "-o", str(out)])
+    result = invoke("extract", str(path), "-p", str(ROOT), "-o", str(out))
     assert result.exit_code == 1
     assert "absent-section" in result.output and "“三公”经费情况说明" in result.output
     assert "missing-figure" in result.output  # the expenditure paragraph is gone

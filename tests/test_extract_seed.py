@@ -6,14 +6,12 @@ import csv
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from publish.cli import main
 from publish.core import atomic
 from publish.core.csvfile import read_rows, render
 from publish.core.package import load
 from publish.extract.core import extract
-from tests.helpers import ROOT, SEED_DEPARTMENT, SEED_DOCUMENT, SEED_SOURCE_FILE
+from tests.helpers import ROOT, SEED_DEPARTMENT, SEED_DOCUMENT, SEED_SOURCE_FILE, invoke
 
 PACKAGE = load(ROOT)
 RESOURCES = [name for name in PACKAGE.resources if name != "function_codes"]
@@ -62,7 +60,7 @@ def test_every_value_records_the_sentence_it_came_from(seed_extraction):
 
 def test_cli_writes_the_submission_and_its_sidecars(tmp_path):
     out = tmp_path / "sub"
-    result = CliRunner().invoke(main, ["extract", str(SEED_DOCUMENT), "--package", str(ROOT), "--out", str(out)])
+    result = invoke("extract", str(SEED_DOCUMENT), "--package", str(ROOT), "--out", str(out))
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.glob("*.csv")) == sorted(f"{r}.csv" for r in RESOURCES)
     with open(out / "extraction" / "provenance.csv", encoding="utf-8", newline="") as handle:
@@ -74,9 +72,8 @@ def test_cli_writes_the_submission_and_its_sidecars(tmp_path):
 
 def test_publish_add_dry_run_shows_no_change_for_the_seed_extraction(tmp_path):
     out = tmp_path / "sub"
-    runner = CliRunner()
-    assert runner.invoke(main, ["extract", str(SEED_DOCUMENT), "-p", str(ROOT), "-o", str(out)]).exit_code == 0
-    result = runner.invoke(main, ["add", str(out), "--package", str(ROOT), "--dry-run"])
+    assert invoke("extract", str(SEED_DOCUMENT), "-p", str(ROOT), "-o", str(out)).exit_code == 0
+    result = invoke("add", str(out), "--package", str(ROOT), "--dry-run")
     assert result.exit_code == 0, result.output
     assert "0 added, 0 removed, 0 changed" in result.output
 
@@ -90,7 +87,7 @@ def test_a_document_outside_the_package_is_named_by_its_file_name(tmp_path):
 def test_an_unknown_department_asks_for_department(tmp_path):
     text = tmp_path / "new.txt"
     text.write_text("巫溪县新设局2023年部门预算情况说明\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["extract", str(text), "-p", str(ROOT), "-o", str(tmp_path / "x")])
+    result = invoke("extract", str(text), "-p", str(ROOT), "-o", str(tmp_path / "x"))
     assert result.exit_code == 2
     assert "巫溪县新设局" in result.output and "--department" in result.output
     assert not (tmp_path / "x").exists()
@@ -100,7 +97,7 @@ def test_an_output_folder_that_holds_files_is_never_overwritten(tmp_path):
     out = tmp_path / "sub"
     out.mkdir()
     (out / "income.csv").write_text("mine\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["extract", str(SEED_DOCUMENT), "-p", str(ROOT), "-o", str(out)])
+    result = invoke("extract", str(SEED_DOCUMENT), "-p", str(ROOT), "-o", str(out))
     assert result.exit_code == 2
     assert (out / "income.csv").read_text(encoding="utf-8") == "mine\n"
 
@@ -115,23 +112,22 @@ def test_a_failed_write_leaves_nothing_behind(tmp_path, monkeypatch, failing_wri
             raise OSError("disk full (injected)")
 
     monkeypatch.setattr(atomic, "checkpoint", fail_at_nth)
-    result = CliRunner().invoke(main, ["extract", str(SEED_DOCUMENT), "-p", str(ROOT), "-o", str(tmp_path / "sub")])
+    result = invoke("extract", str(SEED_DOCUMENT), "-p", str(ROOT), "-o", str(tmp_path / "sub"))
     assert result.exit_code == 3
     assert "Traceback" not in result.output
     assert list(tmp_path.iterdir()) == []
 
 
 def test_unsupported_and_broken_files_are_messages_not_tracebacks(tmp_path):
-    runner = CliRunner()
     odd = tmp_path / "x.rtf"
     odd.write_text("x", encoding="utf-8")
-    result = runner.invoke(main, ["extract", str(odd), "-p", str(ROOT)])
+    result = invoke("extract", str(odd), "-p", str(ROOT))
     assert result.exit_code == 2 and ".docx" in result.output
     broken = tmp_path / "x.docx"
     broken.write_bytes(b"not a zip")
-    result = runner.invoke(main, ["extract", str(broken), "-p", str(ROOT)])
+    result = invoke("extract", str(broken), "-p", str(ROOT))
     assert result.exit_code == 1 and "x.docx" in result.output and "Traceback" not in result.output
     broken_pdf = tmp_path / "x.pdf"
     broken_pdf.write_bytes(b"%PDF-1.4 garbage")
-    result = runner.invoke(main, ["extract", str(broken_pdf), "-p", str(ROOT)])
+    result = invoke("extract", str(broken_pdf), "-p", str(ROOT))
     assert result.exit_code == 1 and "x.pdf" in result.output

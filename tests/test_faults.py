@@ -24,10 +24,10 @@ from publish.core import atomic
 from publish.release.run import release as release_library
 from tests.fuzz.outcome import assert_clean_outcome, invoke, tree_hashes
 from tests.helpers import ROOT
-from tests.test_submission_helpers import exported_template
+from tests.release_support import EPOCH, top
+from tests.submission_support import exported_template
 
-EPOCH = "1700000000"
-TOP = "wuxi-county-department-budgets-0.1.1"
+TOP = top("0.1.1")
 
 
 class Injected(Exception):

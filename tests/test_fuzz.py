@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.fuzz.cases import CASES, run_case
-from tests.test_hardening_engine import ENGINE_EXAMPLES
+from tests.fuzz.cases import CASES, ENGINE_EXAMPLES, run_case
 
 FUZZ_SEED = 20231114
 # Examples per case: an `add` costs ~0.3 s (it validates the merged package), an extract less.

@@ -12,11 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.fuzz.cases import run_case
+from tests.fuzz.cases import ENGINE_EXAMPLES, run_case
 from tests.fuzz.outcome import assert_clean_outcome, invoke
 
 FUZZ_SEED = 20231114
-ENGINE_EXAMPLES = {"csv": 20, "descriptor": 20, "schema": 15, "zip": 8}
 
 
 @pytest.mark.parametrize("name", sorted(ENGINE_EXAMPLES))

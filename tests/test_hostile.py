@@ -23,7 +23,7 @@ from publish.core import csvfile
 from tests.fuzz.outcome import refused
 from tests.fuzz.strategies import deep_json
 from tests.fuzz.targets import seed_workbook
-from tests.test_submission_helpers import csv_folder
+from tests.submission_support import csv_folder
 
 GLOSSARY_SHEET = "名词解释"
 

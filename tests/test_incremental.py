@@ -9,13 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from publish.cli import main
 from publish.core.package import load
 from publish.validate.incremental import IncrementalError, changes_since, validate_changed
 from publish.validate.run import validate
-from tests.helpers import ROOT, require_tool
+from tests.helpers import ROOT, invoke, require_tool
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
@@ -148,7 +146,7 @@ def test_a_department_profile_change_covers_every_year_of_that_department(corpus
 def test_an_unknown_revision_is_a_usage_error(corpus):
     with pytest.raises(IncrementalError):
         validate_changed(corpus, "no-such-revision")
-    result = CliRunner().invoke(main, ["validate", str(corpus), "--changed-since", "no-such-revision"])
+    result = invoke("validate", str(corpus), "--changed-since", "no-such-revision")
     assert result.exit_code == 2
     assert "no-such-revision" in result.output
 
@@ -156,12 +154,10 @@ def test_an_unknown_revision_is_a_usage_error(corpus):
 def test_the_command_exits_1_and_names_the_changed_row(corpus):
     department = a_department(corpus)
     [line] = edit(corpus, "operating_costs", "2023", department, lambda row: {**row, "change_word": "持平"})
-    result = CliRunner().invoke(
-        main, ["validate", str(corpus), "--changed-since", "HEAD", "--lang", "en"], catch_exceptions=False
-    )
+    result = invoke("validate", str(corpus), "--changed-since", "HEAD", "--lang", "en", catch_exceptions=False)
     assert result.exit_code == 1
     assert f"data/operating_costs.csv line {line}" in result.output
     assert "change-word-mismatch" in result.output or "word" in result.output
-    clean = CliRunner().invoke(main, ["validate", str(ROOT / "tests"), "--changed-since", "HEAD"])
+    clean = invoke("validate", str(ROOT / "tests"), "--changed-since", "HEAD")
     assert clean.exit_code != 0  # not a package: reported, never a traceback
     assert "Traceback" not in clean.output

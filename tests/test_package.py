@@ -55,6 +55,7 @@ def test_descriptor_metadata():
 def test_schema_documents_every_field(name):
     schema = schema_of(name)
     assert schema["primaryKey"] and schema["missingValues"] == [""]
+    assert schema["fields"]
     for field in schema["fields"]:
         assert field.get("title") and field.get("description"), field["name"]
         if field["type"] == "number" and field["name"] in ("amount", "change"):

@@ -9,49 +9,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from publish.cli import main
 from publish.core.csvfile import read_rows, write_rows
-from tests.helpers import SEED_DEPARTMENT, append_rows
-
-NAME = "wuxi-county-department-budgets"
-EPOCH = "1700000000"  # 2023-11-14T22:13:20Z
-
-
-def run(*args: str):
-    return CliRunner().invoke(main, list(args))
-
-
-def release(package: Path, *args: str):
-    return run("release", str(package), *args)
-
-
-def top(version: str) -> str:
-    return f"{NAME}-{version}"
-
-
-def schema(package: Path, resource: str) -> dict:
-    return json.loads((package / "schemas" / f"{resource}.json").read_text(encoding="utf-8"))
-
-
-def set_value(package: Path, resource: str, field: str, old: str, new: str) -> None:
-    """Change one published value of ``resource`` in canonical form (the row whose ``field`` is ``old``)."""
-    rows = read_rows(package / "data" / f"{resource}.csv")
-    matching = [row for row in rows if row[field] == old]
-    assert len(matching) == 1
-    matching[0][field] = new
-    write_rows(package / "data" / f"{resource}.csv", schema(package, resource), rows)
-
-
-def add_department(package: Path, department: str = "500238-test") -> None:
-    """A new department-year: every row of the seed department copied under another id."""
-    for resource in json.loads((package / "datapackage.json").read_text(encoding="utf-8"))["resources"]:
-        name = resource["name"]
-        if name == "function_codes":
-            continue
-        rows = [row for row in read_rows(package / resource["path"]) if row.get("department_id") == SEED_DEPARTMENT]
-        append_rows(package, name, [{**row, "department_id": department} for row in rows])
+from tests.helpers import SEED_DEPARTMENT
+from tests.release_support import EPOCH, add_department, release, schema, set_value, snapshot, top
 
 
 def drop_field(package: Path, resource: str, field: str) -> None:
@@ -61,15 +22,6 @@ def drop_field(package: Path, resource: str, field: str) -> None:
     (package / "schemas" / f"{resource}.json").write_text(text, encoding="utf-8")
     rows = read_rows(package / "data" / f"{resource}.csv")
     write_rows(package / "data" / f"{resource}.csv", table, [{k: v for k, v in r.items() if k != field} for r in rows])
-
-
-def snapshot(folder: Path) -> dict[str, str]:
-    """Every file below ``folder`` with its sha256 (including dot files), to show nothing changed."""
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 @pytest.fixture
@@ -87,6 +39,7 @@ def test_first_release_layout_and_descriptor(released: Path):
     assert {"datapackage.json", "README.md", "CHANGELOG.md", "SHA256SUMS", f"{top('0.1.0')}.xlsx"} <= set(names)
     assert "data/income.csv" in names and "schemas/income.json" in names
     descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["sources"] and len(descriptor["resources"]) == 12
     for source in descriptor["sources"]:  # the documents the data was read from travel with it
         assert (folder / source["path"]).read_bytes() == (released / source["path"]).read_bytes()
     assert (descriptor["version"], descriptor["created"]) == ("0.1.0", "2023-11-14T22:13:20Z")

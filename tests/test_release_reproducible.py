@@ -14,8 +14,8 @@ import pytest
 
 from publish.core import atomic
 from publish.release.run import release as release_library
-from tests.helpers import require_tool
-from tests.test_release import EPOCH, release, run, set_value, snapshot, top
+from tests.helpers import invoke, require_tool
+from tests.release_support import EPOCH, release, set_value, snapshot, top
 
 
 class Interrupted(Exception):
@@ -50,14 +50,14 @@ def test_verify_passes_on_a_release_and_names_a_changed_file(package_copy: Path,
     folder = package_copy / "dist" / top("0.1.0")
     zip_path = package_copy / "dist" / f"{top('0.1.0')}.zip"
     for target in (zip_path, folder):
-        result = run("verify", str(target))
+        result = invoke("verify", str(target))
         assert result.exit_code == 0, result.output
         assert result.output.splitlines()[-1].startswith("完好 verified: 0 个错误 errors")
     income = folder / "data" / "income.csv"
     data = bytearray(income.read_bytes())
     data[-2] = ord("9") if data[-2] != ord("9") else ord("8")  # one byte of the last row
     income.write_bytes(bytes(data))
-    result = run("verify", str(folder))
+    result = invoke("verify", str(folder))
     assert result.exit_code == 1
     assert "sha256-mismatch  data/income.csv" in result.output
     assert "hash-mismatch  data/income.csv" in result.output
@@ -74,7 +74,7 @@ def test_verify_names_a_changed_file_inside_the_zip(package_copy: Path, tmp_path
             if info.filename.endswith("data/sangong.csv"):
                 data = data.replace(b"4,0", b"5,0", 1)
             target.writestr(info, data)
-    result = run("verify", str(damaged))
+    result = invoke("verify", str(damaged))
     assert result.exit_code == 1
     assert "data/sangong.csv" in result.output and "SHA256SUMS" in result.output
 
@@ -85,7 +85,7 @@ def test_verify_reports_missing_and_unlisted_files(package_copy: Path, monkeypat
     folder = package_copy / "dist" / top("0.1.0")
     (folder / "README.md").unlink()
     (folder / "notes.txt").write_text("added later")
-    result = run("verify", str(folder))
+    result = invoke("verify", str(folder))
     assert result.exit_code == 1
     assert "file-missing  README.md" in result.output and "file-unlisted  notes.txt" in result.output
 

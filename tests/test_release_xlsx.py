@@ -12,7 +12,7 @@ import openpyxl
 
 from publish.core.package import load
 from publish.release.workbook import workbook_bytes
-from tests.test_release import set_value
+from tests.release_support import set_value
 
 MOMENT = datetime(2024, 5, 1, 8, 0, tzinfo=timezone.utc)
 

@@ -20,14 +20,12 @@ from types import ModuleType
 
 import frictionless
 import pytest
-from click.testing import CliRunner
 
-from publish.cli import main
 from publish.engine import BOM, ERROR_ZH
 from publish.rules import ALL, BY_ID, rules_markdown, rules_text
 from publish.submission.cells import HABIT_NOTES, NOTES_ZH
 from publish.validate import validate
-from tests.helpers import ROOT
+from tests.helpers import ROOT, invoke
 
 SOURCE = ROOT / "src" / "publish"
 
@@ -319,7 +317,7 @@ def test_publish_rules_lists_every_id():
 def test_select_and_skip_take_every_registered_id_and_tag():
     names = ",".join(sorted(set(BY_ID) | {tag for rule in ALL for tag in rule.tags}))
     for option in ("--select", "--skip"):
-        result = CliRunner().invoke(main, ["validate", option, names, str(ROOT)])
+        result = invoke("validate", option, names, str(ROOT))
         assert result.exit_code == 0, result.output
 
 

@@ -115,12 +115,15 @@ def test_an_amount_unit_is_undone_only_in_amounts():
 
 
 def test_the_schemas_use_the_shared_change_words_and_department_id_pattern():
+    checked = []
     for path in sorted((ROOT / "schemas").glob("*.json")):
         fields = {f["name"]: f.get("constraints", {}) for f in json.loads(path.read_text(encoding="utf-8"))["fields"]}
         if "change_word" in fields:
             assert set(fields["change_word"]["enum"]) == set(CHANGE_WORDS), path.name
         if "department_id" in fields:
             assert fields["department_id"]["pattern"] == DEPARTMENT_ID, path.name
+        checked += [name for name in ("change_word", "department_id") if name in fields]
+    assert checked.count("change_word") >= 5 and checked.count("department_id") >= 11
 
 
 def test_a_function_code_hangs_under_the_code_one_level_up():

@@ -11,15 +11,13 @@ from urllib.parse import unquote, urlsplit
 
 import html5lib
 import pytest
-from click.testing import CliRunner
 
-from publish.cli import main
 from publish.core import atomic
 from publish.site import MARKER, SiteRefused, build_site
 from publish.site.formatting import change_text, wan
-from tests.helpers import ROOT, SEED_DEPARTMENT, append_rows, read_rows
+from tests.helpers import ROOT, SEED_DEPARTMENT, append_rows, invoke, read_rows
+from tests.release_support import NAME, make_release
 
-NAME = "wuxi-county-department-budgets"
 PAGE = f"department/{SEED_DEPARTMENT}-2023.html"
 
 
@@ -52,30 +50,6 @@ def collect(page: Path) -> LinkCollector:
     parser = LinkCollector()
     parser.feed(page.read_text(encoding="utf-8"))
     return parser
-
-
-def make_release(folder: Path) -> Path:
-    """Release a copy of the repo's package with `publish release`; the release folder it made."""
-    from publish.release.run import release
-
-    package = folder / "package"
-    package.mkdir()
-    shutil.copy(ROOT / "datapackage.json", package)
-    shutil.copytree(ROOT / "schemas", package / "schemas")
-    shutil.copytree(ROOT / "data", package / "data")
-    return release(package, out=folder / "dist").folder
-
-
-@pytest.fixture(scope="module")
-def release_dir(tmp_path_factory) -> Path:
-    return make_release(tmp_path_factory.mktemp("release"))
-
-
-@pytest.fixture(scope="module")
-def site(release_dir, tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site") / "site"
-    build_site(release_dir, out)
-    return out
 
 
 def test_amounts_are_wan_with_two_decimals_and_changes_have_arrows():
@@ -164,11 +138,14 @@ def test_downloads_mirror_the_release_and_excel_copies_have_a_bom(site, release_
     mirror = site / "download" / release_dir.name
     released = sorted(p.relative_to(release_dir) for p in release_dir.rglob("*") if p.is_file())
     assert released == sorted(p.relative_to(mirror) for p in mirror.rglob("*") if p.is_file())
+    assert len(released) >= 20
     for relative in released:
         assert (mirror / relative).read_bytes() == (release_dir / relative).read_bytes()
     zip_file = release_dir.parent / f"{release_dir.name}.zip"
     assert (site / "download" / zip_file.name).read_bytes() == zip_file.read_bytes()
-    for csv in (release_dir / "data").glob("*.csv"):
+    tables = sorted((release_dir / "data").glob("*.csv"))
+    assert len(tables) == 12
+    for csv in tables:
         excel = site / "download" / f"{release_dir.name}-excel" / csv.name
         assert excel.read_bytes() == b"\xef\xbb\xbf" + csv.read_bytes()
         assert excel.read_bytes().decode("utf-8-sig") == csv.read_text(encoding="utf-8")
@@ -280,7 +257,7 @@ def test_a_failed_write_leaves_the_previous_site_untouched(site, tmp_path, monke
 
 def test_cli_builds_and_reports(tmp_path):
     out = tmp_path / "portal"
-    result = CliRunner().invoke(main, ["site", str(ROOT), "--out", str(out)])
+    result = invoke("site", str(ROOT), "--out", str(out))
     assert result.exit_code == 0, result.output
     assert "2 个页面 pages" in result.output and (out / "index.html").is_file()
 
@@ -291,16 +268,16 @@ def test_cli_refuses_invalid_data_and_writes_nothing(package_copy, tmp_path):
     (package_copy / "data" / "sangong.csv").write_text(text.replace(",4,0,", ",four,0,", 1), encoding="utf-8")
     assert rows
     out = tmp_path / "portal"
-    result = CliRunner().invoke(main, ["site", str(package_copy), "--out", str(out)])
+    result = invoke("site", str(package_copy), "--out", str(out))
     assert result.exit_code == 1, result.output
     assert "sangong.csv" in result.output and not out.exists()
-    allowed = CliRunner().invoke(main, ["site", str(package_copy), "--out", str(out), "--allow-invalid"])
+    allowed = invoke("site", str(package_copy), "--out", str(out), "--allow-invalid")
     assert allowed.exit_code == 0, allowed.output
     assert "数据未通过校验" in (out / "index.html").read_text(encoding="utf-8")
 
 
 def test_cli_usage_error_for_a_foreign_output_folder(tmp_path):
     (tmp_path / "keep.txt").write_text("x", encoding="utf-8")
-    result = CliRunner().invoke(main, ["site", str(ROOT), "--out", str(tmp_path)])
+    result = invoke("site", str(ROOT), "--out", str(tmp_path))
     assert result.exit_code == 2
     assert "已有其他内容" in result.output and (tmp_path / "keep.txt").is_file()

@@ -17,14 +17,11 @@ import shutil
 import subprocess
 import tempfile
 import time
-from pathlib import Path
 
 import pytest
 from PIL import Image, ImageStat
 
-from publish.site import build_site
 from tests.helpers import SEED_DEPARTMENT, require_tool
-from tests.test_site import make_release
 
 FLAGS = (
     "--headless",
@@ -153,14 +150,6 @@ def _is_problem(event: dict) -> bool:
     if method == "Log.entryAdded":
         return params["entry"].get("level") in ("error", "warning")
     return method == "Runtime.exceptionThrown"
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    """The site of a release of the repo's package, made by `publish release`."""
-    folder = tmp_path_factory.mktemp("browser")
-    build_site(make_release(folder), folder / "site")
-    return folder / "site"
 
 
 @pytest.fixture(scope="module")

@@ -8,14 +8,13 @@ from publish.core.package import load
 from publish.submission.cells import normalise
 from publish.submission.intake import add
 from publish.submission.read import read_submission
-from tests.helpers import ROOT, SEED_DEPARTMENT
-from tests.test_submission_helpers import (
+from tests.helpers import ROOT, SEED_DEPARTMENT, invoke
+from tests.submission_support import (
     csv_folder,
     data_bytes,
     edit_workbook,
     exported_template,
     row_of,
-    run,
     seed_rows,
 )
 
@@ -63,7 +62,7 @@ def test_full_width_amount_typed_as_text_is_a_note_and_no_change(tmp_path):
         sheet.cell(row, 6).data_type = "s"
 
     edit_workbook(path, change)
-    result = run("add", path, "--package", ROOT, "--dry-run")
+    result = invoke("add", path, "--package", ROOT, "--dry-run")
     assert result.exit_code == 0, result.output
     assert "normalised-full-width" in result.output and "收入预算!F" in result.output
     assert "“３６０.６７” → “360.67”" in result.output
@@ -82,7 +81,7 @@ def test_spaces_thousands_and_wanyuan_suffix_are_notes(tmp_path):
 def test_an_amount_in_yuan_is_refused_not_guessed(tmp_path):
     path = exported_template(ROOT, tmp_path / "s.xlsx")
     edit_workbook(path, lambda book: setattr(book["机关运行经费"]["E3"], "value", "382000元"))
-    result = run("add", path, "--package", ROOT, "--dry-run")
+    result = invoke("add", path, "--package", ROOT, "--dry-run")
     assert result.exit_code == 1
     assert "机关运行经费!E3" in result.output and "382000元" in result.output
     assert "is not a number" in result.output and "Traceback" not in result.output
@@ -129,7 +128,7 @@ def test_a_missing_sangong_item_is_located_and_bilingual(tmp_path):
         sheet.delete_rows(row_of(sheet, 5, "reception"))
 
     edit_workbook(path, change)
-    result = run("add", path, "--package", ROOT, "--dry-run")
+    result = invoke("add", path, "--package", ROOT, "--dry-run")
     assert result.exit_code == 1
     assert "“三公”经费：缺少必须公开的行“公务接待费”" in result.output
     assert "the required line '公务接待费'" in result.output
@@ -165,7 +164,7 @@ def test_the_general_budget_share_of_procurement_may_be_left_out_but_not_a_requi
 def test_a_gbk_csv_folder_is_read_as_gb18030_with_a_note(tmp_path):
     folder = csv_folder(ROOT, tmp_path / "gbk", encoding="gbk")
     assert (folder / "income.csv").read_bytes() != (folder / "income.csv").read_bytes().decode("gbk").encode()
-    result = run("add", folder, "--package", ROOT, "--dry-run")
+    result = invoke("add", folder, "--package", ROOT, "--dry-run")
     assert result.exit_code == 0, result.output
     assert result.output.count("normalised-encoding-gb18030") == 11
     assert "新增 0、删除 0、修改 0 行" in result.output
@@ -193,7 +192,7 @@ def test_a_row_of_another_department_is_refused(tmp_path, package_copy):
     for name, content in rows.items():
         (folder / f"{name}.csv").write_text(csvfile.render(pkg.resources[name].schema, content), encoding="utf-8")
     before = data_bytes(package_copy)
-    result = run("add", folder, "--package", package_copy)
+    result = invoke("add", folder, "--package", package_copy)
     assert result.exit_code == 1
     lines = (folder / "income.csv").read_text(encoding="utf-8").splitlines()
     line = 1 + next(i for i, text in enumerate(lines) if "500238-other" in text)
@@ -203,10 +202,10 @@ def test_a_row_of_another_department_is_refused(tmp_path, package_copy):
 
 def test_a_submission_for_another_department_year_than_asked_is_refused(tmp_path):
     path = exported_template(ROOT, tmp_path / "s.xlsx")
-    result = run("add", path, "--package", ROOT, "--dry-run", "--department", SEED_DEPARTMENT, "--year", 2024)
+    result = invoke("add", path, "--package", ROOT, "--dry-run", "--department", SEED_DEPARTMENT, "--year", 2024)
     assert result.exit_code == 1 and "submission-claim-mismatch" in result.output
     edit_workbook(path, lambda book: setattr(book["收入预算"]["A3"], "value", 2024))
-    result = run("add", path, "--package", ROOT, "--dry-run")
+    result = invoke("add", path, "--package", ROOT, "--dry-run")
     assert result.exit_code == 1 and "收入预算!A3" in result.output and "submission-key-mismatch" in result.output
 
 
@@ -238,7 +237,7 @@ def test_files_that_are_not_workbooks_give_a_message_not_a_traceback(tmp_path):
     Workbook().save(tmp_path / "x.xlsx")
     old.write_bytes((tmp_path / "x.xlsx").read_bytes())
     for path, rule in ((broken, "submission-unreadable"), (old, "submission-not-xlsx")):
-        result = run("add", path, "--package", ROOT, "--dry-run")
+        result = invoke("add", path, "--package", ROOT, "--dry-run")
         assert result.exit_code == 1 and rule in result.output and "Traceback" not in result.output
 
 

@@ -6,24 +6,18 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from publish.cli import main
 from publish.core.package import load
 from publish.template.build import build_template
-from tests.helpers import ROOT, SEED_DEPARTMENT, read_rows
+from tests.helpers import ROOT, SEED_DEPARTMENT, invoke, read_rows
 
 SEED_YEAR = "2023"
 
 
-def run(*args: str):
-    return CliRunner().invoke(main, list(args))
-
-
 def workbook_of(tmp_path: Path, *args: str, name: str = "t.xlsx"):
     target = tmp_path / name
-    result = run("template", "--package", str(ROOT), "-o", str(target), *args)
+    result = invoke("template", "--package", str(ROOT), "-o", str(target), *args)
     assert result.exit_code == 0, result.output
     return load_workbook(target)
 
@@ -150,9 +144,9 @@ def test_a_published_text_starting_with_equals_stays_text(package_copy, tmp_path
 
 
 def test_exit_codes(tmp_path):
-    assert run("template", "--department", "not an id", "--year", "2023").exit_code == 2
-    assert run("template", "--department", "500238-x", "--year", "1800").exit_code == 2
-    missing = run(
+    assert invoke("template", "--department", "not an id", "--year", "2023").exit_code == 2
+    assert invoke("template", "--department", "500238-x", "--year", "1800").exit_code == 2
+    missing = invoke(
         "template",
         "--package",
         str(ROOT),

@@ -3,22 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 
 import pytest
-from click.testing import CliRunner
 
-from publish.cli import main
 from publish.validate.run import validate
-from tests.helpers import ROOT
-from tests.mutate import add, drop, edit
-
-GOLDEN = ROOT / "tests" / "golden" / "validate-broken.json"
-
-
-def run(*args: str):
-    return CliRunner().invoke(main, list(args))
+from tests.golden import VALIDATE_BROKEN, broken, json_report
+from tests.helpers import ROOT, invoke
+from tests.mutate import drop, edit
 
 
 def gbk(package):
@@ -60,43 +52,37 @@ SCENARIOS = {
 def test_one_mistake_gives_exit_1_and_a_located_bilingual_message(name, package_copy):
     mutate, where, words = SCENARIOS[name]
     mutate(package_copy)
-    result = run("validate", str(package_copy))
+    result = invoke("validate", str(package_copy))
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
     assert where in result.output and words in result.output
-    english = run("validate", "--lang", "en", str(package_copy))
+    english = invoke("validate", "--lang", "en", str(package_copy))
     assert english.exit_code == 1 and where in english.output
 
 
 def test_the_untouched_package_exits_0():
-    assert run("validate", str(ROOT)).exit_code == 0
+    assert invoke("validate", str(ROOT)).exit_code == 0
 
 
 def test_strict_fails_on_the_seed_warning():
-    assert run("validate", "--strict", str(ROOT)).exit_code == 1
-
-
-def broken(package):
-    edit(package, "income", {"item": "total"}, amount="360.00")
-    edit(package, "sangong", {"item": "reception"}, change_word="增加")
-    add(package, "glossary", fiscal_year="2023", department_id="500238-zwfwzx", term_no="6", term="x", definition="")
+    assert invoke("validate", "--strict", str(ROOT)).exit_code == 1
 
 
 def test_json_output_is_stable(package_copy):
+    """The report matches tests/golden/validate-broken.json; when it changes on purpose, rewrite the file with
+    ``python -m tests.golden`` and review the diff."""
     broken(package_copy)
-    result = run("validate", "--format", "json", str(package_copy))
-    again = run("validate", "--format", "json", str(package_copy))
+    result = json_report(package_copy)
+    again = json_report(package_copy)
     assert result.output == again.output
-    if os.environ.get("REGENERATE_GOLDEN"):
-        GOLDEN.write_text(result.output, encoding="utf-8")
-    assert result.output == GOLDEN.read_text(encoding="utf-8")
+    assert result.output == VALIDATE_BROKEN.read_text(encoding="utf-8")
 
 
 def test_github_annotations_carry_the_csv_line(package_copy, tmp_path, monkeypatch):
     broken(package_copy)
     summary = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
-    result = run("validate", "--format", "github", str(package_copy))
+    result = invoke("validate", "--format", "github", str(package_copy))
     lines = result.output.splitlines()
     assert any(line.startswith("::error file=data/income.csv,line=8,title=income-total-mismatch::") for line in lines)
     assert any(line.startswith("::error file=data/sangong.csv,line=3,title=change-word-mismatch::") for line in lines)
@@ -107,7 +93,7 @@ def test_github_annotations_carry_the_csv_line(package_copy, tmp_path, monkeypat
 
 def test_csv_findings_open_in_excel(package_copy):
     broken(package_copy)
-    result = run("validate", "--format", "csv", str(package_copy))
+    result = invoke("validate", "--format", "csv", str(package_copy))
     assert result.output.startswith("\ufeff级别,规则,文件,行,字段")
     assert "income-total-mismatch,data/income.csv,8,amount,2023,500238-zwfwzx" in result.output
 
@@ -116,8 +102,8 @@ def test_fix_transcodes_gbk_and_normalises_numbers(package_copy):
     gbk(package_copy)
     edit(package_copy, "operating_costs", {}, amount="３８．２０")
     edit(package_copy, "income", {"item": "total"}, amount="360.67万元")
-    assert run("validate", str(package_copy)).exit_code == 1
-    result = run("validate", "--fix", str(package_copy))
+    assert invoke("validate", str(package_copy)).exit_code == 1
+    result = invoke("validate", "--fix", str(package_copy))
     assert result.exit_code == 0, result.output
     for name in ("glossary", "operating_costs", "income"):
         fixed = (package_copy / "data" / f"{name}.csv").read_bytes()
@@ -127,18 +113,18 @@ def test_fix_transcodes_gbk_and_normalises_numbers(package_copy):
 def test_fix_leaves_an_uncertain_value_alone(package_copy):
     edit(package_copy, "operating_costs", {}, amount="约38.20")
     before = (package_copy / "data" / "operating_costs.csv").read_bytes()
-    assert run("validate", "--fix", str(package_copy)).exit_code == 1
+    assert invoke("validate", "--fix", str(package_copy)).exit_code == 1
     assert (package_copy / "data" / "operating_costs.csv").read_bytes() == before
 
 
 def test_unknown_rule_is_a_usage_error():
-    result = run("validate", "--select", "no-such-rule", str(ROOT))
+    result = invoke("validate", "--select", "no-such-rule", str(ROOT))
     assert result.exit_code == 2 and "no-such-rule" in result.output
 
 
 def test_a_copy_without_schemas_is_a_finding_not_a_traceback(package_copy):
     shutil.rmtree(package_copy / "schemas")
-    result = run("validate", str(package_copy))
+    result = invoke("validate", str(package_copy))
     assert result.exit_code == 1 and "Traceback" not in result.output
 
 

@@ -177,6 +177,7 @@ def test_every_action_is_pinned_by_the_verified_commit_sha():
 
 
 def test_least_privilege_permissions():
+    assert [path.name for path in workflow_files()] == ["release.yml", "validate.yml"]
     for path in workflow_files():
         workflow = load(path)
         assert workflow["permissions"] == {}, path.name
@@ -188,6 +189,7 @@ def test_least_privilege_permissions():
 
 
 def test_no_expression_inside_any_script_and_no_persisted_credentials():
+    assert len(all_steps()) >= 20
     for source, job, step in all_steps():
         assert "${{" not in step.get("run", ""), (source, job, step.get("name"))
         if step.get("uses", "").startswith("actions/checkout@"):
@@ -195,10 +197,13 @@ def test_no_expression_inside_any_script_and_no_persisted_credentials():
 
 
 def test_pip_is_cached_on_pull_requests_but_not_in_the_release():
+    checked = set()
     for source, job, step in all_steps():
         if step.get("uses", "").startswith("actions/setup-python@"):
             cached = step["with"].get("cache")
             assert cached == ("pip" if source == "validate.yml" else None), (source, job)
+            checked.add(source)
+    assert checked == {"action.yml", "release.yml", "validate.yml"}
 
 
 def test_the_check_runs_on_the_pull_request_itself_and_the_tests_once():

@@ -56,6 +56,9 @@ CASES: dict[str, Case] = {
     ),
     "zip": Case(st.tuples(s.ZIP_RENAMES, s.ZIP_CONTENTS, s.ZIP_DAMAGE), t.verify_and_diff_zip),
 }
+# Examples per case in the test suite's short runs of the cases that reach the validation engine's column reader
+# (tests/test_hardening_engine.py); tests/test_fuzz.py runs the others and checks that every case has a short run.
+ENGINE_EXAMPLES = {"csv": 20, "descriptor": 20, "schema": 15, "zip": 8}
 
 
 def run_case(name: str, examples: int, seed: int, *, shrink: bool = True) -> None:

@@ -5,16 +5,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from publish.cli import main
+from tests.helpers import invoke as invoke  # the one CLI runner, here beside the checks of its outcome
 
 ALLOWED_EXIT_CODES = (0, 1, 2)
-
-
-def invoke(*args: object) -> Result:
-    """Run ``publish`` in-process the way a user would (stdout and stderr both captured)."""
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 def assert_clean_outcome(result: Result, *, shown: str = "") -> None:

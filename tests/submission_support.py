@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from publish.cli import main
 from publish.core import csvfile
 from publish.core.package import load
 from publish.template.build import build_template
@@ -16,10 +14,6 @@ from tests.helpers import ROOT, SEED_DEPARTMENT
 
 SEED_YEAR = "2023"
 SUBMITTED = tuple(submitted_resources(load(ROOT)))  # every resource but the code list, in package order
-
-
-def run(*args: str):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 def exported_template(package: Path, target: Path, department: str = SEED_DEPARTMENT, year: str = SEED_YEAR) -> Path:
