@@ -19,7 +19,7 @@ from publish.submission.intake import LOCK
 from tests.fuzz.outcome import assert_clean_outcome, invoke, refused
 from tests.fuzz.targets import seed_workbook
 from tests.helpers import ROOT, read_rows
-from tests.test_submission_helpers import csv_folder
+from tests.submission_support import csv_folder
 
 GLOSSARY = "名词解释"
 
