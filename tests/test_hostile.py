@@ -20,24 +20,12 @@ import pytest
 from openpyxl import load_workbook
 
 from publish.core import csvfile
-from tests.fuzz.outcome import assert_clean_outcome, invoke, tree_hashes
+from tests.fuzz.outcome import refused
 from tests.fuzz.strategies import deep_json
 from tests.fuzz.targets import seed_workbook
 from tests.test_submission_helpers import csv_folder
 
 GLOSSARY_SHEET = "名词解释"
-
-
-def refused(args: list, watched: list[Path], *needles: str, code: int = 1):
-    """Run ``publish *args``; assert exit ``code``, every needle in the output and every watched tree untouched."""
-    before = [tree_hashes(folder) for folder in watched]
-    result = invoke(*args)
-    assert_clean_outcome(result)
-    assert result.exit_code == code, result.output
-    for needle in needles:
-        assert needle in result.output, (needle, result.output)
-    assert [tree_hashes(folder) for folder in watched] == before, "a refused input changed files"
-    return result
 
 
 # -- resource paths that leave the package ---------------------------------------------------------

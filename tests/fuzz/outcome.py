@@ -44,3 +44,15 @@ def tree_hashes(folder: Path) -> dict[str, str]:
         elif path.is_dir():
             hashes[key] = "dir"
     return hashes
+
+
+def refused(args: list, watched: list[Path], *needles: str, code: int = 1) -> Result:
+    """Run ``publish *args``; assert exit ``code``, every needle in the output and every watched tree untouched."""
+    before = [tree_hashes(folder) for folder in watched]
+    result = invoke(*args)
+    assert_clean_outcome(result)
+    assert result.exit_code == code, result.output
+    for needle in needles:
+        assert needle in result.output, (needle, result.output)
+    assert [tree_hashes(folder) for folder in watched] == before, "a refused input changed files"
+    return result

@@ -21,6 +21,7 @@ from publish.core.package import (
     release_name,
     unsafe_reason,
 )
+from publish.core.paths import OutsideError, inside
 from publish.core.report import Finding, Report, Severity
 from publish.core.required import REQUIRED_LINES
 from publish.core.units import CENTI, DECIMALS, YUAN_PER_WANYUAN
@@ -44,6 +45,7 @@ __all__ = [
     "RISE",
     "YUAN_PER_WANYUAN",
     "Finding",
+    "OutsideError",
     "Package",
     "PackageError",
     "PublishError",
@@ -54,6 +56,7 @@ __all__ = [
     "decode_excel_csv",
     "describe",
     "division_code_problem",
+    "inside",
     "load",
     "locate",
     "normalise_number",

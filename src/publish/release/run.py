@@ -19,7 +19,7 @@ from typing import Any
 
 from publish.core import EXIT_USAGE, Finding, Package, PackageError, PublishError, load, locate, release_name
 from publish.release import changelog, repo, versions
-from publish.release.build import LockedError, locked, release_files, write_release
+from publish.release.build import LockedError, locked, release_files, release_paths, write_release
 from publish.release.comparison import PackageDiff, diff_packages
 from publish.release.hashing import files_under
 from publish.release.previous import GitError, PreviousRelease, find_previous, materialized
@@ -77,6 +77,7 @@ def release(path: str | Path = ".", bump: str = "auto", out: str | Path | None =
         )
     package = load(root)
     out = Path(out) if out is not None else root / "dist"
+    release_paths(out, release_name(package.descriptor.get("name"), versions.FIRST_VERSION))  # before the lock
     try:
         moment = source_date(root)
     except SourceDateError as error:
