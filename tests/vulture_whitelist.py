@@ -30,6 +30,9 @@ period_present  # models/assets.py
 percent_targets_in_range  # models/kpis.py
 target_matches_operator  # models/kpis.py
 
+# rdflib: the Turtle serialiser calls a literal's _quote_encode (catalog/dcat.py: _Literal writes one line).
+_._quote_encode
+
 # Jinja2 templates read these dataclass fields (site/templates/macros.html).
 _.excel_csv  # site/downloads.py: ResourceDownload
 _.css  # site/sections.py: Cell

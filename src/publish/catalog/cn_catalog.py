@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from publish.catalog.model import CatalogModel
-from publish.core import render_csv
+from publish.core import escape, render_csv
 
 STANDARD = "政务信息资源目录核心元数据（GB/T 21063.3；《政务信息资源目录编制指南（试行）》）"
 CATEGORY = "财税金融"  # the budget/finance theme of provincial open-data portals
@@ -87,14 +87,15 @@ def render_json(model: CatalogModel) -> str:
 
 
 def render_csv_row(model: CatalogModel) -> bytes:
-    """One header row of Chinese labels and one row of values; UTF-8 with a BOM so Excel opens it right."""
+    """One header row of Chinese labels and one row of values; UTF-8 with a BOM so Excel opens it right, and
+    every value as text (a value Excel would run as a formula starts with ')."""
     schema = {"fields": [{"name": label} for label in LABELS.values()]}
-    row = {LABELS[key]: str(value) for key, value in record(model).items()}
+    row = {LABELS[key]: escape.excel(str(value)) for key, value in record(model).items()}
     return ("\ufeff" + render_csv(schema, [row])).encode("utf-8")
 
 
 def render_xlsx(model: CatalogModel) -> bytes:
-    """The same row as an Excel workbook with one sheet, 资源目录."""
+    """The same row as an Excel workbook with one sheet, 资源目录; text is written as text, never a formula."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -102,7 +103,11 @@ def render_xlsx(model: CatalogModel) -> bytes:
     sheet = workbook.active
     sheet.title = "资源目录"
     sheet.append(list(LABELS.values()))
-    sheet.append(list(record(model).values()))
+    for column, value in enumerate(record(model).values(), start=1):
+        if isinstance(value, str):
+            escape.excel_text_cell(sheet.cell(2, column), value)
+        else:
+            sheet.cell(2, column, value)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         sheet.column_dimensions[cell.column_letter].width = 18

@@ -3,7 +3,8 @@
 Every controlled value is typed in the graph (a frequency ``a dct:Frequency``, a contact
 ``a vcard:Kind`` …) because the official SHACL shapes check classes without inference.
 Places have no EU authority IRI, so the county is a ``dct:Location`` node carrying its
-GB/T 2260 code as ``dct:identifier``.
+GB/T 2260 code as ``dct:identifier``. IRIs and literals built from the descriptor and the data go
+through ``publish.core.escape``: an IRI rdflib can write, a literal on one line.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from publish.catalog.model import (
     Text,
     language_of,
 )
+from publish.core import escape
 
 DCAT = Namespace("http://www.w3.org/ns/dcat#")  # DCAT 3 (rdflib's closed DCAT lacks dcat:version)
 DCATAP = Namespace("http://data.europa.eu/r5r/")
@@ -49,12 +51,23 @@ LICENCE_TYPE_ATTRIBUTION = "http://purl.org/adms/licencetype/Attribution"
 JSONLD_CONTEXT = {**{prefix: str(namespace) for prefix, namespace in PREFIXES.items()}, "xsd": str(XSD)}
 
 
+class _Literal(Literal):
+    """A literal that Turtle writes on one line, control characters escaped (rdflib keeps line breaks raw)."""
+
+    def _quote_encode(self) -> str:
+        return escape.turtle_string(str(self))
+
+
+def _iri(text: str) -> URIRef:
+    return URIRef(escape.iri(text))
+
+
 def graph(model: CatalogModel) -> Graph:
     """The DCAT-AP graph of the release."""
     g = Graph()
     for prefix, namespace in PREFIXES.items():
         g.bind(prefix, namespace)
-    catalog, dataset = URIRef(model.catalog_iri), URIRef(model.dataset_iri)
+    catalog, dataset = _iri(model.catalog_iri), _iri(model.dataset_iri)
     g.add((catalog, RDF.type, DCAT.Catalog))
     _texts(g, catalog, DCTERMS.title, model.catalog_title)
     _texts(g, catalog, DCTERMS.description, model.catalog_description)
@@ -64,7 +77,7 @@ def graph(model: CatalogModel) -> Graph:
     g.add((catalog, DCAT.dataset, dataset))
     g.add((catalog, DCTERMS.spatial, _place(g, model)))
     themes = _typed(g, THEMES, SKOS.ConceptScheme)
-    g.add((themes, DCTERMS.title, Literal("Data theme", lang="en")))
+    g.add((themes, DCTERMS.title, _Literal("Data theme", lang="en")))
     g.add((catalog, DCAT.themeTaxonomy, themes))
     _dates(g, model, catalog)
     _languages(g, catalog)
@@ -86,10 +99,10 @@ def _dataset(g: Graph, model: CatalogModel, dataset: URIRef) -> None:
     g.add((dataset, RDF.type, DCAT.Dataset))
     _texts(g, dataset, DCTERMS.title, model.title)
     _texts(g, dataset, DCTERMS.description, model.description)
-    g.add((dataset, DCTERMS.identifier, Literal(model.dataset_iri)))
-    g.add((dataset, DCAT.version, Literal(model.version)))
+    g.add((dataset, DCTERMS.identifier, _Literal(model.dataset_iri)))
+    g.add((dataset, DCAT.version, _Literal(model.version)))
     for word in model.keywords:
-        g.add((dataset, DCAT.keyword, Literal(word, lang=language_of(word))))
+        g.add((dataset, DCAT.keyword, _Literal(word, lang=language_of(word))))
     _dates(g, model, dataset)
     g.add((dataset, DCTERMS.publisher, _agent(g, model, model.publisher)))
     for creator in model.creators:
@@ -101,7 +114,7 @@ def _dataset(g: Graph, model: CatalogModel, dataset: URIRef) -> None:
     g.add((dataset, DCTERMS.accrualPeriodicity, _typed(g, FREQUENCY_ANNUAL, DCTERMS.Frequency)))
     g.add((dataset, DCTERMS.accessRights, _typed(g, ACCESS_PUBLIC, DCTERMS.RightsStatement)))
     theme = _typed(g, THEME_GOVERNMENT, SKOS.Concept)
-    g.add((theme, SKOS.prefLabel, Literal("Government and public sector", lang="en")))
+    g.add((theme, SKOS.prefLabel, _Literal("Government and public sector", lang="en")))
     g.add((dataset, DCAT.theme, theme))
     g.add((dataset, DCAT.landingPage, _typed(g, model.landing_page, FOAF.Document)))
     _languages(g, dataset)
@@ -110,13 +123,13 @@ def _dataset(g: Graph, model: CatalogModel, dataset: URIRef) -> None:
 
 
 def _distribution(g: Graph, model: CatalogModel, distribution: Distribution) -> URIRef:
-    node = URIRef(model.distribution_iri(distribution))
-    url = URIRef(distribution.url)
+    node = _iri(model.distribution_iri(distribution))
+    url = _iri(distribution.url)
     g.add((node, RDF.type, DCAT.Distribution))
     _texts(g, node, DCTERMS.title, distribution.title)
     _texts(g, node, DCTERMS.description, distribution.description)
     availability = _typed(g, AVAILABILITY_STABLE, SKOS.Concept)
-    g.add((availability, SKOS.prefLabel, Literal("Stable", lang="en")))
+    g.add((availability, SKOS.prefLabel, _Literal("Stable", lang="en")))
     g.add((node, DCATAP.availability, availability))
     g.add((node, DCAT.accessURL, url))
     g.add((node, DCAT.downloadURL, url))
@@ -124,45 +137,45 @@ def _distribution(g: Graph, model: CatalogModel, distribution: Distribution) -> 
     g.add((node, DCAT.mediaType, _typed(g, IANA + distribution.media_type, DCTERMS.MediaType)))
     g.add((node, DCTERMS.license, _license(g, model)))
     if distribution.byte_size is not None:
-        g.add((node, DCAT.byteSize, Literal(distribution.byte_size, datatype=XSD.nonNegativeInteger)))
+        g.add((node, DCAT.byteSize, _Literal(distribution.byte_size, datatype=XSD.nonNegativeInteger)))
     if distribution.sha256:
         checksum = BNode()
         g.add((node, SPDX.checksum, checksum))
         g.add((checksum, RDF.type, SPDX.Checksum))
         g.add((checksum, SPDX.algorithm, _typed(g, str(SPDX.checksumAlgorithm_sha256), SPDX.ChecksumAlgorithm)))
-        g.add((checksum, SPDX.checksumValue, Literal(distribution.sha256, datatype=XSD.hexBinary)))
+        g.add((checksum, SPDX.checksumValue, _Literal(distribution.sha256, datatype=XSD.hexBinary)))
     return node
 
 
 def _agent(g: Graph, model: CatalogModel, agent: Agent) -> URIRef:
-    node = URIRef(model.agent_iri(agent))
+    node = _iri(model.agent_iri(agent))
     g.add((node, RDF.type, FOAF.Agent))
     g.add((node, RDF.type, FOAF.Organization))
-    g.add((node, FOAF.name, Literal(agent.name, lang="zh")))
+    g.add((node, FOAF.name, _Literal(agent.name, lang="zh")))
     kind = _typed(g, PUBLISHER_TYPE_LOCAL, SKOS.Concept)
-    g.add((kind, SKOS.prefLabel, Literal("Local Authority", lang="en")))
+    g.add((kind, SKOS.prefLabel, _Literal("Local Authority", lang="en")))
     g.add((node, DCTERMS.type, kind))
     if agent.credit_code:
-        g.add((node, DCTERMS.identifier, Literal(agent.credit_code)))
+        g.add((node, DCTERMS.identifier, _Literal(agent.credit_code)))
     return node
 
 
 def _contact(g: Graph, model: CatalogModel) -> BNode:
     contact, node = model.contact, BNode()
     g.add((node, RDF.type, VCARD.Kind))
-    g.add((node, VCARD.fn, Literal(contact.name, lang="zh")))
+    g.add((node, VCARD.fn, _Literal(contact.name, lang="zh")))
     if contact.organization:
-        g.add((node, VCARD["organization-name"], Literal(contact.organization, lang="zh")))
+        g.add((node, VCARD["organization-name"], _Literal(contact.organization, lang="zh")))
     if contact.phone:
-        g.add((node, VCARD.hasTelephone, URIRef(f"tel:{contact.phone}")))
+        g.add((node, VCARD.hasTelephone, _iri(f"tel:{contact.phone}")))
     return node
 
 
 def _place(g: Graph, model: CatalogModel) -> BNode:
     node = BNode()
     g.add((node, RDF.type, DCTERMS.Location))
-    g.add((node, SKOS.prefLabel, Literal(model.place.name, lang="zh")))
-    g.add((node, DCTERMS.identifier, Literal(model.place.division_code)))
+    g.add((node, SKOS.prefLabel, _Literal(model.place.name, lang="zh")))
+    g.add((node, DCTERMS.identifier, _Literal(model.place.division_code)))
     return node
 
 
@@ -170,8 +183,8 @@ def _period(g: Graph, model: CatalogModel) -> BNode:
     start, end = model.temporal
     node = BNode()
     g.add((node, RDF.type, DCTERMS.PeriodOfTime))
-    g.add((node, DCAT.startDate, Literal(start.isoformat(), datatype=XSD.date)))
-    g.add((node, DCAT.endDate, Literal(end.isoformat(), datatype=XSD.date)))
+    g.add((node, DCAT.startDate, _Literal(start.isoformat(), datatype=XSD.date)))
+    g.add((node, DCAT.endDate, _Literal(end.isoformat(), datatype=XSD.date)))
     return node
 
 
@@ -179,7 +192,7 @@ def _license(g: Graph, model: CatalogModel) -> URIRef:
     node = _typed(g, model.license.url, DCTERMS.LicenseDocument)
     if model.license.name.upper().startswith("CC-BY"):
         kind = _typed(g, LICENCE_TYPE_ATTRIBUTION, SKOS.Concept)
-        g.add((kind, SKOS.prefLabel, Literal("Attribution", lang="en")))
+        g.add((kind, SKOS.prefLabel, _Literal("Attribution", lang="en")))
         g.add((node, DCTERMS.type, kind))
     return node
 
@@ -188,7 +201,7 @@ def _dates(g: Graph, model: CatalogModel, subject: URIRef) -> None:
     """Issued and modified: the descriptor's ``created`` date (a release is not changed after it is made)."""
     if model.issued:
         for predicate in (DCTERMS.issued, DCTERMS.modified):
-            g.add((subject, predicate, Literal(model.issued.isoformat(), datatype=XSD.date)))
+            g.add((subject, predicate, _Literal(model.issued.isoformat(), datatype=XSD.date)))
 
 
 def _languages(g: Graph, subject: URIRef) -> None:
@@ -197,11 +210,11 @@ def _languages(g: Graph, subject: URIRef) -> None:
 
 
 def _typed(g: Graph, iri: str, rdf_class: URIRef) -> URIRef:
-    node = URIRef(iri)
+    node = _iri(iri)
     g.add((node, RDF.type, rdf_class))
     return node
 
 
 def _texts(g: Graph, subject: URIRef, predicate: URIRef, text: Text) -> None:
     for lang in ("zh", "en"):
-        g.add((subject, predicate, Literal(getattr(text, lang), lang=lang)))
+        g.add((subject, predicate, _Literal(getattr(text, lang), lang=lang)))

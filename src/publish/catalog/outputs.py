@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from publish.catalog import ckan, cn_catalog, dcat, schemaorg
 from publish.catalog.model import CatalogModel
 from publish.catalog.source import build
-from publish.core import PackageError, Report, atomic
+from publish.core import PackageError, Report, atomic, inside
 
 Renderer = Callable[[CatalogModel], "str | bytes"]
 
@@ -64,7 +64,9 @@ def export(
     out: str | Path | None = None,
     landing_page: str | None = None,
 ) -> Export:
-    """Render ``formats``: into ``out`` as ``<name>-<version>.<suffix>`` files, or (one format) as text."""
+    """Render ``formats``: into ``out`` as ``<name>-<version>.<suffix>`` files, or (one format) as text.
+
+    Each file's path is checked by ``inside`` before any is written: a name cannot lead out of ``out``."""
     model, report = model_or_report(source, base_url, landing_page)
     if model is None:
         return Export(report=report)
@@ -72,7 +74,7 @@ def export(
         rendered = FORMATS[formats[0]][0][1](model)
         return Export(report=report, text=rendered if isinstance(rendered, str) else rendered.decode("utf-8"))
     files = {
-        Path(out) / f"{model.release}.{suffix}": render(model) for name in formats for suffix, render in FORMATS[name]
+        inside(out, f"{model.release}.{suffix}"): render(model) for name in formats for suffix, render in FORMATS[name]
     }
     for path, content in files.items():
         atomic.write_bytes(path, content.encode("utf-8") if isinstance(content, str) else content)

@@ -2,22 +2,36 @@
 
 A command that reports findings takes ``@output_options()`` (``--format text|json|github|csv``, ``--lang
 zh|en|both``), hands its report to ``show`` and lets ``tool_failure_guard`` print any ``PublishError``:
-the findings behind it on stdout like any report, its message on stderr, and its exit code.
+the findings behind it on stdout like any report, its message on stderr, and its exit code. Every
+text printed here goes through ``publish.core.escape`` (the renderers escape their own formats); the
+libraries' warnings and log records are silenced while a command runs.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import logging
 import os
 import sys
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import click
 
-from publish.core import EXIT_INVALID, EXIT_OK, EXIT_TOOL_FAILURE, EXIT_USAGE, PublishError, Report
+from publish.core import EXIT_INVALID, EXIT_OK, EXIT_TOOL_FAILURE, EXIT_USAGE, PublishError, Report, escape
 
-__all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_TOOL_FAILURE", "EXIT_USAGE", "output_options", "show", "tool_failure_guard"]
+__all__ = [
+    "EXIT_INVALID",
+    "EXIT_OK",
+    "EXIT_TOOL_FAILURE",
+    "EXIT_USAGE",
+    "echo",
+    "output_options",
+    "show",
+    "tool_failure_guard",
+]
 
 # The keys of publish.render.RENDERERS (named here so that `--help` imports no renderer).
 FORMATS = ("text", "json", "github", "csv")
@@ -92,14 +106,19 @@ def show(report: Report, output_format: str, lang: str, result: str = "", *, err
     if report.findings or output_format != "text":
         (sys.stderr if err else sys.stdout).write(RENDERERS[output_format](report, lang))
     if result and output_format != "json":
-        click.echo(result, err=err or output_format != "text")
+        echo(result, err=err or output_format != "text")
+
+
+def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
+    """Text for a terminal or a CI log: no control sequence, no line GitHub would run as a command."""
+    click.echo(escape.terminal(text), err=err, nl=nl)
 
 
 def refuse(error: PublishError, output_format: str, lang: str) -> None:
     """A ``PublishError``: its findings rendered as a report, its message on stderr, its exit code."""
     if error.findings:
         show(Report(findings=error.findings), output_format, lang)
-    click.echo(error.message(lang), err=True)
+    echo(error.message(lang), err=True)
     sys.exit(error.exit_code)
 
 
@@ -109,7 +128,8 @@ def tool_failure_guard(command: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(command)
     def guarded(*args: Any, **kwargs: Any) -> Any:
         try:
-            return command(*args, **kwargs)
+            with quiet_libraries():
+                return command(*args, **kwargs)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
         except KeyboardInterrupt:
@@ -119,6 +139,21 @@ def tool_failure_guard(command: Callable[..., Any]) -> Callable[..., Any]:
             refuse(_as_publish_error(error), kwargs.get("output_format", "text"), kwargs.get("lang") or BOTH)
 
     return guarded
+
+
+@contextlib.contextmanager
+def quiet_libraries() -> Iterator[None]:
+    """No warning or log record of a library (rdflib, frictionless, openpyxl, pdfminer …) reaches the terminal
+    while a command runs: they quote the input raw (rdflib repeats a licence URL with its line breaks), and
+    what a command has to say is in its report."""
+    disabled = logging.root.manager.disable
+    logging.disable(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logging.disable(disabled)
 
 
 def _as_publish_error(error: Exception) -> PublishError:

@@ -93,7 +93,9 @@ def export_command(package, format_name, base_url, out, landing_page, output_for
     if not report.valid:
         sys.exit(EXIT_INVALID)
     if result.text is not None:
-        click.echo(result.text, nl=False)
+        from publish.core import escape
+
+        click.echo(escape.serialised(result.text), nl=False)
     sys.exit(EXIT_OK)
 
 

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from publish.commands._common import EXIT_INVALID, EXIT_OK, output_options, tool_failure_guard
+from publish.commands._common import EXIT_INVALID, EXIT_OK, echo, output_options, tool_failure_guard
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -57,7 +57,7 @@ def command(path, output_format, lang, strict, select, skip, engine, fix, change
         from publish.validate import fix_package
 
         for line in fix_package(path):
-            click.echo(line, err=True)
+            echo(line, err=True)
     from publish.render import progress_bar
 
     with progress_bar() as progress:

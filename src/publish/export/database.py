@@ -1,11 +1,16 @@
-"""The DuckDB database file of an export: one table per resource, titles as comments, views that join names."""
+"""The DuckDB database file of an export: one table per resource, titles as comments, views that join names.
+
+Names and titles come from the package, so every one is quoted by ``publish.core.escape`` (identifiers in
+double quotes, comments as string literals, both doubled inside); the Parquet files are passed as
+parameters. Names DuckDB cannot tell apart (it ignores case) are refused before anything is built.
+"""
 
 from __future__ import annotations
 
 import tempfile
 from pathlib import Path
 
-from publish.core import Package, atomic
+from publish.core import EXIT_INVALID, Package, PublishError, atomic, escape
 from publish.export.parquet import write_one
 
 # Views for the questions analysts ask first: who, where, how much, in one row per department-year.
@@ -36,31 +41,62 @@ def write_duckdb(package: Package, frames: dict, target: Path) -> Path:
     """Build the database in a scratch folder from Parquet (exact decimals), then write it atomically."""
     import duckdb
 
+    _names_apart([*frames, *VIEWS], "数据库", "the database")
+    for name in frames:
+        _names_apart([str(spec["name"]) for spec in package.resources[name].fields], f"表 {name} ", f"table {name}")
     with tempfile.TemporaryDirectory(prefix=".duckdb-", dir=target.parent) as scratch:
         scratch = Path(scratch)
-        files = {name: write_one(frame, scratch / f"{name}.parquet", {}) for name, frame in frames.items()}
-        database = scratch / target.name
-        with duckdb.connect(str(database)) as connection:
-            for name, path in files.items():
-                connection.execute(f'CREATE TABLE "{name}" AS SELECT * FROM read_parquet(?)', [str(path)])
-                _comment(connection, package, name)
-            for view, sql in VIEWS.items():
-                if {"disclosures", "departments", "income", "expenditure_by_function", "sangong"} <= set(files):
-                    connection.execute(f'CREATE VIEW "{view}" AS {sql}')
-                    connection.execute(f"COMMENT ON VIEW \"{view}\" IS '{_quote(VIEW_COMMENTS[view])}'")
-            connection.execute("CHECKPOINT")
+        files = {
+            name: write_one(frame, scratch / f"{index}.parquet", {})
+            for index, (name, frame) in enumerate(frames.items())
+        }
+        database = scratch / "export.duckdb"
+        try:
+            with duckdb.connect(str(database)) as connection:
+                _fill(connection, package, files)
+        except (duckdb.CatalogException, duckdb.BinderException) as error:
+            raise PublishError(
+                f"DuckDB 无法用数据包中的名称建表：{error}",
+                f"DuckDB cannot make tables of the package's names: {error}",
+                exit_code=EXIT_INVALID,
+            ) from None
         atomic.write_bytes(target, database.read_bytes())
     return target
 
 
+def _names_apart(names: list[str], where_zh: str, where_en: str) -> None:
+    """DuckDB ignores case in names: two that differ only in case would become one table or column."""
+    seen: dict[str, str] = {}
+    for name in names:
+        other = seen.setdefault(name.lower(), name)
+        if other != name:
+            raise PublishError(
+                f"{where_zh}中的名称“{other}”与“{name}”只差大小写，DuckDB 会把它们当作同一个名称。请改用各不相同的名称。",
+                f"in {where_en} the names {other!r} and {name!r} differ only in case, which DuckDB reads as one name. "
+                "Use distinct names.",
+                exit_code=EXIT_INVALID,
+            )
+
+
+def _fill(connection, package: Package, files: dict[str, Path]) -> None:
+    for name, path in files.items():
+        connection.execute(f"CREATE TABLE {escape.sql_identifier(name)} AS SELECT * FROM read_parquet(?)", [str(path)])
+        _comment(connection, package, name)
+    for view, sql in VIEWS.items():
+        if {"disclosures", "departments", "income", "expenditure_by_function", "sangong"} <= set(files):
+            connection.execute(f"CREATE VIEW {escape.sql_identifier(view)} AS {sql}")
+            connection.execute(
+                f"COMMENT ON VIEW {escape.sql_identifier(view)} IS {escape.sql_string(VIEW_COMMENTS[view])}"
+            )
+    connection.execute("CHECKPOINT")
+
+
 def _comment(connection, package: Package, name: str) -> None:
     resource = package.resources[name]
-    title = resource.descriptor.get("title", "")
-    connection.execute(f"COMMENT ON TABLE \"{name}\" IS '{_quote(title)}'")
+    table = escape.sql_identifier(name)
+    title = str(resource.descriptor.get("title", ""))
+    connection.execute(f"COMMENT ON TABLE {table} IS {escape.sql_string(title)}")
     for spec in resource.fields:
-        text = " ".join(x for x in (spec.get("title", ""), spec.get("description", "")) if x)
-        connection.execute(f'COMMENT ON COLUMN "{name}"."{spec["name"]}" IS \'{_quote(text)}\'')
-
-
-def _quote(text: str) -> str:
-    return text.replace("'", "''")
+        text = " ".join(str(x) for x in (spec.get("title", ""), spec.get("description", "")) if x)
+        column = escape.sql_identifier(str(spec["name"]))
+        connection.execute(f"COMMENT ON COLUMN {table}.{column} IS {escape.sql_string(text)}")

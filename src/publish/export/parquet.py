@@ -6,21 +6,23 @@ import io
 import json
 from pathlib import Path
 
-from publish.core import Package, atomic
+from publish.core import Package, atomic, inside
 
 
 def write_parquet(package: Package, frames: dict, root: Path, name_version: str) -> list[Path]:
-    """`<resource>/fiscal_year=<year>/part-0.parquet` (hive style), or `<resource>/part-0.parquet`."""
-    written = []
+    """`<resource>/fiscal_year=<year>/part-0.parquet` (hive style), or `<resource>/part-0.parquet`.
+
+    Every path is checked by ``inside`` before anything is written: a resource name cannot lead out of ``root``."""
+    parts = []
     for name, frame in frames.items():
         metadata = parquet_metadata(package, name, name_version)
         if "fiscal_year" not in frame.columns:
-            written.append(write_one(frame, root / name / "part-0.parquet", metadata))
+            parts.append((inside(root, f"{name}/part-0.parquet"), frame, metadata))
             continue
         for (year,), part in sorted(frame.partition_by("fiscal_year", as_dict=True).items()):
-            target = root / name / f"fiscal_year={year}" / "part-0.parquet"
-            written.append(write_one(part.drop("fiscal_year"), target, metadata))
-    return written
+            target = inside(root, f"{name}/fiscal_year={year}/part-0.parquet")
+            parts.append((target, part.drop("fiscal_year"), metadata))
+    return [write_one(frame, target, metadata) for target, frame, metadata in parts]
 
 
 def parquet_metadata(package: Package, name: str, name_version: str) -> dict[str, str]:

@@ -5,7 +5,8 @@ DECIMAL(18,2) (never floats), years and counts integers, `yearmonth` its `YYYY-M
 Parquet file carries the resource's schema (Chinese titles, descriptions, units) as key-value
 metadata; the DuckDB tables carry the titles as comments. The output folder is built beside its
 target and renamed into place, every file written atomically: a reader sees the old export or
-the new one, never a mix. Data with structural errors (cells that cannot be typed) is refused.
+the new one, never a mix; no name in the package can lead a file out of it (``inside``). Data with
+structural errors (cells that cannot be typed) is refused.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from publish.core import CENTI, DECIMALS, EXIT_INVALID, EXIT_USAGE, Package, PublishError, atomic, load
+from publish.core import CENTI, DECIMALS, EXIT_INVALID, EXIT_USAGE, Package, PublishError, atomic, inside, load
 from publish.engine import load_tables
 from publish.export.database import write_duckdb
 from publish.export.parquet import write_parquet
@@ -47,11 +48,12 @@ def export(source: str | Path, fmt: str, out: str | Path) -> ExportResult:
     out = Path(out)
     _check_target(out)
     with atomic.staging(out.parent, f".{out.name}.") as staging:
+        staging = staging.resolve()
         result = ExportResult(out, rows={name: frame.height for name, frame in frames.items()})
         if fmt == "parquet":
             written = write_parquet(package, frames, staging, package.release_name)
         else:
-            written = [write_duckdb(package, frames, staging / f"{package.release_name}.duckdb")]
+            written = [write_duckdb(package, frames, inside(staging, f"{package.release_name}.duckdb"))]
         atomic.write_text(staging / MARKER, json.dumps({"format": fmt, "package": package.release_name}) + "\n")
         result.files = [out / path.relative_to(staging) for path in written]
         atomic.move_into_place([(staging, out)], replace=True)

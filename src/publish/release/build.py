@@ -5,7 +5,8 @@ resource's ``bytes`` and ``hash``), the schemas and data files byte for byte, RE
 CHANGELOG.md, the .xlsx workbook and SHA256SUMS; the zip holds the same files at its root.
 Every write goes through ``publish.core.atomic`` and every move calls its checkpoint, so a fault at
 any point leaves ``dist/`` as it was: the temporary folder is removed and a move already made is
-undone.
+undone. Every path is checked by ``publish.core.inside`` before anything is written: no name in the
+package leads a file out of ``dist/``.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import shutil
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
-from publish.core import Package, atomic, release_name, unsafe_reason
+from publish.core import OutsideError, Package, atomic, inside, release_name, unsafe_reason
 from publish.release.archive import zip_bytes
 from publish.release.hashing import SUMS, descriptor_hash, render_sums
 from publish.release.source_date import iso
@@ -66,18 +67,28 @@ def source_documents(package: Package) -> dict[str, bytes]:
 
 def write_release(out: Path, top: str, files: dict[str, bytes], moment: datetime, missing_only: bool = False) -> None:
     """Write the folder ``out/top`` and ``out/top.zip`` via a temporary folder; skip targets that exist if asked."""
+    folder, archive = release_paths(out, top)
     _remove_stale_staging(out)
-    with atomic.staging(out, f".tmp-{top}-") as staging:
-        targets = []
-        if not (missing_only and (out / top).exists()):
-            for name in sorted(files):
-                atomic.write_bytes(staging / top / name, files[name])
-            targets.append(top)
-        if not (missing_only and (out / f"{top}.zip").exists()):
-            atomic.write_bytes(staging / f"{top}.zip", zip_bytes(top, files, moment))
-            targets.append(f"{top}.zip")
+    with atomic.staging(out, ".tmp-release-") as staging:
+        moves = []
+        if not (missing_only and folder.exists()):
+            written = [(inside(staging, f"{top}/{name}"), files[name]) for name in sorted(files)]
+            for target, data in written:
+                atomic.write_bytes(target, data)
+            moves.append((staging / top, folder))
+        if not (missing_only and archive.exists()):
+            atomic.write_bytes(staging / archive.name, zip_bytes(top, files, moment))
+            moves.append((staging / archive.name, archive))
         _publishable(staging)
-        atomic.move_into_place([(staging / name, out / name) for name in targets])
+        atomic.move_into_place(moves)
+
+
+def release_paths(out: Path, top: str) -> tuple[Path, Path]:
+    """The release folder and zip, side by side in ``out``; a name that is not one plain file name is refused."""
+    folder, archive = inside(out, top), inside(out, f"{top}.zip")
+    if folder.parent != out.resolve():
+        raise OutsideError(top, "发布名称不能含有 /", "a release name must not hold /")
+    return folder, archive
 
 
 def _remove_stale_staging(out: Path) -> None:

@@ -61,8 +61,11 @@ def materialized(previous: PreviousRelease, root: Path) -> Iterator[Path]:
 
 def _folders(out: Path, name: str) -> list[PreviousRelease]:
     releases = []
-    for folder in sorted(out.glob(f"{name}-*")) if out.is_dir() else []:
-        version = folder.name.removeprefix(f"{name}-")
+    prefix = f"{name}-"  # compared, never globbed: the name is the package's, not a pattern or a path
+    for folder in sorted(out.iterdir()) if out.is_dir() else []:
+        if not folder.name.startswith(prefix):
+            continue
+        version = folder.name.removeprefix(prefix)
         if folder.is_dir() and parse(version) and _descriptor_version(folder) == version:
             releases.append(PreviousRelease(version, folder=folder))
     return releases

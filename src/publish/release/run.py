@@ -30,7 +30,7 @@ from publish.core import (
     release_name,
 )
 from publish.release import changelog, repo, versions
-from publish.release.build import LOCK, release_files, write_release
+from publish.release.build import LOCK, release_files, release_paths, write_release
 from publish.release.comparison import PackageDiff, diff_packages
 from publish.release.hashing import files_under
 from publish.release.previous import GitError, PreviousRelease, find_previous, materialized
@@ -88,6 +88,7 @@ def release(path: str | Path = ".", bump: str = "auto", out: str | Path | None =
         )
     package = load(root)
     out = Path(out) if out is not None else root / "dist"
+    release_paths(out, release_name(package.descriptor.get("name"), versions.FIRST_VERSION))  # before the lock
     try:
         moment = source_date(root)
     except SourceDateError as error:

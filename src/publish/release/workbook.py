@@ -16,11 +16,10 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from publish.core import Package, read_rows
+from publish.core import Package, escape, read_rows
 from publish.release.archive import repack
 
 MONEY_FORMAT = "0.00"
-FORMULA_START = ("=", "+", "-", "@")
 FORBIDDEN_IN_SHEET_NAMES = str.maketrans({c: "_" for c in "[]:*?/\\"})
 
 
@@ -47,24 +46,27 @@ def workbook_bytes(package: Package, moment: datetime) -> bytes:
 def _readme_sheet(sheet, package: Package) -> None:
     descriptor = package.descriptor
     sheet.title = "说明 README"
-    licences = ", ".join(item.get("name", "") for item in descriptor.get("licenses", []))
-    sheet.append(["数据包 Package", descriptor.get("title") or descriptor.get("name")])
-    sheet.append(["名称 Name", descriptor.get("name")])
-    sheet.append(["版本 Version", descriptor.get("version")])
-    sheet.append(["许可 Licence", licences])
-    sheet.append([])
-    sheet.append(["工作表 Sheet", "资源 Resource", "说明 Description"])
+    licences = ", ".join(str(item.get("name", "")) for item in descriptor.get("licenses", []))
+    rows = [
+        ["数据包 Package", descriptor.get("title") or descriptor.get("name")],
+        ["名称 Name", descriptor.get("name")],
+        ["版本 Version", descriptor.get("version")],
+        ["许可 Licence", licences],
+        [],
+        ["工作表 Sheet", "资源 Resource", "说明 Description"],
+    ]
     for resource in package.resources.values():
-        sheet.append(
+        rows.append(
             [
                 resource.descriptor.get("title") or resource.name,
                 resource.name,
                 resource.descriptor.get("description", ""),
             ]
         )
-    for row in sheet.iter_rows():
-        for cell in row:
-            _force_text(cell)
+    for line, values in enumerate(rows, start=1):
+        for column, value in enumerate(values, start=1):
+            if value is not None:
+                escape.excel_text_cell(sheet.cell(line, column), str(value))
     sheet.column_dimensions["A"].width = 24
     sheet.column_dimensions["B"].width = 28
 
@@ -73,8 +75,8 @@ def _fill(sheet, fields: list[dict[str, Any]], rows: list[dict[str, str]]) -> No
     from openpyxl.comments import Comment
 
     for column, spec in enumerate(fields, start=1):
-        header = sheet.cell(row=1, column=column, value=spec.get("title") or spec["name"])
-        _force_text(header)
+        header = sheet.cell(row=1, column=column)
+        escape.excel_text_cell(header, str(spec.get("title") or spec["name"]))
         unit = f" ({spec['unit']})" if spec.get("unit") else ""
         header.comment = Comment(f"{spec['name']}{unit}", "publish", width=240, height=60)
     for number, row in enumerate(rows, start=2):
@@ -104,22 +106,7 @@ def _put(cell, spec: dict[str, Any], text: str) -> None:
     if kind == "boolean" and text in ("true", "false"):
         cell.value = text == "true"
         return
-    cell.value = _printable(text)
-    _force_text(cell)
-
-
-def _force_text(cell) -> None:
-    """Keep a string a string: never a formula, never an error code, and text again after editing."""
-    if isinstance(cell.value, str):
-        cell.data_type = "s"
-        if cell.value.startswith(FORMULA_START):
-            cell.quotePrefix = True
-
-
-def _printable(text: str) -> str:
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)
+    escape.excel_text_cell(cell, text)
 
 
 def _sheet_name(title: str, taken: list[str]) -> str:

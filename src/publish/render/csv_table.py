@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from publish.core import Report
+from publish.core import Report, escape
 
 COLUMNS = [
     "severity",
@@ -21,7 +21,6 @@ COLUMNS = [
     "values",
 ]
 HEADER_ZH = ["级别", "规则", "文件", "行", "字段", "预算年度", "部门编号", "说明", "Message", "相关数值"]
-RISKY = ("=", "+", "-", "@", "\t", "\r")
 
 
 def render(report: Report, lang: str) -> str:
@@ -50,5 +49,5 @@ def render(report: Report, lang: str) -> str:
 
 
 def _safe(value: object) -> object:
-    """Text that Excel would run as a formula is kept as text by a leading apostrophe."""
-    return "'" + value if isinstance(value, str) and value.startswith(RISKY) else value
+    """Text on one line, kept as text by Excel (a leading apostrophe where it would be a formula)."""
+    return escape.excel(escape.terminal_line(value)) if isinstance(value, str) else value

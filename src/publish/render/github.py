@@ -1,14 +1,16 @@
 """GitHub Actions: one workflow-command annotation per finding, and a Markdown step summary.
 
 Annotations point at the CSV line in the pull request's diff; the summary (appended to the file
-named by $GITHUB_STEP_SUMMARY when it is set) tables the findings by department-year.
+named by $GITHUB_STEP_SUMMARY when it is set) tables the findings by department-year. Every value is
+escaped for its place by ``publish.core.escape``: a command's data and properties as GitHub encodes them,
+a summary cell as Markdown text (or a code span) that can start no link, image, HTML or new row.
 """
 
 from __future__ import annotations
 
 import os
 
-from publish.core import Finding, Report
+from publish.core import Finding, Report, escape
 from publish.render.grouping import by_department_year, heading
 from publish.render.text import SEVERITY, summary
 
@@ -27,13 +29,13 @@ def render(report: Report, lang: str) -> str:
 
 
 def annotation(finding: Finding, lang: str) -> str:
-    properties = [f"file={_property(finding.path or 'datapackage.json')}"]
+    properties = [f"file={escape.workflow_property(finding.path or 'datapackage.json')}"]
     if finding.row:
-        properties.append(f"line={finding.row}")
-    properties.append(f"title={_property(finding.rule)}")
+        properties.append(f"line={int(finding.row)}")
+    properties.append(f"title={escape.workflow_property(finding.rule)}")
     other = "en" if lang == "zh" else "zh"
     message = f"{finding.message(lang)}\n{finding.message(other)}"
-    return f"::{COMMAND[finding.severity]} {','.join(properties)}::{_data(message)}"
+    return f"::{COMMAND[finding.severity]} {','.join(properties)}::{escape.workflow_data(message)}"
 
 
 def step_summary(report: Report, lang: str) -> str:
@@ -41,21 +43,13 @@ def step_summary(report: Report, lang: str) -> str:
     head = ("| 级别 | 规则 | 位置 | 说明 |", "| severity | rule | where | message |")[lang == "en"]
     out = [f"## {title}", "", summary(report, lang), ""]
     for key, findings in by_department_year(report.findings):
-        out += [f"### {heading(key, lang)}", "", head, "|---|---|---|---|"]
+        out += [f"### {escape.markdown_text(heading(key, lang))}", "", head, "|---|---|---|---|"]
         for f in findings:
-            where = f"`{f.path}:{f.row}`" if f.row else f"`{f.path}`"
-            out.append(f"| {SEVERITY[lang][f.severity]} | `{f.rule}` | {where} | {_cell(f.message(lang))} |")
+            cells = (
+                escape.markdown_code(f.rule),
+                escape.markdown_code(f.location),
+                escape.markdown_text(f.message(lang)),
+            )
+            out.append(f"| {SEVERITY[lang][f.severity]} | {' | '.join(cells)} |")
         out.append("")
     return "\n".join(out) + "\n"
-
-
-def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _property(text: str) -> str:
-    return _data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")

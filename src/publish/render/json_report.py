@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from publish.core import Report
+from publish.core import Report, escape
 
 VOLATILE = ("seconds",)
 
@@ -13,4 +13,4 @@ def render(report: Report, lang: str) -> str:
     document = report.to_dict()
     for key in VOLATILE:
         document["stats"].pop(key, None)
-    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n"
+    return escape.serialised(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True, default=str)) + "\n"

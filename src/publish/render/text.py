@@ -1,11 +1,13 @@
 """Plain text for a terminal: findings grouped by department-year, the summary line last.
 
-``lang`` is "zh", "en" or "both" (Chinese, then English on the next line).
+``lang`` is "zh", "en" or "both" (Chinese, then English on the next line). Every value quoted from the
+input is one line with its control characters shown (``publish.core.escape``), never a terminal sequence
+or a workflow command.
 """
 
 from __future__ import annotations
 
-from publish.core import Report
+from publish.core import Report, escape
 from publish.render.grouping import by_department_year, heading
 
 SEVERITY = {"zh": {"error": "错误", "warning": "警告"}, "en": {"error": "error", "warning": "warning"}}
@@ -15,17 +17,17 @@ LANGUAGES = {"zh": ("zh",), "en": ("en",), "both": ("zh", "en")}
 def render(report: Report, lang: str) -> str:
     languages = LANGUAGES[lang]
     lines: list[str] = []
+    line = escape.terminal_line
     for key, findings in by_department_year(report.findings):
-        lines.append(f"== {' / '.join(heading(key, one) for one in languages)} ==")
+        lines.append(f"== {' / '.join(line(heading(key, one)) for one in languages)} ==")
         for finding in findings:
             severity = " ".join(SEVERITY[one][finding.severity] for one in languages)
-            lines.append(
-                f"  [{severity}] {finding.rule}  {finding.location}" + (f"  {finding.field}" if finding.field else "")
-            )
-            lines.extend(f"      {finding.message(one)}" for one in languages)
+            where = f"{line(finding.rule)}  {line(finding.location)}"
+            lines.append(f"  [{severity}] {where}" + (f"  {line(finding.field)}" if finding.field else ""))
+            lines.extend(f"      {line(finding.message(one))}" for one in languages)
         lines.append("")
     lines.extend(summary(report, one) for one in languages)
-    return "\n".join(lines) + "\n"
+    return escape.terminal("\n".join(lines) + "\n")
 
 
 def summary(report: Report, lang: str) -> str:

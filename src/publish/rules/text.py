@@ -7,10 +7,10 @@ from collections.abc import Iterable
 
 import polars as pl
 
-from publish.core import Finding, describe
+from publish.core import Finding, describe, escape
 from publish.rules.base import Context, Rule, rows
 
-FORMULA_START = r"^[=+\-@\t\r]"
+FORMULA_START = "^[" + "".join(f"\\x{ord(c):02x}" for c in escape.FORMULA_START) + "]"  # what Excel runs
 PLACEHOLDER = r"(XX|××|＊＊|\*\*|待填写|待补充|此处填写)"  # upper-case XX only: "xx" occurs in ordinary ids
 CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"  # C0 controls and DEL; tab, LF and CR are the formula rule's
 MONEY_FIELDS = ("amount", "change", "performance_managed_amount")

@@ -3,7 +3,8 @@
 The site is written into a fresh temporary folder beside the output folder (every file through
 ``publish.core.atomic``), then renamed into place. A reader of the output folder sees the old site or
 the new one, never a mix; a failure leaves the old site as it was. An existing output folder is
-replaced only if it is empty or was made by this command (it holds the marker file).
+replaced only if it is empty or was made by this command (it holds the marker file). Every file's path
+is checked by ``inside`` before anything is written: no name in the package leads a file out of the site.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from publish.core import EXIT_INVALID, EXIT_USAGE, PublishError, Report, atomic, load
+from publish.core import EXIT_INVALID, EXIT_USAGE, PublishError, Report, atomic, inside, load
 from publish.site.downloads import collect
 from publish.site.jsonld import catalog_dataset, dataset
 from publish.site.model import read_site_data
@@ -84,6 +85,7 @@ def write_tree(out: Path, files: dict[str, bytes]) -> None:
     """Write ``files`` (relative path → bytes) as the folder ``out``, replacing any previous site whole."""
     out = out.absolute()
     with atomic.staging(out.parent, f".{out.name}.new-") as staging:
-        for relative, data in sorted(files.items()):
-            atomic.write_bytes(staging / relative, data)
+        targets = [(inside(staging, relative), data) for relative, data in sorted(files.items())]
+        for target, data in targets:
+            atomic.write_bytes(target, data)
         atomic.move_into_place([(staging, out)], replace=True)

@@ -3,17 +3,20 @@
 The site's ``download/`` folder mirrors the release layout, so it can itself serve as the base URL
 of the release: ``download/<name>-<version>.zip``, ``download/<name>-<version>/datapackage.json``,
 ``.../data/<resource>.csv``, ``.../<name>-<version>.xlsx``. Beside them, ``download/<name>-<version>-excel/``
-holds a UTF-8-with-BOM copy of each CSV, which Excel on Chinese Windows opens without garbling.
+holds a UTF-8-with-BOM copy of each CSV, which Excel on Chinese Windows opens without garbling (and in which
+text Excel would run as a formula, possible only in data built with --allow-invalid, starts with ').
 Only files that exist are listed: a package folder has no zip or xlsx; catalog files appear once
 `publish catalog` has written them.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from publish.core import BOM, Package
+from publish.core import BOM, Package, escape
 
 # Files `publish catalog --out DIR` writes, named `<name>-<version>.<suffix>`, with what they are.
 CATALOG_FILES = (
@@ -112,7 +115,7 @@ def _collect_resources(package: Package, downloads: Downloads, base: str) -> Non
         csv = downloads.add(f"{base}/{resource.path}", data, "CSV（UTF-8，标准）", "CSV (UTF-8, canonical)")
         excel = downloads.add(
             f"{base}-excel/{Path(resource.path).name}",
-            data if data.startswith(BOM) else BOM + data,
+            excel_copy(data),
             "CSV（UTF-8 带 BOM，Excel 用）",
             "CSV for Excel (UTF-8 with BOM)",
         )
@@ -123,3 +126,18 @@ def _collect_resources(package: Package, downloads: Downloads, base: str) -> Non
             schema = downloads.add(f"{base}/{schema_ref}", schema_bytes, "表结构", "Table Schema")
         title = str(resource.descriptor.get("title") or resource.schema.get("title") or resource.name)
         downloads.resources.append(ResourceDownload(resource.name, title, csv, excel, schema))
+
+
+def excel_copy(data: bytes) -> bytes:
+    """The CSV with a BOM for Excel; a cell Excel would run as a formula is made text (a leading ')."""
+    body = data.removeprefix(BOM)
+    try:
+        rows = list(csv.reader(io.StringIO(body.decode("utf-8"), newline="")))
+    except (UnicodeDecodeError, csv.Error):
+        return BOM + body
+    safe = [[escape.excel(cell) for cell in row] for row in rows]
+    if safe == rows:
+        return BOM + body
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n" if b"\r\n" in body else "\n").writerows(safe)
+    return BOM + out.getvalue().encode("utf-8")

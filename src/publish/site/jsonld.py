@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from publish.catalog import base_url_problem, model_or_report, render_schemaorg
+from publish.core import escape
 from publish.site.downloads import Downloads
 from publish.site.model import SiteData
 
@@ -59,8 +60,7 @@ def dataset(site: SiteData, downloads: Downloads) -> dict[str, Any]:
 
 def script_text(record: dict[str, Any]) -> str:
     """JSON safe to place inside <script type="application/ld+json"> (no '</script>' can close it early)."""
-    text = json.dumps(record, ensure_ascii=False, indent=2)
-    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    return escape.script_json(json.dumps(record, ensure_ascii=False, indent=2))
 
 
 def _all(downloads: Downloads):

@@ -36,8 +36,11 @@ class DepartmentYear:
 
     @property
     def slug(self) -> str:
-        safe = "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "_" for c in self.department_id)
-        return f"{safe}-{self.fiscal_year}"
+        """The page's file name: the department id and year with anything but ASCII letters, digits, - _ . as _."""
+        return "".join(
+            c if c.isascii() and (c.isalnum() or c in "-_.") else "_"
+            for c in f"{self.department_id}-{self.fiscal_year}"
+        )
 
     def rows(self, resource: str, fund: str | None = None) -> list[Row]:
         rows = self.tables.get(resource, [])

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from publish.core import Package, PublishError, atomic, csvfile, load
+from publish.core import Package, PublishError, atomic, csvfile, escape, load
 from publish.template.layout import CODES_SHEET, LISTS_SHEET, META_SHEET, sheet_name, submitted_resources
 from publish.template.rows import BLANK_ROWS, DEFAULT_BLANK_ROWS, identity, listed_rows, published_rows, template_rows
 from publish.template.sheet import Lists, SheetWriter, write_instructions
@@ -96,10 +96,9 @@ def _function_codes(package: Package, fiscal_year: str) -> list[tuple[str, str, 
 def _codes_sheet(workbook: Any, codes: list[tuple[str, str, str]], fiscal_year: str) -> None:
     sheet = workbook.create_sheet(CODES_SHEET)
     sheet.append([f"{fiscal_year} 年支出功能分类科目 code", "科目名称 name", "级次 level"])
-    for code, name, level in codes:
-        sheet.append([code, name, level])
-        for cell in sheet[sheet.max_row]:
-            cell.data_type = "s"
+    for line, values in enumerate(codes, start=2):
+        for column, value in enumerate(values, start=1):
+            escape.excel_text_cell(sheet.cell(line, column), value)
     sheet.column_dimensions["A"].width = 22
     sheet.column_dimensions["B"].width = 40
     sheet.protection.sheet = True
@@ -113,7 +112,7 @@ def _meta_sheet(workbook: Any, package: Package, department_id: str, fiscal_year
         ("fiscal_year", fiscal_year),
         ("department_id", department_id),
     ):
-        sheet.append([key, value])
-        sheet.cell(sheet.max_row, 2).data_type = "s"
+        sheet.append([key])
+        escape.excel_text_cell(sheet.cell(sheet.max_row, 2), value)
     sheet.sheet_state = "hidden"
     sheet.protection.sheet = True

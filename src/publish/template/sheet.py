@@ -11,7 +11,7 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from publish.core import Package, Resource
+from publish.core import Package, Resource, escape
 from publish.template.layout import CODES_SHEET, INSTRUCTIONS_SHEET, KEY_FIELDS, LISTS_SHEET
 
 HEADER_LINE = 2
@@ -32,11 +32,12 @@ class SheetWriter:
 
     def write(self, title: str) -> None:
         sheet = self.sheet
-        sheet.cell(1, 1, title).font = Font(bold=True, size=13)
+        escape.excel_text_cell(sheet.cell(1, 1), title)
+        sheet.cell(1, 1).font = Font(bold=True, size=13)
         sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(self.fields))
         for column, field in enumerate(self.fields, start=1):
-            cell = sheet.cell(HEADER_LINE, column, field.get("title") or field["name"])
-            cell.data_type = "s"
+            cell = sheet.cell(HEADER_LINE, column)
+            escape.excel_text_cell(cell, str(field.get("title") or field["name"]))
             cell.font, cell.fill = Font(bold=True), HEADER_FILL
             cell.alignment = Alignment(wrap_text=True, vertical="center")
             note = f"{field['name']}\n{field.get('description', '')}"
@@ -133,8 +134,7 @@ def write_value(cell: Any, text: str, field_type: str) -> None:
             return
         except InvalidOperation:
             pass
-    cell.value = text
-    cell.data_type = "s"
+    escape.excel_text_cell(cell, text)
 
 
 class Lists:
@@ -149,7 +149,7 @@ class Lists:
         if key not in self.columns:
             column = len(self.columns) + 1
             for row, value in enumerate(key, start=1):
-                self.sheet.cell(row, column, value).data_type = "s"
+                escape.excel_text_cell(self.sheet.cell(row, column), value)
             letter = get_column_letter(column)
             self.columns[key] = f"'{LISTS_SHEET}'!${letter}$1:${letter}${len(key)}"
         return self.columns[key]
@@ -178,9 +178,12 @@ INSTRUCTIONS = (
 def write_instructions(sheet: Any, package: Package, department_id: str, fiscal_year: str, name: str) -> None:
     sheet.title = INSTRUCTIONS_SHEET
     title = f"{package.descriptor.get('title', '')}：{name}（{department_id}）{fiscal_year} 年部门预算报送模板"
-    sheet.cell(1, 1, title).font = Font(bold=True, size=14)
-    sheet.cell(2, 1, f"预算年度 Fiscal year：{fiscal_year}    部门编号 Department id：{department_id}")
+    escape.excel_text_cell(sheet.cell(1, 1), title)
+    sheet.cell(1, 1).font = Font(bold=True, size=14)
+    escape.excel_text_cell(
+        sheet.cell(2, 1), f"预算年度 Fiscal year：{fiscal_year}    部门编号 Department id：{department_id}"
+    )
     for line, text in enumerate(INSTRUCTIONS, start=4):
-        sheet.cell(line, 1, text).data_type = "s"
+        escape.excel_text_cell(sheet.cell(line, 1), text)
     sheet.column_dimensions["A"].width = 140
     sheet.protection.sheet = True
