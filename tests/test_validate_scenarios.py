@@ -78,7 +78,7 @@ def test_strict_fails_on_the_seed_warning():
 
 def broken(package):
     edit(package, "income", {"item": "total"}, amount="360.00")
-    edit(package, "sangong", {"item": "reception"}, change_word="增加")
+    edit(package, "sangong", {"item": "reception"}, change="", change_word="减少", change_rate="5")  # 增加0: a warning
     add(package, "glossary", fiscal_year="2023", department_id="500238-zwfwzx", term_no="6", term="x", definition="")
 
 
