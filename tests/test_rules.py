@@ -86,7 +86,7 @@ CASES = {
         [(2, "change", "warning"), (6, "change", "error")],
     ),
     "change-word-mismatch": (
-        lambda p: edit(p, "sangong", {"item": "reception"}, change_word="增加"),
+        lambda p: edit(p, "sangong", {"item": "reception"}, change="1", change_word="减少"),  # 增加0 is a warning
         [(3, "change_word", "error")],
     ),
     "prior-year-mismatch": (prior_year_income, [(8, "change", "error")]),
@@ -116,7 +116,7 @@ CASES = {
     "kpi-percent-range": (lambda p: edit(p, "kpis", KPI1, target_value="180"), [(2, "target_value", "error")]),
     "kpi-target-form": (lambda p: edit(p, "kpis", KPI1, operator="定性"), [(2, "target_text", "error")]),
     "function-code-name-mismatch": (
-        lambda p: edit(p, "expenditure_by_function", {"item": "201"}, item_name="一般公共服务"),
+        lambda p: edit(p, "expenditure_by_function", {"item": "201"}, item_name="教育支出"),  # 205's name
         [(2, "item_name", "error")],
     ),
     "function-code-line": (

@@ -21,6 +21,8 @@ Config
 coerce
 cls
 change_word  # models/amounts.py: AmountLines column
+change_rate  # models/amounts.py: AmountLines column
+indicator_name  # models/kpis.py: column
 as_of  # models/assets.py: column
 budget_year  # models/assets.py: column
 target_value  # models/kpis.py: column

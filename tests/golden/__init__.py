@@ -19,7 +19,7 @@ VALIDATE_BROKEN = Path(__file__).with_name("validate-broken.json")
 def broken(package: Path) -> None:
     """Three mistakes: a total that does not add up, a change word against the figures, an empty required cell."""
     edit(package, "income", {"item": "total"}, amount="360.00")
-    edit(package, "sangong", {"item": "reception"}, change_word="增加")
+    edit(package, "sangong", {"item": "reception"}, change="", change_word="减少", change_rate="5")  # 增加0: a warning
     add(package, "glossary", fiscal_year="2023", department_id="500238-zwfwzx", term_no="6", term="x", definition="")
 
 

@@ -14,6 +14,7 @@ class AmountLines(pa.DataFrameModel):
 
     change: pl.Int64 = pa.Field(nullable=True)
     change_word: pl.String = pa.Field(nullable=True)
+    change_rate: pl.Int64 = pa.Field(nullable=True)
 
     class Config:
         strict = False
@@ -21,16 +22,19 @@ class AmountLines(pa.DataFrameModel):
 
     @classmethod
     def required_columns(cls) -> list[str]:
-        return ["change", "change_word"]
+        return ["change", "change_word", "change_rate"]
 
     @pa.dataframe_check(name="change-word-mismatch")
     def change_word_matches_sign(cls, data: PolarsData) -> pl.LazyFrame:
-        change, word = pl.col("change"), pl.col("change_word")
+        """持平 is 0, 增加/增长 positive, 减少/下降 negative; a rate stated without an amount (比上年增加0.97%) carries the
+        sign instead. 增加0 is flagged too: odd wording, which the rule reports as a warning."""
+        change, word, rate = pl.col("change"), pl.col("change_word"), pl.col("change_rate")
+        signed = pl.coalesce(change, rate)
         wrong = (
-            ((word == FLAT) & (change != 0))
-            | (word.is_in(list(RISE)) & (change <= 0))
-            | (word.is_in(list(FALL)) & (change >= 0))
-            | (word.is_not_null() & change.is_null())
+            ((word == FLAT) & (signed != 0))
+            | (word.is_in(list(RISE)) & (signed <= 0))
+            | (word.is_in(list(FALL)) & (signed >= 0))
+            | (word.is_not_null() & signed.is_null())
             | (word.is_null() & change.is_not_null())
         )
         return data.lazyframe.select((~wrong.fill_null(False)).alias("ok"))

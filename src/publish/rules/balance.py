@@ -9,6 +9,8 @@ import polars as pl
 from publish.core import Finding
 from publish.rules.base import KEY, Context, Rule, money, rows
 
+FINAL = "部门决算"  # disclosures.document_type of a final account
+
 
 def _line(ctx: Context, resource: str, item: str, fund: str | None = None) -> pl.DataFrame:
     frame = ctx.frame(resource).filter(pl.col("item") == item)
@@ -17,14 +19,22 @@ def _line(ctx: Context, resource: str, item: str, fund: str | None = None) -> pl
     return frame.select(*KEY, "_line", "item_name", "amount")
 
 
-def _compare(rule, ctx, left, right, left_name, right_name) -> Iterable[Finding]:
-    """Rows where the amount of ``left`` (resource, item, fund) differs from ``right``'s."""
+def _compare(rule, ctx, left, right, left_name, right_name, only=None, allowance=None) -> Iterable[Finding]:
+    """Rows where the amount of ``left`` (resource, item, fund) differs from ``right``'s; with ``only``, just those
+    department-years; with ``allowance`` (KEY and `allowance`), ``right`` may exceed ``left`` by up to it."""
     a, b = _line(ctx, *left), _line(ctx, *right)
     joined = a.join(b, on=KEY, suffix="_other").filter(
         pl.col("amount").is_not_null()
         & pl.col("amount_other").is_not_null()
         & (pl.col("amount") != pl.col("amount_other"))
     )
+    if only is not None:
+        joined = joined.join(only, on=KEY)
+    if allowance is not None:
+        gap = pl.col("amount_other") - pl.col("amount")
+        joined = joined.join(allowance, on=KEY, how="left").filter(
+            ~((gap > 0) & (gap <= pl.col("allowance").fill_null(0)))
+        )
     zh_a, en_a = left_name
     zh_b, en_b = right_name
     for row in rows(joined):
@@ -42,19 +52,62 @@ def _compare(rule, ctx, left, right, left_name, right_name) -> Iterable[Finding]
 
 
 def income_expenditure(rule: Rule, ctx: Context) -> Iterable[Finding]:
-    if ctx.has("income", "expenditure_by_function"):
-        yield from _compare(
-            rule,
+    """收入合计 = 支出合计; where 上年结转 is published, the money available (收入总计 = 收入合计 + 上年结转) meets the
+    expenditure instead: all of it in a budget, at least the expenditure in a 决算 (the rest is 年末结转和结余)."""
+    if not ctx.has("income", "expenditure_by_function"):
+        return
+    carried = _carryover(ctx)
+    plain = carried.filter(pl.col("carryover").is_null()).select(KEY)
+    yield from _compare(
+        rule,
+        ctx,
+        ("income", "total"),
+        ("expenditure_by_function", "total"),
+        ("收入合计", "income total"),
+        ("支出合计", "the expenditure total"),
+        only=plain,
+    )
+    spent = _line(ctx, "expenditure_by_function", "total").select(*KEY, pl.col("amount").alias("spent"))
+    available = carried.filter(pl.col("carryover").is_not_null()).join(spent, on=KEY)
+    short = (pl.col("spent") > pl.col("available")) | (
+        (pl.col("kind") != FINAL) & (pl.col("spent") != pl.col("available"))
+    )
+    for row in rows(available.filter(short.fill_null(False)).sort("_line")):
+        yield rule.finding(
             ctx,
-            ("income", "total"),
-            ("expenditure_by_function", "total"),
-            ("收入合计", "income total"),
-            ("支出合计", "the expenditure total"),
+            "income",
+            row,
+            f"收入合计加上年结转共 {money(row['available'])} 万元，与支出合计 {money(row['spent'])} 万元不符"
+            + ("（决算中支出不能超过可用资金）。" if row["kind"] == FINAL else "（预算应收支平衡）。"),
+            f"income plus carry-over is {money(row['available'])} 万元 but expenditure is {money(row['spent'])}"
+            + (
+                " (a final account cannot spend more than it has)." if row["kind"] == FINAL else " (a budget balances)."
+            ),
+            field="amount",
+            values={"left": money(row["available"]), "right": money(row["spent"])},
         )
 
 
+def _carryover(ctx: Context) -> pl.DataFrame:
+    """Per department-year: the income total's line, 上年结转 (null where not published), the money available
+    (收入总计 where stated, else 收入合计 + 上年结转) and the document's kind."""
+    income = ctx.frame("income")
+    total = income.filter(pl.col("item") == "total").select(*KEY, "_line", "item_name", "amount")
+    carry = income.filter(pl.col("item") == "carryover").select(*KEY, pl.col("amount").alias("carryover"))
+    grand = income.filter(pl.col("item") == "grand_total").select(*KEY, pl.col("amount").alias("grand"))
+    kinds = (
+        ctx.frame("disclosures").select(*KEY, pl.col("document_type").alias("kind")) if ctx.has("disclosures") else None
+    )
+    joined = total.join(carry, on=KEY, how="left").join(grand, on=KEY, how="left")
+    joined = joined.join(kinds, on=KEY, how="left") if kinds is not None else joined.with_columns(kind=pl.lit(None))
+    return joined.with_columns(pl.coalesce("grand", pl.col("amount") + pl.col("carryover")).alias("available"))
+
+
 def general_budget(rule: Rule, ctx: Context) -> Iterable[Finding]:
+    """一般公共预算拨款收入 = its expenditure; where 上年结转 is published, the expenditure may exceed the income by
+    at most the carry-over (which of it is general budget the tables do not say)."""
     if ctx.has("income", "expenditure_by_type"):
+        carry = _carryover(ctx).select(*KEY, pl.col("carryover").fill_null(0).alias("allowance"))
         yield from _compare(
             rule,
             ctx,
@@ -62,6 +115,7 @@ def general_budget(rule: Rule, ctx: Context) -> Iterable[Finding]:
             ("expenditure_by_type", "total", "general_budget"),
             ("一般公共预算拨款收入", "general-budget appropriation income"),
             ("一般公共预算财政拨款支出", "general-budget appropriation expenditure"),
+            allowance=carry,
         )
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterable
 from decimal import Decimal
 
 import polars as pl
 
-from publish.core import CENTI, Finding
-from publish.rules.base import Context, Rule, money, rows
+from publish.core import CENTI, DECIMALS, Finding
+from publish.rules.base import KEY, Context, Rule, money, rows
 from publish.rules.totals import GROUPS
 
 CHANGED = ["income", "expenditure_by_function", "expenditure_by_type", "sangong", "operating_costs"]
@@ -20,27 +21,50 @@ def _line_key(frame: pl.DataFrame, resource: str) -> list[str]:
 
 
 def prior_year(rule: Rule, ctx: Context) -> Iterable[Finding]:
-    """Once both years are in the data: stated change = this year's amount − last year's amount."""
+    """Once both years are in the data: stated change = this year's amount − last year's amount.
+
+    Only against the prior year's document of the kind the change compares with: the same kind as this one
+    (a budget with last year's budget, a 决算 with last year's 决算), or the kind ``change_basis`` names. A change
+    against 上年预算执行数, 年初预算 or a restated prior year (可比口径) has no published figure here to compare."""
     for resource in CHANGED:
         if not ctx.has(resource):
             continue
-        frame = ctx.frame(resource)
+        frame = _with_compared_kind(ctx, ctx.frame(resource))
         key = _line_key(frame, resource)
         prior = frame.filter(pl.col("amount").is_not_null()).select(
             *key,
             (pl.col("fiscal_year") + 1).alias("fiscal_year"),
             pl.col("amount").alias("prior"),
             pl.col("_line").alias("prior_line"),
+            pl.col("_kind").alias("_compared_kind"),
         )
         stated = frame.filter(pl.col("change").is_not_null() & pl.col("amount").is_not_null())
-        joined = stated.join(prior, on=[*key, "fiscal_year"]).filter(
-            pl.col("change").is_not_null()
-            & pl.col("amount").is_not_null()
-            & pl.col("prior").is_not_null()
-            & (pl.col("change") != pl.col("amount") - pl.col("prior"))
+        joined = stated.join(prior, on=[*key, "fiscal_year", "_compared_kind"]).filter(
+            pl.col("prior").is_not_null() & (pl.col("change") != pl.col("amount") - pl.col("prior"))
         )
         for row in rows(joined.sort("_line")):
             yield _prior_finding(rule, ctx, resource, row)
+
+
+BASIS_KIND = {"prior-budget": "部门预算", "prior-final": "部门决算"}  # change_basis -> the document it compares with
+
+
+def _with_compared_kind(ctx: Context, frame: pl.DataFrame) -> pl.DataFrame:
+    """The frame with `_kind` (its document's kind) and `_compared_kind` (the kind its change compares with)."""
+    kinds = (
+        ctx.frame("disclosures").select(*KEY, pl.col("document_type").alias("_kind"))
+        if ctx.has("disclosures")
+        else None
+    )
+    frame = (
+        frame.join(kinds, on=KEY, how="left") if kinds is not None else frame.with_columns(pl.lit("").alias("_kind"))
+    )
+    frame = frame.with_columns(pl.col("_kind").fill_null(""))
+    if "change_basis" not in frame.columns:
+        return frame.with_columns(pl.col("_kind").alias("_compared_kind"))
+    basis = pl.col("change_basis")
+    compared = pl.when(basis.is_null()).then(pl.col("_kind")).otherwise(basis.replace_strict(BASIS_KIND, default=None))
+    return frame.with_columns(compared.alias("_compared_kind"))
 
 
 def _prior_finding(rule: Rule, ctx: Context, resource: str, row: dict) -> Finding:
@@ -61,15 +85,21 @@ def _prior_finding(rule: Rule, ctx: Context, resource: str, row: dict) -> Findin
 
 
 def stated_rates(rule: Rule, ctx: Context) -> Iterable[Finding]:
-    """A stated rate (增长/下降 X%) equals change ÷ prior-year amount, to the published precision."""
+    """A stated rate (增长/下降 X%) equals change ÷ prior-year amount, to the precision it is published with.
+
+    The amount and the change are rounded to 0.01 万元 themselves, so the rate is right where it lies in the range
+    their rounding allows (15.29 over 30.66 allows 49.84–49.90%); the rate's own precision is read from the text
+    of the cell ("10.10" claims two decimals where "10.1" claims one). A rate stated without an amount (比上年
+    预算执行数增加0.97%) has nothing to check against here."""
     for resource in CHANGED:
         if not ctx.has(resource) or "change_rate" not in ctx.frame(resource).columns:
             continue
         stated = ctx.frame(resource).filter(
             pl.col("change_rate").is_not_null() & pl.col("change").is_not_null() & pl.col("amount").is_not_null()
         )
+        published = _published_cells(ctx, resource, "change_rate") if stated.height else {}
         for row in rows(stated):
-            problem = _rate_problem(row["amount"], row["change"], row["change_rate"])
+            problem = _rate_problem(row["amount"], row["change"], row["change_rate"], published.get(row["_line"]))
             if problem:
                 yield rule.finding(
                     ctx,
@@ -81,15 +111,58 @@ def stated_rates(rule: Rule, ctx: Context) -> Iterable[Finding]:
                 )
 
 
-def _rate_problem(amount: int, change: int, rate: int) -> tuple[str, str] | None:
+def _published_cells(ctx: Context, resource: str, field: str) -> dict[int, str]:
+    """The text of ``field`` on each record of the resource's file, by the record's first line."""
+    cells: dict[int, str] = {}
+    with open(ctx.package.file(ctx.package.resources[resource]), encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader, [])
+        if field not in header:
+            return cells
+        at, start = header.index(field), reader.line_num + 1
+        for record in reader:
+            if at < len(record):
+                cells[start] = record[at].strip()
+            start = reader.line_num + 1
+    return cells
+
+
+def _decimals(text: str | None, value: int) -> int:
+    """The decimals a rate is published with: from its text where known, else from its value."""
+    if text:
+        try:
+            exponent = Decimal(text).as_tuple().exponent
+            return max(0, -exponent) if isinstance(exponent, int) else DECIMALS
+        except ArithmeticError:
+            pass
+    return 0 if value % CENTI == 0 else 1 if value % (CENTI // 10) == 0 else DECIMALS
+
+
+def rate_envelope(amount: int, change: int) -> tuple[Decimal, Decimal] | None:
+    """The lowest and highest rate (%) that an amount and a change, each rounded to 0.01 万元, allow; None where the
+    prior year (amount − change) may be zero."""
+    half = Decimal("0.5")
+    rates = []
+    for a in (amount - half, amount + half):
+        for c in (change - half, change + half):
+            if a - c <= 0:
+                return None
+            rates.append(c / (a - c) * 100)
+    return min(rates), max(rates)
+
+
+def _rate_problem(amount: int, change: int, rate: int, text: str | None) -> tuple[str, str] | None:
     prior = amount - change
     if prior == 0:
         return ("上年为零，不能表述为增长或下降的百分比。", "the prior year is zero, so no growth rate can be stated.")
     expected = Decimal(change) / Decimal(prior) * 100
-    step = Decimal(1) if rate % CENTI == 0 else Decimal("0.1") if rate % (CENTI // 10) == 0 else Decimal(1) / CENTI
-    if (rate > 0) != (change > 0) or abs(expected - Decimal(rate) / CENTI) > step / 2:
+    envelope = rate_envelope(amount, change) or (expected, expected)
+    half_step = Decimal(1).scaleb(-_decimals(text, rate)) / 2
+    stated = Decimal(rate) / CENTI
+    if (rate > 0) != (change > 0) or stated + half_step < envelope[0] or stated - half_step > envelope[1]:
         return (
-            f"所述增减幅度 {money(rate)}% 与增减额计算的 {expected:.2f}% 不符。",
-            f"the stated rate {money(rate)}% does not match {expected:.2f}% computed from the change.",
+            f"所述增减幅度 {money(rate)}% 与增减额计算的 {expected:.2f}% 不符（两者舍入允许 {envelope[0]:.2f}%–{envelope[1]:.2f}%）。",
+            f"the stated rate {money(rate)}% does not match {expected:.2f}% computed from the change (rounding "
+            f"allows {envelope[0]:.2f}% to {envelope[1]:.2f}%).",
         )
     return None

@@ -16,28 +16,58 @@ def _function_lines(ctx: Context) -> pl.DataFrame:
 
 
 def code_names(rule: Rule, ctx: Context) -> Iterable[Finding]:
-    """The name beside a code is the official name in that year's code list."""
+    """The name beside a code is kept as published; where it is not the official name in that year's code list, a
+    warning names the official one. Where it is the official name of another code, code or name is wrong: an error."""
     if not ctx.has("expenditure_by_function", "function_codes"):
         return
     codes = ctx.frame("function_codes").select(
         pl.col("fiscal_year").alias("classification_year"), pl.col("code").alias("function_code"), "name"
     )
+    others = codes.select(
+        "classification_year", pl.col("name").alias("item_name"), pl.col("function_code").alias("other")
+    )
     joined = (
         _function_lines(ctx)
         .join(codes, on=["classification_year", "function_code"])
         .filter(pl.col("item_name") != pl.col("name"))
+        .join(others.unique(["classification_year", "item_name"]), on=["classification_year", "item_name"], how="left")
     )
-    for row in rows(joined):
-        yield rule.finding(
-            ctx,
-            "expenditure_by_function",
-            row,
-            f"科目 {row['function_code']} 的名称应为“{row['name']}”（{row['classification_year']} 年科目表），而不是“{row['item_name']}”。",
-            f"code {row['function_code']} is named '{row['name']}' in the {row['classification_year']} code list, "
-            f"not '{row['item_name']}'.",
-            field="item_name",
-            values={"expected": row["name"], "found": row["item_name"]},
-        )
+    for row in rows(joined.sort("_line")):
+        yield _name_finding(rule, ctx, row)
+
+
+def _name_finding(rule: Rule, ctx: Context, row: dict) -> Finding:
+    code, year, name, published, other = (
+        row[k] for k in ("function_code", "classification_year", "name", "item_name", "other")
+    )
+    wording = (
+        (
+            f"科目 {code} 按原文写作“{published}”，{year} 年科目表中的名称是“{name}”，请确认。",
+            f"code {code} is published as '{published}'; the {year} code list names it '{name}'. Confirm it.",
+        ),
+        (
+            f"科目 {code} 的名称写成了科目 {other} 的名称“{published}”（{year} 年科目表中 {code} 为“{name}”）：代码或名称有误。",
+            f"code {code} carries the name '{published}' of code {other} (the {year} list names {code} '{name}'): "
+            "the code or the name is wrong.",
+        ),
+    )
+    return _published_name(rule, ctx, "expenditure_by_function", row, name, other, wording)
+
+
+def _published_name(rule, ctx, resource, row, expected, owner, wording) -> Finding:
+    """A name kept as published: a warning naming the official ``expected`` one, or, where the name is that of
+    another line (``owner``), an error; ``wording`` holds both messages (zh, en)."""
+    zh, en = wording[owner is not None]
+    return rule.finding(
+        ctx,
+        resource,
+        row,
+        zh,
+        en,
+        field="item_name",
+        values={"expected": expected, "found": row["item_name"]},
+        severity="warning" if owner is None else None,
+    )
 
 
 def code_lines(rule: Rule, ctx: Context) -> Iterable[Finding]:
@@ -81,7 +111,9 @@ def code_lines(rule: Rule, ctx: Context) -> Iterable[Finding]:
 
 
 def item_names(rule: Rule, ctx: Context) -> Iterable[Finding]:
-    """Where a schema lists line keys and names in parallel, each key carries its own name."""
+    """Where a schema lists line keys and names in parallel, each key carries its own name. A name that belongs
+    to another key is an error (key or name is wrong); another wording is kept as published, with a warning that
+    names the official name."""
     for resource in ctx.package.resources.values():
         fields = {f["name"]: f for f in resource.fields}
         keys = fields.get("item", {}).get("constraints", {}).get("enum")
@@ -89,17 +121,30 @@ def item_names(rule: Rule, ctx: Context) -> Iterable[Finding]:
         if not keys or not names or len(keys) != len(names) or not ctx.has(resource.name):
             continue
         expected = pl.DataFrame({"item": keys, "expected": names})
-        wrong = ctx.frame(resource.name).join(expected, on="item").filter(pl.col("item_name") != pl.col("expected"))
-        for row in rows(wrong):
-            yield rule.finding(
-                ctx,
-                resource.name,
-                row,
-                f"项目 {row['item']} 的名称应为“{row['expected']}”，而不是“{row['item_name']}”。",
-                f"line {row['item']} is named '{row['expected']}', not '{row['item_name']}'.",
-                field="item_name",
-                values={"expected": row["expected"], "found": row["item_name"]},
-            )
+        owners = pl.DataFrame({"item_name": names, "owner": keys})
+        wrong = (
+            ctx.frame(resource.name)
+            .join(expected, on="item")
+            .filter(pl.col("item_name") != pl.col("expected"))
+            .join(owners, on="item_name", how="left")
+        )
+        for row in rows(wrong.sort("_line")):
+            yield _item_name_finding(rule, ctx, resource.name, row)
+
+
+def _item_name_finding(rule: Rule, ctx: Context, resource: str, row: dict) -> Finding:
+    item, expected, found, owner = row["item"], row["expected"], row["item_name"], row["owner"]
+    wording = (
+        (
+            f"项目 {item} 按原文写作“{found}”，规范名称是“{expected}”，请确认。",
+            f"line {item} is published as '{found}'; its official name is '{expected}'. Confirm it.",
+        ),
+        (
+            f"项目 {item} 的名称应为“{expected}”，而“{found}”是项目 {owner} 的名称：项目代码或名称有误。",
+            f"line {item} is named '{expected}'; '{found}' is the name of line {owner}: the key or the name is wrong.",
+        ),
+    )
+    return _published_name(rule, ctx, resource, row, expected, owner, wording)
 
 
 def unknown_parents(rule: Rule, ctx: Context) -> Iterable[Finding]:

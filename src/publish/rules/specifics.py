@@ -9,19 +9,28 @@ import polars as pl
 from publish.core import CENTI, Finding
 from publish.rules.base import KEY, Context, Rule, money, rows
 
+FINAL = "部门决算"  # disclosures.document_type of a final account
+
 
 def sangong_fund(rule: Rule, ctx: Context) -> Iterable[Finding]:
-    """三公 is funded only from 一般公共预算拨款."""
-    if ctx.has("sangong"):
-        for row in rows(ctx.frame("sangong").filter(pl.col("fund") != "general_budget")):
-            yield rule.finding(
-                ctx,
-                "sangong",
-                row,
-                "“三公”经费只能由一般公共预算财政拨款安排，资金范围应为 general_budget。",
-                "the 'three public' costs are funded only from the general budget: fund must be general_budget.",
-                field="fund",
-            )
+    """One department-year states its 三公 lines under one fund (一般公共预算财政拨款, 财政拨款 or all funds, as its
+    province defines 三公), or under several, each with its own total: a line alone under another fund is misfiled."""
+    if not ctx.has("sangong"):
+        return
+    frame = ctx.frame("sangong")
+    totalled = frame.filter(pl.col("item") == "total").select(*KEY, "fund").unique()
+    stray = frame.join(totalled, on=[*KEY, "fund"], how="anti").join(totalled.select(KEY).unique(), on=KEY)
+    for row in rows(stray.sort("_line")):
+        yield rule.finding(
+            ctx,
+            "sangong",
+            row,
+            f"“三公”经费各行应属同一资金范围：本行为“{row['fund_name']}”，但该资金范围没有合计行，其余各行另有合计。"
+            "请改为与合计行相同的资金范围，或补上本资金范围的合计。",
+            f"the 'three public' lines belong to one fund: this line is under '{row['fund']}', which has no total "
+            "while the other lines have one. Use the total's fund, or add this fund's total.",
+            field="fund",
+        )
 
 
 def procurement_part(rule: Rule, ctx: Context) -> Iterable[Finding]:
@@ -64,24 +73,48 @@ def vehicle_costs(rule: Rule, ctx: Context) -> Iterable[Finding]:
 
 
 def kpi_weights(rule: Rule, ctx: Context) -> Iterable[Finding]:
-    """The indicator weights of one goal add up to 100."""
+    """The indicator weights of one goal add up to 100, or are not published at all (Shanghai project KPIs).
+
+    A 决算 self-evaluation scores its indicators out of 90 and 预算执行率 out of the other 10, so a 部门决算's goal
+    may add up to 90 where the document leaves 预算执行率 out of the indicator list."""
     if not ctx.has("kpis"):
         return
     fields = {f["name"]: f for f in ctx.package.resources["kpis"].fields}
     scale = CENTI if fields.get("weight", {}).get("type", "number") == "number" else 1  # numbers are in hundredths
-    sums = (
-        ctx.frame("kpis")
-        .group_by([*KEY, "goal"])
-        .agg(pl.col("weight").sum().alias("total"), pl.col("_line").min(), pl.col("goal_name").first())
-    )
-    for row in rows(sums.filter(pl.col("total") != 100 * scale).sort("_line")):
+    sums = _goal_weights(ctx).filter(pl.col("weighted") > 0)
+    total = pl.col("total")
+    allowed = (total == 100 * scale) | ((pl.col("document_type") == FINAL) & (total == 90 * scale))
+    wrong = sums.filter((pl.col("weighted") < pl.col("indicators")) | ~allowed.fill_null(False))
+    for row in rows(wrong.sort("_line")):
         shown = money(row["total"] * CENTI // scale)
+        partial = row["weighted"] < row["indicators"]
         yield rule.finding(
             ctx,
             "kpis",
             row,
-            f"绩效目标“{row['goal_name']}”的指标权重之和为 {shown}，应为 100。",
-            f"the weights of goal '{row['goal_name']}' add up to {shown}, not 100.",
+            f"绩效目标“{row['goal_name']}”"
+            + ("只有部分指标填了权重。" if partial else f"的指标权重之和为 {shown}，应为 100。"),
+            f"goal '{row['goal_name']}' "
+            + ("gives weights to some indicators only." if partial else f"has weights adding up to {shown}, not 100."),
             field="weight",
             values={"sum": shown},
         )
+
+
+def _goal_weights(ctx: Context) -> pl.DataFrame:
+    """Per goal: the weights' sum, how many indicators carry a weight and how many there are, the document's kind."""
+    sums = (
+        ctx.frame("kpis")
+        .group_by([*KEY, "goal"])
+        .agg(
+            pl.col("weight").sum().alias("total"),
+            pl.col("weight").count().alias("weighted"),
+            pl.len().alias("indicators"),
+            pl.col("_line").min(),
+            pl.col("goal_name").first(),
+        )
+    )
+    kinds = ctx.frame("disclosures").select(*KEY, "document_type") if ctx.has("disclosures") else None
+    if kinds is None:
+        return sums.with_columns(pl.lit(None, dtype=pl.String).alias("document_type"))
+    return sums.join(kinds, on=KEY, how="left")
