@@ -123,6 +123,10 @@ CASES = {
         lambda p: edit(p, "expenditure_by_function", {"item": "201"}, parent_item="205"),
         [(2, "parent_item", "error")],
     ),
+    "function-code-unknown": (
+        lambda p: edit(p, "expenditure_by_function", {"item": "201"}, function_code="20101"),  # no 2023 款 listed
+        [(2, "function_code", "warning")],
+    ),
     "item-name-mismatch": (
         lambda p: edit(p, "income", {"item": "business"}, item_name="其他收入"),
         [(2, "item_name", "error")],
@@ -218,3 +222,20 @@ def test_kpi_weights_of_an_integer_weight_field(package_copy):
     edit(package_copy, "kpis", KPI1, weight="25")
     (finding,) = validate(package_copy, select=["kpi-weights-sum"]).findings
     assert finding.values == {"sum": "105.00"}
+
+
+@pytest.mark.parametrize(
+    ("year", "code", "nearest"),
+    [
+        ("2026", "213", "213 农林水支出 (the 2023 list)"),  # the same code in the nearest year that lists it
+        ("2023", "20101", "its parent 201 一般公共服务支出 (the 2023 list)"),  # else its parent in this year
+        ("2023", "29901", "none known"),
+    ],
+)
+def test_an_unknown_code_names_the_nearest_known_entry(package_copy, year, code, nearest):
+    edit(package_copy, "expenditure_by_function", {"item": "201"}, classification_year=year, function_code=code)
+    report = validate(package_copy, select=["function-code-unknown"])
+    (finding,) = report.findings
+    assert (finding.severity, finding.values) == ("warning", {"expected": nearest, "found": code})
+    assert nearest in finding.message_en and code in finding.message_zh
+    assert report.valid  # the line is kept: a warning, never an error

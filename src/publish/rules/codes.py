@@ -168,3 +168,51 @@ def unknown_parents(rule: Rule, ctx: Context) -> Iterable[Finding]:
                 "correct parent_item.",
                 field="parent_item",
             )
+
+
+def unknown_codes(rule: Rule, ctx: Context) -> Iterable[Finding]:
+    """A code absent from its year's list is kept (never dropped), with a warning that names the nearest known
+    entry: the same code in the nearest year that lists it, else its closest parent in this year's list."""
+    if not ctx.has("expenditure_by_function"):
+        return
+    listed = _listed_codes(ctx)
+    lines = _function_lines(ctx).filter(
+        pl.col("function_code").is_not_null() & pl.col("classification_year").is_not_null()
+    )
+    for row in rows(lines.sort("_line")):
+        year, code = int(row["classification_year"]), row["function_code"]
+        if (year, code) in listed:
+            continue
+        zh, en = _nearest_entry(listed, year, code)
+        yield rule.finding(
+            ctx,
+            "expenditure_by_function",
+            row,
+            f"科目 {code} 不在 {year} 年科目表中（行照常保留）；最接近的已知条目：{zh}。",
+            f"code {code} is not in the {year} code list (the line is kept); nearest known entry: {en}.",
+            field="function_code",
+            values={"expected": en, "found": code},
+        )
+
+
+def _listed_codes(ctx: Context) -> dict[tuple[int, str], str]:
+    """(year, code) -> official name, from the package's code list (empty where it has none)."""
+    if not ctx.has("function_codes"):
+        return {}
+    listed = rows(ctx.frame("function_codes").drop_nulls(["fiscal_year", "code"]))
+    return {(int(r["fiscal_year"]), r["code"]): r["name"] for r in listed}
+
+
+def _nearest_entry(listed: dict[tuple[int, str], str], year: int, code: str) -> tuple[str, str]:
+    """The nearest known entry for ``code`` in ``year``, worded (zh, en)."""
+    years = sorted((abs(other - year), other) for other, known in listed if known == code)
+    if years:
+        other = years[0][1]
+        name = listed[(other, code)]
+        return f"{code} {name}（{other} 年科目表）", f"{code} {name} (the {other} list)"
+    parent = code
+    while (parent := parent_code(parent)).isdigit():  # up to the 类; the total is no code
+        if (year, parent) in listed:
+            name = listed[(year, parent)]
+            return f"上级科目 {parent} {name}（{year} 年科目表）", f"its parent {parent} {name} (the {year} list)"
+    return "无", "none known"

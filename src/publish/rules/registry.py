@@ -51,6 +51,7 @@ RULES: tuple[Rule, ...] = (
     Rule("kpi-target-form", "error", ("kpis",), "指标值形式与指标性质不符", "The target's form does not match its operator", row_rules.model_rule(row_rules.describe_target_form)),
     Rule("function-code-name-mismatch", "error", ("codes",), "功能分类科目名称与当年科目表不符（另一科目的名称为错误，其他写法为警告）", "A function code's name differs from that year's code list (another code's name: error; other wording: warning)", codes.code_names),
     Rule("function-code-line", "error", ("codes",), "功能分类科目行的代码、上级或年度不一致", "A function line's key, parent or code year is inconsistent", codes.code_lines),
+    Rule("function-code-unknown", "warning", ("codes",), "功能分类科目不在当年科目表中（行照常保留，提示最接近的已知条目）", "A function code is not in that year's code list (the line is kept; the nearest known entry is named)", codes.unknown_codes),
     Rule("item-name-mismatch", "error", ("codes",), "项目代码与项目名称不对应（另一项目的名称为错误，其他写法为警告）", "A line key and its name do not match (another key's name: error; other wording: warning)", codes.item_names),
     Rule("parent-missing", "error", ("sums",), "上级项目不存在", "A line's parent line does not exist", codes.unknown_parents),
     Rule("credit-code-invalid", "error", ("codes",), "统一社会信用代码校验不通过（GB 32100）", "A 统一社会信用代码 fails its GB 32100 check", identifiers.credit_codes),
