@@ -86,7 +86,7 @@ def load(path: str | Path) -> Package:
     descriptor = _read_json(descriptor_path, DESCRIPTOR)
     if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
         raise PackageError(
-            [_descriptor_finding("the descriptor has no list of resources", "描述文件缺少 resources 列表")]
+            [_descriptor_finding("描述文件缺少 resources 列表", "the descriptor has no list of resources")]
         )
     problems = _untrusted(descriptor, DESCRIPTOR)
     package = Package(root=root, descriptor=descriptor)
@@ -111,14 +111,14 @@ def _untrusted(descriptor: dict[str, Any], where: str) -> list[Finding]:
 
 def _load_resource(root: Path, index: int, entry: Any, problems: list[Finding]) -> Resource | None:
     if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
-        problems.append(_descriptor_finding(f"resource #{index + 1} has no name", f"第 {index + 1} 个资源缺少 name"))
+        problems.append(_descriptor_finding(f"第 {index + 1} 个资源缺少 name", f"resource #{index + 1} has no name"))
         return None
     name = entry["name"]
     data_path = entry.get("path")
     if not isinstance(data_path, str):
         problems.append(
             _descriptor_finding(
-                f"resource '{name}' must have one local file as its path", f"资源 {name} 的 path 必须是一个本地文件"
+                f"资源 {name} 的 path 必须是一个本地文件", f"resource '{name}' must have one local file as its path"
             )
         )
         return None
@@ -133,7 +133,7 @@ def _load_resource(root: Path, index: int, entry: Any, problems: list[Finding]) 
         if isinstance(schema, dict):
             problems.extend(schema_references(schema, entry["schema"]) + text_findings(schema, entry["schema"]))
     if not isinstance(schema, dict):
-        problems.append(_descriptor_finding(f"resource '{name}' has no table schema", f"资源 {name} 缺少表结构 schema"))
+        problems.append(_descriptor_finding(f"资源 {name} 缺少表结构 schema", f"resource '{name}' has no table schema"))
         return None
     return Resource(name=name, path=data_path, schema=schema, descriptor=entry)
 
@@ -164,12 +164,12 @@ def _read_json(path: Path, shown: str) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise PackageError([_descriptor_finding(f"{shown} does not exist", f"找不到文件 {shown}", shown)]) from None
+        raise PackageError([_descriptor_finding(f"找不到文件 {shown}", f"{shown} does not exist", shown)]) from None
     except (OSError, UnicodeDecodeError) as error:
         raise PackageError(
             [
                 _descriptor_finding(
-                    f"{shown} cannot be read as UTF-8 text ({error})", f"无法以 UTF-8 读取 {shown}（{error}）", shown
+                    f"无法以 UTF-8 读取 {shown}（{error}）", f"{shown} cannot be read as UTF-8 text ({error})", shown
                 )
             ]
         ) from None
@@ -194,15 +194,15 @@ def _read_json(path: Path, shown: str) -> Any:
         raise PackageError(
             [
                 _descriptor_finding(
-                    f"{shown} is nested too deeply to be a descriptor",
                     f"{shown} 嵌套层级过深，不是有效的描述文件",
+                    f"{shown} is nested too deeply to be a descriptor",
                     shown,
                 )
             ]
         ) from None
 
 
-def _descriptor_finding(en: str, zh: str, path: str = DESCRIPTOR) -> Finding:
+def _descriptor_finding(zh: str, en: str, path: str = DESCRIPTOR) -> Finding:
     return Finding(
         rule="invalid-descriptor",
         severity="error",
