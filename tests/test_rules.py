@@ -89,6 +89,10 @@ CASES = {
         lambda p: edit(p, "sangong", {"item": "reception"}, change="1", change_word="减少"),  # 增加0 is a warning
         [(3, "change_word", "error")],
     ),
+    "change-word-unknown": (
+        lambda p: edit(p, "sangong", {"item": "reception"}, change_word="不变"),
+        [(3, "change_word", "warning")],
+    ),
     "prior-year-mismatch": (prior_year_income, [(8, "change", "error")]),
     "change-rate-mismatch": (
         lambda p: edit(p, "income", {"item": "total"}, change_rate="-5"),

@@ -1,6 +1,6 @@
 """The small core every layer stands on: findings and reports, the package on disk, atomic writes,
 the canonical CSV, the encodings and number habits of Excel, the official identifiers' checks, the
-knowledge several layers share (units, code shapes, change words, the lines every disclosure lists), one
+knowledge several layers share (units, code shapes, change words, the names lines are published under, the lines every disclosure lists), one
 error type with its exit codes, and what guards input from outside (limits, Office zips) and output
 (paths inside the output folder, locks)."""
 
@@ -29,11 +29,14 @@ from publish.core.paths import OutsideError, inside
 from publish.core.report import Finding, Report, Severity
 from publish.core.required import REQUIRED_LINES
 from publish.core.units import CENTI, DECIMALS, YUAN_PER_WANYUAN
+from publish.core.vocabulary import CHANGE_WORD_ALIASES, CHANGE_WORD_SIGNS, known_names, official_names
 
 __all__ = [
     "BOM",
     "CENTI",
     "CHANGE_WORDS",
+    "CHANGE_WORD_ALIASES",
+    "CHANGE_WORD_SIGNS",
     "DECIMALS",
     "DEPARTMENT_ID",
     "DESCRIPTOR",
@@ -64,11 +67,13 @@ __all__ = [
     "describe",
     "division_code_problem",
     "inside",
+    "known_names",
     "load",
     "locate",
     "locked",
     "name_problem",
     "normalise_number",
+    "official_names",
     "parent_code",
     "read_rows",
     "release_name",

@@ -6,7 +6,12 @@ import pandera.polars as pa
 import polars as pl
 from pandera.api.polars.types import PolarsData
 
-from publish.core import FALL, FLAT, RISE
+from publish.core import CHANGE_WORD_SIGNS
+
+# The known change words (official and aliases) by the sign they give; an unknown word is change-word-unknown's.
+RISING = [word for word, sign in CHANGE_WORD_SIGNS.items() if sign > 0]
+FALLING = [word for word, sign in CHANGE_WORD_SIGNS.items() if sign < 0]
+FLAT_WORDS = [word for word, sign in CHANGE_WORD_SIGNS.items() if sign == 0]
 
 
 class AmountLines(pa.DataFrameModel):
@@ -26,14 +31,14 @@ class AmountLines(pa.DataFrameModel):
 
     @pa.dataframe_check(name="change-word-mismatch")
     def change_word_matches_sign(cls, data: PolarsData) -> pl.LazyFrame:
-        """持平 is 0, 增加/增长 positive, 减少/下降 negative; a rate stated without an amount (比上年增加0.97%) carries the
+        """持平 (一致, 无增减) is 0, 增加/增长 positive, 减少/下降 negative; a rate stated without an amount (比上年增加0.97%) carries the
         sign instead. 增加0 is flagged too: odd wording, which the rule reports as a warning."""
         change, word, rate = pl.col("change"), pl.col("change_word"), pl.col("change_rate")
         signed = pl.coalesce(change, rate)
         wrong = (
-            ((word == FLAT) & (signed != 0))
-            | (word.is_in(list(RISE)) & (signed <= 0))
-            | (word.is_in(list(FALL)) & (signed >= 0))
+            (word.is_in(FLAT_WORDS) & (signed != 0))
+            | (word.is_in(RISING) & (signed <= 0))
+            | (word.is_in(FALLING) & (signed >= 0))
             | (word.is_not_null() & signed.is_null())
             | (word.is_null() & change.is_not_null())
         )

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import polars as pl
 
-from publish.core import CENTI, DECIMALS, Finding
+from publish.core import CENTI, CHANGE_WORD_SIGNS, CHANGE_WORDS, DECIMALS, Finding
 from publish.rules.base import KEY, Context, Rule, money, rows
 from publish.rules.totals import GROUPS
 
@@ -18,6 +18,27 @@ CHANGED = ["income", "expenditure_by_function", "expenditure_by_type", "sangong"
 def _line_key(frame: pl.DataFrame, resource: str) -> list[str]:
     extra = [c for c in ["fund", *GROUPS.get(resource, []), "item"] if c in frame.columns]
     return ["department_id", *dict.fromkeys(extra)]
+
+
+def unknown_words(rule: Rule, ctx: Context) -> Iterable[Finding]:
+    """A change word outside the vocabulary (`publish.core.CHANGE_WORD_SIGNS`) is kept as published, with a
+    warning: its sign is unknown, so the word is not checked against the change."""
+    known = list(CHANGE_WORD_SIGNS)
+    for resource in CHANGED:
+        if not ctx.has(resource):
+            continue
+        word = pl.col("change_word")
+        for row in rows(ctx.frame(resource).filter(word.is_not_null() & ~word.is_in(known)).sort("_line")):
+            yield rule.finding(
+                ctx,
+                resource,
+                row,
+                f"增减用词“{row['change_word']}”不在已知用词中（{'、'.join(known)}），已按原文保留，请确认。",
+                f"the change word '{row['change_word']}' is not a known one ({', '.join(CHANGE_WORDS)} or an "
+                "alias); it is kept as published. Confirm it.",
+                field="change_word",
+                values={"found": row["change_word"]},
+            )
 
 
 def prior_year(rule: Rule, ctx: Context) -> Iterable[Finding]:

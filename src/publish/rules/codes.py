@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import polars as pl
 
-from publish.core import Finding, parent_code
+from publish.core import Finding, known_names, official_names, parent_code
 from publish.rules.base import Context, Rule, rows
 from publish.rules.totals import GROUPS
 
@@ -111,25 +111,25 @@ def code_lines(rule: Rule, ctx: Context) -> Iterable[Finding]:
 
 
 def item_names(rule: Rule, ctx: Context) -> Iterable[Finding]:
-    """Where a schema lists line keys and names in parallel, each key carries its own name. A name that belongs
-    to another key is an error (key or name is wrong); another wording is kept as published, with a warning that
-    names the official name."""
-    for resource in ctx.package.resources.values():
-        fields = {f["name"]: f for f in resource.fields}
-        keys = fields.get("item", {}).get("constraints", {}).get("enum")
-        names = fields.get("item_name", {}).get("constraints", {}).get("enum")
-        if not keys or not names or len(keys) != len(names) or not ctx.has(resource.name):
+    """Each line key carries its own name (`publish.core.vocabulary`): its official name or a known alias passes; a
+    name that belongs to another key is an error (key or name is wrong); another wording is kept as published, with
+    a warning that names the official name."""
+    for resource in ctx.package.resources:
+        official = official_names(resource)
+        if not official or not ctx.has(resource):
             continue
-        expected = pl.DataFrame({"item": keys, "expected": names})
-        owners = pl.DataFrame({"item_name": names, "owner": keys})
+        expected = pl.DataFrame({"item": list(official), "expected": list(official.values())})
+        known = known_names(resource)
+        owners = pl.DataFrame({"item_name": list(known), "owner": list(known.values())})
         wrong = (
-            ctx.frame(resource.name)
+            ctx.frame(resource)
             .join(expected, on="item")
-            .filter(pl.col("item_name") != pl.col("expected"))
+            .filter(pl.col("item_name").is_not_null())
             .join(owners, on="item_name", how="left")
+            .filter(pl.col("owner").is_null() | (pl.col("owner") != pl.col("item")))
         )
         for row in rows(wrong.sort("_line")):
-            yield _item_name_finding(rule, ctx, resource.name, row)
+            yield _item_name_finding(rule, ctx, resource, row)
 
 
 def _item_name_finding(rule: Rule, ctx: Context, resource: str, row: dict) -> Finding:

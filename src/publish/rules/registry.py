@@ -40,6 +40,7 @@ RULES: tuple[Rule, ...] = (
     Rule("type-function-mismatch", "error", ("balance",), "按类型的支出合计不等于按功能分类的支出合计", "Expenditure by type differs from expenditure by function", balance.type_function),
     Rule("change-breakdown-mismatch", "error", ("changes",), "所述增减不等于其组成项增减之和", "A stated change differs from the sum of its stated parts", _breakdowns),
     Rule("change-word-mismatch", "error", ("changes",), "增减用词与增减额的符号矛盾", "The change word contradicts the change's sign", row_rules.model_rule(row_rules.describe_change_word)),
+    Rule("change-word-unknown", "warning", ("changes",), "增减用词不在已知用词中（按原文保留）", "A change word is not a known one (kept as published)", changes.unknown_words),
     Rule("prior-year-mismatch", "error", ("changes",), "所述增减不等于本年减上年公布数", "A stated change differs from this year minus the published prior year", changes.prior_year),
     Rule("change-rate-mismatch", "error", ("changes",), "所述增减幅度与增减额不符", "A stated growth rate does not match the change", changes.stated_rates),
     Rule("sangong-fund", "error", ("sangong",), "“三公”经费各行不在同一资金范围（一般公共预算财政拨款、财政拨款或全部资金）", "The 'three public' lines are split across funds", specifics.sangong_fund),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from publish import models
-from publish.core import FLAT, Finding
+from publish.core import CHANGE_WORD_SIGNS, Finding
 from publish.rules.base import Context, Rule, money
 
 
@@ -48,7 +48,7 @@ def describe_change_word(row: dict) -> tuple:
             f"a change of {money(change)} is given without the text's word (增加/减少/持平).",
             "change_word",
         )
-    if change == 0 and word != FLAT:
+    if change == 0 and CHANGE_WORD_SIGNS.get(word) != 0:
         return (
             f"{row.get('item_name') or '该项'}原文写“{word}0”：增减为 0 应写“持平”，请确认原文。",
             f"the text says '{word}' a change of 0, odd wording for 持平 (no change); confirm the text.",

@@ -5,15 +5,16 @@ submission check read too), printed with the keys the form fills in: the six inc
 total, the four 三公 items and the total, procurement goods/works/services/total, basic/project
 expenditure, vehicles… Under a required line the form prints its breakdown (人员经费 and 日常公用经费
 under basic expenditure, vehicles by kind), and after a part the general budget's share of it: a clerk
-fills numbers into them rather than inventing rows, but they are not required. Names come from the
-schemas' parallel enums (``item`` and ``item_name`` list codes and official names in the same order).
+fills numbers into them rather than inventing rows, but they are not required. A line's name is its official
+name in `publish.core.vocabulary`; a fund's or measure's comes from the schema's parallel enums (``fund`` and
+``fund_name`` list codes and names in the same order).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from publish.core import REQUIRED_LINES, Package, csvfile
+from publish.core import REQUIRED_LINES, Package, csvfile, official_names
 
 # The department-year itself: its profile and its disclosure (every required line hangs on them).
 FORM_LINES: dict[str, list[dict[str, str]]] = {"departments": [{}], "disclosures": [{"document_type": "部门预算"}]}
@@ -39,7 +40,7 @@ PARENTS = {"personnel": "basic", "public_operating": "basic", "vehicle_operation
 
 def required_rows(schema: dict[str, Any], resource: str) -> list[dict[str, str]]:
     """The lines ``resource`` must list, as the form prints them, with their names and parents filled in."""
-    return [_complete(schema, row) for row in _required(resource)]
+    return [_complete(schema, resource, row) for row in _required(resource)]
 
 
 def listed_rows(schema: dict[str, Any], resource: str) -> list[dict[str, str]]:
@@ -51,7 +52,7 @@ def listed_rows(schema: dict[str, Any], resource: str) -> list[dict[str, str]]:
         lines.extend({**line, "item": child} for child in children)
     share = SHARES.get(resource)
     lines += [{**line, **share} for line in lines] if share else []
-    return [_complete(schema, row) for row in lines]
+    return [_complete(schema, resource, row) for row in lines]
 
 
 def _required(resource: str) -> list[dict[str, str]]:
@@ -62,8 +63,11 @@ def _required(resource: str) -> list[dict[str, str]]:
     return [{**(keys or {}), **line} for line in REQUIRED_LINES.get(resource, []) if line or keys]
 
 
-def _complete(schema: dict[str, Any], row: dict[str, str]) -> dict[str, str]:
+def _complete(schema: dict[str, Any], resource: str, row: dict[str, str]) -> dict[str, str]:
     enums = {f["name"]: f.get("constraints", {}).get("enum") for f in schema["fields"]}
+    official = official_names(resource)
+    if official and "item_name" in enums:
+        enums["item"], enums["item_name"] = list(official), list(official.values())
     for code, value in list(row.items()):
         names = enums.get(f"{code}_name")
         codes = enums.get(code)

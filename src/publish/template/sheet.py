@@ -11,7 +11,7 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from publish.core import Package, Resource, escape
+from publish.core import CHANGE_WORDS, Package, Resource, escape, official_names
 from publish.template.layout import CODES_SHEET, INSTRUCTIONS_SHEET, KEY_FIELDS, LISTS_SHEET
 
 HEADER_LINE = 2
@@ -26,6 +26,7 @@ class SheetWriter:
     def __init__(self, sheet: Any, resource: Resource, lists: Any, codes: list[tuple[str, str, str]]):
         self.sheet, self.resource, self.lists, self.codes = sheet, resource, lists, codes
         self.fields = resource.fields
+        self.words = _official_words(resource.name)
         self.identity = set(resource.primary_key) | {"parent_item"}
         self.identity |= {f"{name}_name" for name in resource.primary_key}
         self.next_line = HEADER_LINE + 1
@@ -84,6 +85,8 @@ class SheetWriter:
         title = field.get("title") or field["name"]
         if constraints.get("enum"):
             return _list(self.lists.range_for(constraints["enum"]), title)
+        if field["name"] in self.words:  # a published wording: the form offers the official ones
+            return _list(self.lists.range_for(self.words[field["name"]]), title)
         if kind == "boolean":
             return _list(self.lists.range_for(["true", "false"]), title)
         if field["name"] == "function_code" and self.codes:
@@ -135,6 +138,12 @@ def write_value(cell: Any, text: str, field_type: str) -> None:
         except InvalidOperation:
             pass
     escape.excel_text_cell(cell, text)
+
+
+def _official_words(resource: str) -> dict[str, list[str]]:
+    """The fields that keep a published wording, with the official wordings the form offers in a drop-down."""
+    names = list(official_names(resource).values())
+    return {"item_name": names, "change_word": list(CHANGE_WORDS)} if names else {"change_word": list(CHANGE_WORDS)}
 
 
 class Lists:
