@@ -1,8 +1,8 @@
 """Names as published: a line's key stays canonical, its name keeps the document's wording; the vocabulary knows
 the official name and the aliases real disclosures use, and the same for change words.
 
-Each wording below is quoted from a real disclosure in the corpus beside DOMAIN.md (../shared/corpus/), named
-beside it; the store normalises full-width brackets to ASCII, so both forms occur.
+Each wording below is quoted from a real published disclosure, named beside it by its title; copies of web
+pages often turn full-width brackets into ASCII ones, so both forms occur.
 """
 
 from __future__ import annotations

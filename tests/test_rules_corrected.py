@@ -1,8 +1,8 @@
 """Rules that fired wrongly on real documents (issue 16), each with an excerpt keyed from a document that the old
 rule rejected and the corrected one accepts, and the case the rule must still catch.
 
-Each fixture names its source: a file of the development corpus (`/work/shared/corpus/`, see its INDEX.md) and the
-line the figures stand on, or the issue itself where the corpus holds no such table (KPI weights, 增加0).
+Each fixture names its source: the published document by its title, with the sentence or table the figures
+stand on, or the issue itself where no document at hand holds such a case (KPI weights, 增加0).
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def sangong(fund: str, fund_name: str, lines: list[tuple]) -> list[dict[str, str
     return [{"fund": fund, "fund_name": fund_name, **dict(zip(names, line, strict=True))} for line in lines]
 
 
-# 51_sc_mianzhu_shijihuizong_2025_sangong.txt line 3: "使用财政拨款安排“三公”经费预算总额为1969万元,较2024年的2190万元
+# 《绵竹市2025年全市“三公”经费预算情况》: "使用财政拨款安排“三公”经费预算总额为1969万元,较2024年的2190万元
 # 减少221万元,下降10.1%;其中:因公出国(境)经费40万元,较上年持平;公务接待费242万元,较上年减少12万元,下降4.7%;
 # 公务用车购置及运行维护费1687万元,较上年减少209万元,下降11%。"
 MIANZHU = [
@@ -53,7 +53,7 @@ MIANZHU = [
     ("reception", "公务接待费", "total", "242", "-12", "下降", "-4.7", ""),
     ("vehicle", "公务用车购置及运行维护费", "total", "1687", "-209", "下降", "-11", ""),
 ]
-# 38_cq_fuling_xinmiaozhen_2021_sangong.txt lines 4 and 6: "全镇“三公”经费支出合计40.14万元。其中,因公出国(境)费0万元;
+# 《涪陵区新妙镇2021年“三公”经费决算情况说明》: "全镇“三公”经费支出合计40.14万元。其中,因公出国(境)费0万元;
 # 公务用车购置及运维费30.93万元;公务接待费9.21万元" … "较上年减少2.97万元,下降6.89% … 公务用车购置及运行维护费较上年
 # 减少1.33万元,下降4.12% … 公务接待费较上年减少1.64万元"
 XINMIAO = [
@@ -107,7 +107,7 @@ def test_a_rate_within_the_rounding_envelope_is_accepted(package_copy):
 
 
 def test_a_rate_stated_without_an_amount_has_its_word_checked_by_the_rate(package_copy):
-    """41_sh_putuo_sifaju_2026_budget.txt line 100: "2026年预算安排2170.39万元，比2025年预算执行数增加0.97%": a
+    """《上海市普陀区司法局2026年部门预算》: "2026年预算安排2170.39万元，比2025年预算执行数增加0.97%": a
     rate and no amount of change. The old rule wanted an amount beside every word."""
     edit(
         package_copy,
@@ -199,7 +199,7 @@ def test_a_completion_rate_may_pass_100_percent(package_copy):
 
 
 def test_a_function_name_as_published_is_a_warning_naming_the_official_one(package_copy):
-    """41_sh_putuo_sifaju_2026_budget.txt line 120 names 210 by its pre-2019 name 医疗卫生与计划生育支出."""
+    """《上海市普陀区司法局2026年部门预算》 names 210 by its pre-2019 name 医疗卫生与计划生育支出."""
     edit(package_copy, "expenditure_by_function", {"item": "210"}, item_name="医疗卫生与计划生育支出")
     report = validate(package_copy, select=["function-code-name-mismatch"])
     (finding,) = report.findings
@@ -215,7 +215,7 @@ def carry_over(package: Path, carried: str, grand_total: str) -> None:
 
 
 def test_income_with_carry_over_balances_against_the_money_available(package_copy):
-    """47_sh_putuo_guihuaheziranziyuanju_2024_final.txt lines 131–134 (收入支出决算总表): 本年收入合计 9746.50,
+    """《上海市普陀区规划和自然资源局2024年度部门决算》 (收入支出决算总表): 本年收入合计 9746.50,
     本年支出合计 9759.38, 年初结转和结余 112.88, 年末结转和结余 100.00, 总计 9859.38. Income and expenditure
     differ by the carry-overs, which the old rule called an imbalance."""
     edit(package_copy, "disclosures", {}, document_type="部门决算")
