@@ -1,0 +1,7 @@
+"""The migration from data model v1 to v2, in order: one tuple of steps per concern."""
+
+from __future__ import annotations
+
+from publish.migrate.step import Step
+
+PLAN: tuple[Step, ...] = ()
