@@ -7,6 +7,7 @@ The ids the engine and the other capabilities report are registered too (`REPORT
 `ALL` and `BY_ID` hold every id any command emits.
 """
 
+from publish.rules.acknowledged import acknowledge
 from publish.rules.base import Context, Registered, Rule
 from publish.rules.docs import rules_markdown, rules_text
 from publish.rules.registry import ALL, BY_ID, RULES, run_rules, selected, wanted
@@ -20,6 +21,7 @@ __all__ = [
     "Context",
     "Registered",
     "Rule",
+    "acknowledge",
     "rules_markdown",
     "rules_text",
     "run_rules",

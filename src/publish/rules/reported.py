@@ -15,6 +15,9 @@ R = Registered
 # fmt: off
 # id (public API), default severity, tags (the first names who reports it), title in Chinese, title in English
 REPORTED: tuple[Registered, ...] = (
+    # the record of a document's own inconsistencies, kept as published (rules/acknowledged.py)
+    R("inconsistency-unmatched", "warning", ("inconsistencies",), "登记的原文不一致没有对应的检查结果（可能已更正）", "A recorded inconsistency of the document matches no finding (corrected?)"),
+    R("inconsistency-not-a-rule", "error", ("inconsistencies",), "登记的原文不一致不是预算规则：结构错误不能登记", "A recorded inconsistency names no budget rule: structural errors cannot be recorded"),
     # the engine, while the tables load (frictionless's error types; the same with --engine frictionless)
     R("type-error", "error", ("structure",), "值的类型与字段类型不符", "A value is not of its field's type"),
     R("constraint-error", "error", ("structure",), "值不满足字段约束（必填、格式、取值、范围等）", "A value breaks a field constraint (required, pattern, enum, bounds …)"),

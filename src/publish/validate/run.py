@@ -13,7 +13,7 @@ from pathlib import Path
 
 from publish.core import Package, PackageError, Report, load
 from publish.engine import Scope, load_tables
-from publish.rules import BY_ID, Context, run_rules, selected, wanted
+from publish.rules import BY_ID, RULES, Context, acknowledge, run_rules, selected, wanted
 from publish.validate.descriptor import descriptor_findings
 from publish.validate.structure import check_structure
 
@@ -51,8 +51,11 @@ def validate(
     if engine == "frictionless":
         structural = check_structure(package)
     select, skip = set(select), set(skip)
-    report.extend([f for f in structural if wanted(f.rule, _tags(f.rule), select, skip)])
-    report.extend(run_rules(Context(package, tables), selected(select, skip), progress))
+    found = [f for f in structural if wanted(f.rule, _tags(f.rule), select, skip)]
+    ctx = Context(package, tables)
+    chosen = list(selected(select, skip))
+    found += run_rules(ctx, chosen, progress)
+    report.extend(acknowledge(ctx, found, {rule.id for rule in RULES}, {rule.id for rule in chosen}))
     report.stats.update(_stats(package, tables, time.perf_counter() - started))
     return report
 
