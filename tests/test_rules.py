@@ -7,7 +7,7 @@ import pytest
 from publish.rules import RULES
 from publish.validate.run import validate
 from tests.helpers import ROOT
-from tests.mutate import add, drop, edit
+from tests.mutate import FUND_COLUMN, add, add_column, drop, edit
 
 GB = {"fund": "general_budget"}
 ALL = {"fund": "all"}
@@ -128,8 +128,12 @@ CASES = {
         [(2, "parent_item", "error")],
     ),
     "function-code-unknown": (
-        lambda p: edit(p, "expenditure_by_function", {"item": "201"}, function_code="20101"),  # no 2023 款 listed
+        lambda p: edit(p, "expenditure_by_function", {"item": "201"}, function_code="20100"),  # no such 款
         [(2, "function_code", "warning")],
+    ),
+    "function-code-budget-type": (  # 201, 205, 210 and 221 head no 政府性基金 code in the 2023 list; 208 does
+        lambda p: add_column(p, "expenditure_by_function", FUND_COLUMN, after="department_id", value="government_fund"),
+        [(row, "function_code", "warning") for row in (2, 3, 5, 6)],
     ),
     "item-name-mismatch": (
         lambda p: edit(p, "income", {"item": "business"}, item_name="其他收入"),
@@ -231,8 +235,8 @@ def test_kpi_weights_of_an_integer_weight_field(package_copy):
 @pytest.mark.parametrize(
     ("year", "code", "nearest"),
     [
-        ("2026", "213", "213 农林水支出 (the 2023 list)"),  # the same code in the nearest year that lists it
-        ("2023", "20101", "its parent 201 一般公共服务支出 (the 2023 list)"),  # else its parent in this year
+        ("2018", "224", "224 灾害防治及应急管理支出 (the 2019 list)"),  # the same code in the nearest year listing it
+        ("2023", "2010199", "its parent 20101 人大事务 (the 2023 list)"),  # else its parent in this year
         ("2023", "29901", "none known"),
     ],
 )

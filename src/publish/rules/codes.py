@@ -8,11 +8,8 @@ import polars as pl
 
 from publish.core import Finding, known_names, official_names, parent_code
 from publish.rules.base import Context, Rule, rows
+from publish.rules.code_list import former_name_year, function_lines, listed_codes
 from publish.rules.totals import GROUPS
-
-
-def _function_lines(ctx: Context) -> pl.DataFrame:
-    return ctx.frame("expenditure_by_function").filter(pl.col("item") != "total")
 
 
 def code_names(rule: Rule, ctx: Context) -> Iterable[Finding]:
@@ -27,23 +24,29 @@ def code_names(rule: Rule, ctx: Context) -> Iterable[Finding]:
         "classification_year", pl.col("name").alias("item_name"), pl.col("function_code").alias("other")
     )
     joined = (
-        _function_lines(ctx)
+        function_lines(ctx)
         .join(codes, on=["classification_year", "function_code"])
         .filter(pl.col("item_name") != pl.col("name"))
         .join(others.unique(["classification_year", "item_name"]), on=["classification_year", "item_name"], how="left")
     )
+    listed = listed_codes(ctx)
     for row in rows(joined.sort("_line")):
-        yield _name_finding(rule, ctx, row)
+        matched = former_name_year(listed, int(row["classification_year"]), row["function_code"], row["item_name"])
+        yield _name_finding(rule, ctx, row, matched)
 
 
-def _name_finding(rule: Rule, ctx: Context, row: dict) -> Finding:
-    code, year, name, published, other = (
-        row[k] for k in ("function_code", "classification_year", "name", "item_name", "other")
+def _name_finding(rule: Rule, ctx: Context, row: dict, matched: int | None) -> Finding:
+    """``matched``: the year whose list gives this code the published name (its name before or after a rename):
+    a warning that says so, never an error."""
+    code, year, name, published = (row[k] for k in ("function_code", "classification_year", "name", "item_name"))
+    other = None if matched else row["other"]
+    was_zh, was_en = (
+        (f"（这是该科目 {matched} 年科目表中的名称）", f" (its name in the {matched} list)") if matched else ("", "")
     )
     wording = (
         (
-            f"科目 {code} 按原文写作“{published}”，{year} 年科目表中的名称是“{name}”，请确认。",
-            f"code {code} is published as '{published}'; the {year} code list names it '{name}'. Confirm it.",
+            f"科目 {code} 按原文写作“{published}”{was_zh}，{year} 年科目表中的名称是“{name}”，请确认。",
+            f"code {code} is published as '{published}'{was_en}; the {year} code list names it '{name}'. Confirm it.",
         ),
         (
             f"科目 {code} 的名称写成了科目 {other} 的名称“{published}”（{year} 年科目表中 {code} 为“{name}”）：代码或名称有误。",
@@ -51,12 +54,13 @@ def _name_finding(rule: Rule, ctx: Context, row: dict) -> Finding:
             "the code or the name is wrong.",
         ),
     )
-    return _published_name(rule, ctx, "expenditure_by_function", row, name, other, wording)
+    extra = {"matched_year": matched} if matched else {}
+    return _published_name(rule, ctx, "expenditure_by_function", row, name, other, wording, extra)
 
 
-def _published_name(rule, ctx, resource, row, expected, owner, wording) -> Finding:
+def _published_name(rule, ctx, resource, row, expected, owner, wording, extra=None) -> Finding:
     """A name kept as published: a warning naming the official ``expected`` one, or, where the name is that of
-    another line (``owner``), an error; ``wording`` holds both messages (zh, en)."""
+    another line (``owner``), an error; ``wording`` holds both messages (zh, en), ``extra`` more values."""
     zh, en = wording[owner is not None]
     return rule.finding(
         ctx,
@@ -65,7 +69,7 @@ def _published_name(rule, ctx, resource, row, expected, owner, wording) -> Findi
         zh,
         en,
         field="item_name",
-        values={"expected": expected, "found": row["item_name"]},
+        values={"expected": expected, "found": row["item_name"], **(extra or {})},
         severity="warning" if owner is None else None,
     )
 
@@ -75,7 +79,7 @@ def code_lines(rule: Rule, ctx: Context) -> Iterable[Finding]:
     if not ctx.has("expenditure_by_function"):
         return
     code = pl.col("function_code")
-    lines = _function_lines(ctx)
+    lines = function_lines(ctx)
     parents = {value: parent_code(value) for value in lines["function_code"].drop_nulls().unique()}
     expected_parent = code.replace_strict(parents, default=None, return_dtype=pl.String)
     checked = lines.with_columns(expected_parent.alias("expected_parent"))
@@ -168,51 +172,3 @@ def unknown_parents(rule: Rule, ctx: Context) -> Iterable[Finding]:
                 "correct parent_item.",
                 field="parent_item",
             )
-
-
-def unknown_codes(rule: Rule, ctx: Context) -> Iterable[Finding]:
-    """A code absent from its year's list is kept (never dropped), with a warning that names the nearest known
-    entry: the same code in the nearest year that lists it, else its closest parent in this year's list."""
-    if not ctx.has("expenditure_by_function"):
-        return
-    listed = _listed_codes(ctx)
-    lines = _function_lines(ctx).filter(
-        pl.col("function_code").is_not_null() & pl.col("classification_year").is_not_null()
-    )
-    for row in rows(lines.sort("_line")):
-        year, code = int(row["classification_year"]), row["function_code"]
-        if (year, code) in listed:
-            continue
-        zh, en = _nearest_entry(listed, year, code)
-        yield rule.finding(
-            ctx,
-            "expenditure_by_function",
-            row,
-            f"科目 {code} 不在 {year} 年科目表中（行照常保留）；最接近的已知条目：{zh}。",
-            f"code {code} is not in the {year} code list (the line is kept); nearest known entry: {en}.",
-            field="function_code",
-            values={"expected": en, "found": code},
-        )
-
-
-def _listed_codes(ctx: Context) -> dict[tuple[int, str], str]:
-    """(year, code) -> official name, from the package's code list (empty where it has none)."""
-    if not ctx.has("function_codes"):
-        return {}
-    listed = rows(ctx.frame("function_codes").drop_nulls(["fiscal_year", "code"]))
-    return {(int(r["fiscal_year"]), r["code"]): r["name"] for r in listed}
-
-
-def _nearest_entry(listed: dict[tuple[int, str], str], year: int, code: str) -> tuple[str, str]:
-    """The nearest known entry for ``code`` in ``year``, worded (zh, en)."""
-    years = sorted((abs(other - year), other) for other, known in listed if known == code)
-    if years:
-        other = years[0][1]
-        name = listed[(other, code)]
-        return f"{code} {name}（{other} 年科目表）", f"{code} {name} (the {other} list)"
-    parent = code
-    while (parent := parent_code(parent)).isdigit():  # up to the 类; the total is no code
-        if (year, parent) in listed:
-            name = listed[(year, parent)]
-            return f"上级科目 {parent} {name}（{year} 年科目表）", f"its parent {parent} {name} (the {year} list)"
-    return "无", "none known"

@@ -9,7 +9,7 @@ import os
 from collections.abc import Iterable
 
 from publish.core import Finding
-from publish.rules import balance, changes, codes, completeness, identifiers, specifics, text, totals
+from publish.rules import balance, changes, code_list, codes, completeness, identifiers, specifics, text, totals
 from publish.rules import rows as row_rules
 from publish.rules.base import Context, Registered, Rule
 from publish.rules.reported import REPORTED
@@ -52,7 +52,8 @@ RULES: tuple[Rule, ...] = (
     Rule("kpi-target-form", "error", ("kpis",), "指标值形式与指标性质不符", "The target's form does not match its operator", row_rules.model_rule(row_rules.describe_target_form)),
     Rule("function-code-name-mismatch", "error", ("codes",), "功能分类科目名称与当年科目表不符（另一科目的名称为错误，其他写法为警告）", "A function code's name differs from that year's code list (another code's name: error; other wording: warning)", codes.code_names),
     Rule("function-code-line", "error", ("codes",), "功能分类科目行的代码、上级或年度不一致", "A function line's key, parent or code year is inconsistent", codes.code_lines),
-    Rule("function-code-unknown", "warning", ("codes",), "功能分类科目不在当年科目表中（行照常保留，提示最接近的已知条目）", "A function code is not in that year's code list (the line is kept; the nearest known entry is named)", codes.unknown_codes),
+    Rule("function-code-unknown", "warning", ("codes",), "功能分类科目不在当年科目表中（行照常保留，提示最接近的已知条目；没有当年科目表的，每个部门年度提示一次）", "A function code is not in that year's code list (the line is kept; the nearest known entry is named; a year with no list is one warning per disclosure)", code_list.unknown_codes),
+    Rule("function-code-budget-type", "warning", ("codes",), "功能分类科目与表的资金来源（一般公共预算、政府性基金、国有资本经营）不属同一预算", "A function code does not belong to the budget of its table's fund (general, government fund, state capital)", code_list.budget_types),
     Rule("item-name-mismatch", "error", ("codes",), "项目代码与项目名称不对应（另一项目的名称为错误，其他写法为警告）", "A line key and its name do not match (another key's name: error; other wording: warning)", codes.item_names),
     Rule("parent-missing", "error", ("sums",), "上级项目不存在", "A line's parent line does not exist", codes.unknown_parents),
     Rule("credit-code-invalid", "error", ("codes",), "统一社会信用代码校验不通过（GB 32100）", "A 统一社会信用代码 fails its GB 32100 check", identifiers.credit_codes),
