@@ -14,7 +14,8 @@ from publish.rules.totals import GROUPS
 
 def code_names(rule: Rule, ctx: Context) -> Iterable[Finding]:
     """The name beside a code is kept as published; where it is not the official name in that year's code list, a
-    warning names the official one. Where it is the official name of another code, code or name is wrong: an error."""
+    warning names the official one (and the year whose list gave the code that name, for a name from before or after
+    a rename). Where it is the official name of another code, code or name is wrong: an error."""
     if not ctx.has("expenditure_by_function", "function_codes"):
         return
     codes = ctx.frame("function_codes").select(
