@@ -79,11 +79,11 @@ def economic_lines(rule: Rule, ctx: Context) -> Iterable[Finding]:
     places = _table_decimals(ctx, items)
     for row in rows(items.sort("_line")):
         line = _line_of(lines, row)
-        stated = yuan(row)
-        if line is None or stated is None or yuan(line) is None:
+        stated, exact = yuan(row), yuan(line) if line else None
+        if line is None or stated is None or exact is None:
             continue
         places_of_table = places[_table(row)]
-        shown = half_up(yuan(line), step(row, places_of_table))
+        shown = half_up(exact, step(row, places_of_table))
         if shown != stated:
             yield _line_finding(rule, ctx, row, line, (stated, shown), places_of_table)
 
