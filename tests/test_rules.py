@@ -6,6 +6,7 @@ import pytest
 
 from publish.rules import RULES
 from publish.validate.run import validate
+from tests import checks_support as checks
 from tests.helpers import ROOT
 from tests.mutate import FUND_COLUMN, add, add_column, drop, edit
 
@@ -112,6 +113,11 @@ CASES = {
         ],
         [(5, "amount", "warning")],
     ),
+    "vehicle-purchase-count": (checks.vehicle_purchase_count, [(6, "amount", "error")]),
+    "sangong-economic-line": (checks.sangong_economic_line, [(3, "amount", "error")]),
+    "operating-costs-exceed-public": (checks.operating_costs_exceed_public, [(2, "amount", "error")]),
+    "sme-reservation-exceeds-procurement": (checks.sme_reservation_exceeds_procurement, [(10, "amount", "error")]),
+    "performance-base-mismatch": (checks.performance_base_mismatch, [(2, "performance_managed_amount", "warning")]),
     "vehicle-period-missing": (
         lambda p: edit(p, "assets", {"measure": "holding", "item": "total"}, as_of=""),
         [(4, "as_of", "error")],

@@ -118,7 +118,7 @@ def stated_rates(rule: Rule, ctx: Context) -> Iterable[Finding]:
         stated = ctx.frame(resource).filter(
             pl.col("change_rate").is_not_null() & pl.col("change").is_not_null() & pl.col("amount").is_not_null()
         )
-        published = _published_cells(ctx, resource, "change_rate") if stated.height else {}
+        published = published_cells(ctx, resource, "change_rate") if stated.height else {}
         for row in rows(stated):
             problem = _rate_problem(row["amount"], row["change"], row["change_rate"], published.get(row["_line"]))
             if problem:
@@ -132,7 +132,7 @@ def stated_rates(rule: Rule, ctx: Context) -> Iterable[Finding]:
                 )
 
 
-def _published_cells(ctx: Context, resource: str, field: str) -> dict[int, str]:
+def published_cells(ctx: Context, resource: str, field: str) -> dict[int, str]:
     """The text of ``field`` on each record of the resource's file, by the record's first line."""
     cells: dict[int, str] = {}
     with open(ctx.package.file(ctx.package.resources[resource]), encoding="utf-8-sig", newline="") as handle:

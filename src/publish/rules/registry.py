@@ -12,7 +12,10 @@ from publish.core import Finding
 from publish.rules import balance, changes, code_list, codes, completeness, identifiers, specifics, text, totals
 from publish.rules import rows as row_rules
 from publish.rules.base import Context, Registered, Rule
+from publish.rules.ceilings import operating_costs, sme_reservation
+from publish.rules.performance import base_mismatch as performance_base
 from publish.rules.reported import REPORTED
+from publish.rules.sangong_lines import economic_lines, vehicle_purchases
 
 THREADS = min(4, os.cpu_count() or 1)
 
@@ -46,6 +49,11 @@ RULES: tuple[Rule, ...] = (
     Rule("sangong-fund", "error", ("sangong",), "“三公”经费各行不在同一资金范围（一般公共预算财政拨款、财政拨款或全部资金）", "The 'three public' lines are split across funds", specifics.sangong_fund),
     Rule("procurement-part-exceeds-total", "error", ("procurement",), "一般公共预算拨款采购超过采购总额", "The general-budget part of procurement exceeds the total", specifics.procurement_part),
     Rule("vehicle-costs-without-vehicles", "warning", ("vehicles", "sangong"), "无车辆却安排公务用车运行维护费", "Vehicle running costs with no vehicles held", specifics.vehicle_costs),
+    Rule("vehicle-purchase-count", "error", ("vehicles", "sangong"), "安排购置车辆数与公务用车购置费不一致（一为零、一不为零）", "Vehicles to buy and vehicle purchase costs disagree (one is zero, the other not)", vehicle_purchases),
+    Rule("sangong-economic-line", "error", ("sangong", "economic"), "“三公”经费与基本支出经济分类科目（30212、30217、30231、31013）四舍五入后不符", "A 三公 item differs from its economic line (30212, 30217, 30231, 31013) rounded half-up", economic_lines),
+    Rule("operating-costs-exceed-public", "error", ("operating",), "机关运行经费超过一般公共预算日常公用经费", "Operating costs exceed the general budget's 日常公用经费", operating_costs),
+    Rule("sme-reservation-exceeds-procurement", "error", ("procurement",), "面向中小企业预留的采购预算超过政府采购预算总额", "Procurement reserved for small and medium firms exceeds the procurement total", sme_reservation),
+    Rule("performance-base-mismatch", "warning", ("performance",), "绩效目标管理涉及金额与说明所称的支出口径不符", "The amount under performance management differs from the expenditure its statement names", performance_base),
     Rule("vehicle-period-missing", "error", ("vehicles",), "车辆数缺少截止年月或预算年度", "A vehicle count lacks its month or budget year", row_rules.model_rule(row_rules.describe_vehicle_period)),
     Rule("kpi-weights-sum", "error", ("kpis",), "同一绩效目标的指标权重之和不为 100（决算自评可为 90），或只部分填写", "Indicator weights of a goal do not add up to 100 (90 in a 决算 self-evaluation), or are given for some only", specifics.kpi_weights),
     Rule("kpi-percent-range", "error", ("kpis",), "百分比指标值不在 0–100 之间（增长率、完成率等除外）", "A percentage target is outside 0–100 (growth and completion rates aside)", row_rules.model_rule(row_rules.describe_percent)),

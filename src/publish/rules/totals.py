@@ -94,29 +94,47 @@ def _hint(stated: int, summed: int, rounding: bool) -> tuple[str, str]:
     return "请核对合计或各组成项。", "Check the total or its parts."
 
 
+BROKEN_DOWN = {"sangong"}  # tables whose items are the whole of their total: changes summed by default
+BREAKDOWNS = {  # change_breakdown -> what the text gives, in both languages
+    "complete": ("原文完整列举了增减构成", "the text gives the whole breakdown"),
+    "main-reasons": ("原文只列举了主要原因", "the text lists only the main reasons"),
+    None: ("“三公”经费合计即各项之和", "the 三公 total is exactly its items"),
+}
+
+
 def breakdown_mismatches(rule: Rule, ctx: Context, resource: str) -> Iterable[Finding]:
-    """A stated change equals the sum of its parts' stated changes where the text gives them all."""
+    """A stated change equals the sum of its parts' stated changes where the text gives them all.
+
+    The 三公 total is exactly its items, so its change is checked by default (where every item states its change);
+    a `change_breakdown` of `main-reasons` (the text lists only the main reasons) makes the gap a warning."""
     if not ctx.has(resource) or "change_breakdown" not in ctx.frame(resource).columns:
         return
     group = [*KEY, *GROUPS[resource]]
-    frame = ctx.frame(resource).with_columns(pl.col("change").fill_null(0).alias("_stated_part"))
-    stated = frame.filter(pl.col("change_breakdown").is_not_null() & pl.col("change").is_not_null())
-    joined = parts_beside_parents(frame, group, "_stated_part", stated).filter(pl.col("change") != pl.col("parts_sum"))
+    frame = ctx.frame(resource)
+    declared = pl.col("change_breakdown").is_not_null()
+    checked = declared | pl.lit(resource in BROKEN_DOWN)
+    stated = frame.filter(checked & pl.col("change").is_not_null())
+    joined = parts_beside_parents(frame, group, "change", stated).filter(
+        (declared | (pl.col("parts_empty") == 0)) & (pl.col("change") != pl.col("parts_sum"))
+    )
     for row in rows(joined.sort(LINE)):
-        gap = row["change"] - row["parts_sum"]
-        complete = row["change_breakdown"] == "complete"
-        severity = "error" if complete and not within_rounding(gap, row["parts"]) else "warning"
-        kind_zh = "原文完整列举了增减构成" if complete else "原文只列举了主要原因"
-        kind_en = "the text gives the whole breakdown" if complete else "the text lists only the main reasons"
-        yield rule.finding(
-            ctx,
-            resource,
-            row,
-            f"{row['item_name']}较上年增减 {money(row['change'])} 万元，但所列各项增减之和为 {money(row['parts_sum'])} 万元"
-            f"（{kind_zh}），相差 {money(gap)} 万元。",
-            f"{row['item_name']} changes by {money(row['change'])} but its stated parts' changes add up to "
-            f"{money(row['parts_sum'])} ({kind_en}), a gap of {money(gap)}.",
-            field="change",
-            values={"stated": money(row["change"]), "sum": money(row["parts_sum"])},
-            severity=severity,
-        )
+        yield _breakdown_finding(rule, ctx, resource, row)
+
+
+def _breakdown_finding(rule: Rule, ctx: Context, resource: str, row: dict) -> Finding:
+    gap = row["change"] - row["parts_sum"]
+    complete = row["change_breakdown"] != "main-reasons"
+    severity = "error" if complete and not within_rounding(gap, row["parts"]) else "warning"
+    kind_zh, kind_en = BREAKDOWNS[row["change_breakdown"]]
+    return rule.finding(
+        ctx,
+        resource,
+        row,
+        f"{row['item_name']}较上年增减 {money(row['change'])} 万元，但所列各项增减之和为 {money(row['parts_sum'])} 万元"
+        f"（{kind_zh}），相差 {money(gap)} 万元。",
+        f"{row['item_name']} changes by {money(row['change'])} but its stated parts' changes add up to "
+        f"{money(row['parts_sum'])} ({kind_en}), a gap of {money(gap)}.",
+        field="change",
+        values={"stated": money(row["change"]), "sum": money(row["parts_sum"])},
+        severity=severity,
+    )
