@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from publish.core import DEFAULT_KIND, DEFAULT_SCOPE, DOCUMENT_KINDS, IDENTITY, SCOPES
 from publish.migrate.step import AddField, AddForeignKey, AddResource, Step
 
-DOCUMENT_KINDS = ("budget", "adjusted_budget", "final_account")
-SCOPES = ("department", "own", "unit")
 UNIT_KINDS_EXAMPLE = "行政单位 / 参公单位 / 事业单位"
 
 # Every table keyed by one disclosure, in the order of datapackage.json (disclosures first: the others refer to it).
@@ -77,7 +76,7 @@ def _identity_fields() -> list[dict[str, Any]]:
     return [year, department, DOCUMENT_KIND, SCOPE]
 
 
-IDENTITY_KEY = ["fiscal_year", "department_id", "document_kind", "scope"]
+IDENTITY_KEY = list(IDENTITY)
 
 UNITS_SCHEMA: dict[str, Any] = {
     "$schema": "https://datapackage.org/profiles/2.0/tableschema.json",
@@ -136,8 +135,8 @@ UNITS_RESOURCE: dict[str, Any] = {
 
 def _key_fields(resource: str) -> tuple[Step, ...]:
     return (
-        AddField(resource, DOCUMENT_KIND, default="budget", after="department_id", key=True),
-        AddField(resource, SCOPE, default="department", after="document_kind", key=True),
+        AddField(resource, DOCUMENT_KIND, default=DEFAULT_KIND, after="department_id", key=True),
+        AddField(resource, SCOPE, default=DEFAULT_SCOPE, after="document_kind", key=True),
     )
 
 
