@@ -233,6 +233,6 @@ def test_a_rule_finding_names_the_kind_and_scope_of_its_disclosure(v1):
     assert new
     for finding in new:
         assert (finding.document_kind, finding.scope) == ("final_account", "department"), finding
-        assert finding.resource in ("expenditure_by_function", "income")  # the total, and the balance it breaks
+        assert finding.resource in ("expenditure_by_function", "expenditure_by_type", "income")  # and the balances
         assert f"2023 年 {SEED_DEPARTMENT} 部门汇总决算" in finding.message_zh
         assert f"({SEED_DEPARTMENT}, 2023, department final account)" in finding.message_en
