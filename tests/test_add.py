@@ -39,7 +39,7 @@ def test_round_trip_export_then_dry_run_changes_nothing(tmp_path):
 
 def set_kpi_target(book, value=85):
     sheet = book["绩效指标"]
-    sheet.cell(row_of(sheet, 6, "办件时限压缩率"), 10).value = value
+    sheet.cell(row_of(sheet, 8, "办件时限压缩率"), 12).value = value
 
 
 def test_changing_one_cell_changes_exactly_that_figure(tmp_path, package_copy):
@@ -78,7 +78,7 @@ def test_adding_the_same_submission_twice_changes_nothing(tmp_path, package_copy
 
 def test_an_invalid_submission_writes_nothing(tmp_path, package_copy):
     path = exported_template(package_copy, tmp_path / "seed.xlsx")
-    edit_workbook(path, lambda book: setattr(book["收入预算"]["F3"], "value", -5))
+    edit_workbook(path, lambda book: setattr(book["收入预算"]["H3"], "value", -5))
     before = data_bytes(package_copy)
     result = invoke("add", path, "--package", package_copy)
     assert result.exit_code == 1 and "收入预算!F3" in result.output
@@ -88,10 +88,10 @@ def test_an_invalid_submission_writes_nothing(tmp_path, package_copy):
 def test_a_finding_is_located_in_the_submission_by_its_fields(tmp_path):
     """The sheet, row, field and cell are data on the finding; its message is built from them, not edited."""
     path = exported_template(ROOT, tmp_path / "seed.xlsx")
-    edit_workbook(path, lambda book: setattr(book["收入预算"]["F3"], "value", -5))
+    edit_workbook(path, lambda book: setattr(book["收入预算"]["H3"], "value", -5))
     [found] = [f for f in add(ROOT, path, dry_run=True).findings if f.rule == "constraint-error"]
-    assert (found.path, found.row, found.field, found.cell) == ("收入预算", 3, "amount", "F3")
-    assert found.location == "收入预算!F3" and found.to_dict()["cell"] == "F3"
+    assert (found.path, found.row, found.field, found.cell) == ("收入预算", 3, "amount", "H3")
+    assert found.location == "收入预算!H3" and found.to_dict()["cell"] == "H3"
     assert found.message_zh == f"收入预算!F3：{found.text[0]}" and "data/income.csv" not in found.message_zh
 
 
@@ -128,9 +128,9 @@ def seed_changes(tmp_path: Path, package: Path) -> Path:
 
     def change(book):
         set_kpi_target(book)
-        book["名词解释"]["D3"].value = "财政拨款收入（更正）"
+        book["名词解释"]["F3"].value = "财政拨款收入（更正）"
         sheet = book["公开文件"]
-        sheet.cell(3, 16).value = "023-51234567"
+        sheet.cell(3, 18).value = "023-51234567"
 
     return edit_workbook(exported_template(package, tmp_path / "three.xlsx"), change)
 

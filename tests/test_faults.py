@@ -101,7 +101,7 @@ def test_a_failure_at_every_write_of_add_leaves_the_package_as_it_was(
 
     book_path = exported_template(ROOT, tmp_path / "changed.xlsx")
     book = load_workbook(book_path)
-    book["名词解释"].cell(3, 5).value = "改过的名词解释"
+    book["名词解释"].cell(3, 7).value = "改过的名词解释"
     book.save(book_path)
     probe = tmp_path / "probe"
     shutil.copytree(package_copy, probe)
