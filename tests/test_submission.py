@@ -64,7 +64,7 @@ def test_full_width_amount_typed_as_text_is_a_note_and_no_change(tmp_path):
     edit_workbook(path, change)
     result = invoke("add", path, "--package", ROOT, "--dry-run")
     assert result.exit_code == 0, result.output
-    assert "normalised-full-width" in result.output and "收入预算!F" in result.output
+    assert "normalised-full-width" in result.output and "收入预算!H" in result.output
     assert "“３６０.６７” → “360.67”" in result.output
     assert "新增 0、删除 0、修改 0 行" in result.output
 
@@ -83,7 +83,7 @@ def test_an_amount_in_yuan_is_refused_not_guessed(tmp_path):
     edit_workbook(path, lambda book: setattr(book["机关运行经费"]["G3"], "value", "382000元"))
     result = invoke("add", path, "--package", ROOT, "--dry-run")
     assert result.exit_code == 1
-    assert "机关运行经费!E3" in result.output and "382000元" in result.output
+    assert "机关运行经费!G3" in result.output and "382000元" in result.output
     assert "is not a number" in result.output and "Traceback" not in result.output
 
 
@@ -227,7 +227,7 @@ def test_a_formula_excel_never_computed_is_a_finding(tmp_path):
     path = exported_template(ROOT, tmp_path / "s.xlsx")
     edit_workbook(path, lambda book: setattr(book["机关运行经费"]["G3"], "value", "=30+8.2"))
     result = add(ROOT, path, dry_run=True)
-    assert located(result.findings, "submission-formula-not-computed")[0][1].startswith("机关运行经费!E3：公式 =30+8.2")
+    assert located(result.findings, "submission-formula-not-computed")[0][1].startswith("机关运行经费!G3：公式 =30+8.2")
 
 
 def test_files_that_are_not_workbooks_give_a_message_not_a_traceback(tmp_path):
