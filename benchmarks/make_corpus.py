@@ -44,6 +44,7 @@ RESOURCES = [
     "assets",
     "kpis",
     "glossary",
+    "disclosure_units",
 ]
 
 

@@ -54,9 +54,13 @@ def drop(package: Path, resource: str, where: dict[str, str]) -> None:
     write_table(package, resource, columns, kept)
 
 
+# The seed is a consolidated budget: a row added without its kind and scope belongs to one too.
+IDENTITY_DEFAULTS = {"document_kind": "budget", "scope": "department"}
+
+
 def add(package: Path, resource: str, **values: str) -> None:
     columns, rows = read_table(package, resource)
-    rows.append({c: values.get(c, "") for c in columns})
+    rows.append({c: values.get(c, IDENTITY_DEFAULTS.get(c, "")) for c in columns})
     write_table(package, resource, columns, rows)
 
 
@@ -76,3 +80,14 @@ def add_column(package: Path, resource: str, field: dict, *, after: str, value: 
     if field["name"] not in columns:
         columns.insert(columns.index(after) + 1, field["name"])
     write_table(package, resource, columns, [{**row, field["name"]: value} for row in rows])
+
+
+def set_identity(package: Path, **identity: str) -> None:
+    """Make the whole package another kind or scope of document: ``document_kind`` and/or ``scope`` on every row of
+    every table that has them (the seed holds one disclosure)."""
+    for path in sorted((package / "data").glob("*.csv")):
+        columns, rows = read_table(package, path.stem)
+        if set(identity) <= set(columns):
+            for row in rows:
+                row.update(identity)
+            write_table(package, path.stem, columns, rows)

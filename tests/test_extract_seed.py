@@ -14,7 +14,8 @@ from publish.extract.core import extract
 from tests.helpers import ROOT, SEED_DEPARTMENT, SEED_DOCUMENT, SEED_SOURCE_FILE, invoke
 
 PACKAGE = load(ROOT)
-RESOURCES = [name for name in PACKAGE.resources if name != "function_codes"]
+# Every table but the code list and the units a disclosure covers (the seed document lists none).
+RESOURCES = [name for name in PACKAGE.resources if name not in ("function_codes", "disclosure_units")]
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +40,8 @@ def test_seed_extraction_equals_the_repo_data(seed_extraction, resource):
 
 def test_seed_is_read_whole_and_its_department_found_by_name(seed_extraction):
     assert seed_extraction.department_id == SEED_DEPARTMENT
+    assert (seed_extraction.document_kind, seed_extraction.scope) == ("budget", "department")
+    assert "disclosure_units" not in seed_extraction.rows and repo_rows("disclosure_units") == []
     assert seed_extraction.unread == []
     assert seed_extraction.absent == []
 

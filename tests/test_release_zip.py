@@ -67,4 +67,4 @@ def test_diff_reads_a_zip_of_an_earlier_release(released: Path):
     result = invoke("diff", old_layout(released), package, "--format", "json")
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
-    assert (report["old_version"], report["bump"], report["changes"]) == ("0.1.0", "none", [])
+    assert (report["old_version"], report["bump"], report["changes"]) == ("1.0.0", "none", [])

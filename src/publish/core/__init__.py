@@ -12,6 +12,7 @@ from publish.core.encoding import BOM, decode_excel_csv
 from publish.core.errors import EXIT_INVALID, EXIT_OK, EXIT_TOOL_FAILURE, EXIT_USAGE, PublishError
 from publish.core.habits import HABITS, NUMERIC, describe, normalise_number, undo_habits
 from publish.core.identifiers import credit_code_problem, division_code_problem
+from publish.core.identity import DEFAULT_KIND, DEFAULT_SCOPE, DOCUMENT_KINDS, IDENTITY, SCOPES, identity_words
 from publish.core.lock import LockedError, locked
 from publish.core.names import SEMVER, name_problem
 from publish.core.office import ZIP_ERRORS, unsafe_office_file
@@ -38,8 +39,11 @@ __all__ = [
     "CHANGE_WORD_ALIASES",
     "CHANGE_WORD_SIGNS",
     "DECIMALS",
+    "DEFAULT_KIND",
+    "DEFAULT_SCOPE",
     "DEPARTMENT_ID",
     "DESCRIPTOR",
+    "DOCUMENT_KINDS",
     "EXIT_INVALID",
     "EXIT_OK",
     "EXIT_TOOL_FAILURE",
@@ -47,9 +51,11 @@ __all__ = [
     "FALL",
     "FLAT",
     "HABITS",
+    "IDENTITY",
     "NUMERIC",
     "REQUIRED_LINES",
     "RISE",
+    "SCOPES",
     "SEMVER",
     "YUAN_PER_WANYUAN",
     "ZIP_ERRORS",
@@ -66,6 +72,7 @@ __all__ = [
     "decode_excel_csv",
     "describe",
     "division_code_problem",
+    "identity_words",
     "inside",
     "known_names",
     "load",

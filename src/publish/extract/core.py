@@ -7,6 +7,7 @@ from pathlib import Path
 
 from publish.core import DEPARTMENT_ID, EXIT_USAGE, PublishError
 from publish.extract import budget, goals, matters, profile
+from publish.extract.identity import identity_from_title
 from publish.extract.model import Extraction
 from publish.extract.readers import read_document
 from publish.extract.reference import Reference, load_reference
@@ -26,6 +27,7 @@ def extract(path: str | Path, department: str | None = None, package: str | Path
     ext = Extraction(title=document.title)
     ext.fiscal_year = title.get("year") or _year_from_text(lines)
     ext.department_id = _department(reference, department, title.get("name", ""))
+    ext.document_kind, ext.scope = identity_from_title(document.title)
     ext.absent = document.absent()
     for sid, zh, en in ext.absent:
         ext.miss(

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-KEYS = ("fiscal_year", "department_id")
+from publish.core import DEFAULT_KIND, DEFAULT_SCOPE, IDENTITY
+
+KEYS = IDENTITY
 
 # Columns of the two sidecar files written beside the submission.
 PROVENANCE_COLUMNS = ("resource", "key", "field", "value", "sentence", "section", "note")
@@ -30,6 +32,8 @@ class Extraction:
     fiscal_year: str = ""
     department_id: str = ""
     title: str = ""
+    document_kind: str = DEFAULT_KIND
+    scope: str = DEFAULT_SCOPE
     rows: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     provenance: list[dict[str, str]] = field(default_factory=list)
     unread: list[Unread] = field(default_factory=list)
@@ -69,12 +73,12 @@ class Extraction:
         self.unread.append(Unread(section, kind, text, zh, en))
 
     def finish(self) -> None:
-        """Stamp every row with the department-year (departments rows with the department only)."""
+        """Stamp every row with the disclosure's key (departments rows with the department only)."""
         for resource, rows in self.rows.items():
             for row in rows:
                 row["department_id"] = self.department_id
                 if resource != "departments":
-                    row["fiscal_year"] = self.fiscal_year
+                    row.update(fiscal_year=self.fiscal_year, document_kind=self.document_kind, scope=self.scope)
 
     @property
     def complete(self) -> bool:

@@ -30,4 +30,12 @@ class AddResource:
     rows: tuple[tuple[str, ...], ...] = field(default_factory=tuple)
 
 
-Step = AddField | AddResource
+@dataclass(frozen=True)
+class AddForeignKey:
+    """A new foreign key of ``resource`` (its columns already there, e.g. added by an earlier step); no row changes."""
+
+    resource: str
+    foreign_key: dict[str, Any]
+
+
+Step = AddField | AddResource | AddForeignKey

@@ -9,7 +9,7 @@ import polars as pl
 from publish.core import Finding
 from publish.rules.base import KEY, Context, Rule, money, rows
 
-FINAL = "部门决算"  # disclosures.document_type of a final account
+FINAL = "final_account"  # the document_kind of a 决算
 
 
 def _line(ctx: Context, resource: str, item: str, fund: str | None = None) -> pl.DataFrame:
@@ -95,11 +95,8 @@ def _carryover(ctx: Context) -> pl.DataFrame:
     total = income.filter(pl.col("item") == "total").select(*KEY, "_line", "item_name", "amount")
     carry = income.filter(pl.col("item") == "carryover").select(*KEY, pl.col("amount").alias("carryover"))
     grand = income.filter(pl.col("item") == "grand_total").select(*KEY, pl.col("amount").alias("grand"))
-    kinds = (
-        ctx.frame("disclosures").select(*KEY, pl.col("document_type").alias("kind")) if ctx.has("disclosures") else None
-    )
     joined = total.join(carry, on=KEY, how="left").join(grand, on=KEY, how="left")
-    joined = joined.join(kinds, on=KEY, how="left") if kinds is not None else joined.with_columns(kind=pl.lit(None))
+    joined = joined.with_columns(pl.col("document_kind").alias("kind"))
     return joined.with_columns(pl.coalesce("grand", pl.col("amount") + pl.col("carryover")).alias("available"))
 
 

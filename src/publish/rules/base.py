@@ -9,10 +9,10 @@ from typing import Any
 
 import polars as pl
 
-from publish.core import CENTI, DECIMALS, Finding, Package, Severity
+from publish.core import CENTI, DECIMALS, IDENTITY, Finding, Package, Severity, identity_words
 from publish.engine import LINE, Tables
 
-KEY = ["fiscal_year", "department_id"]
+KEY = list(IDENTITY)  # one disclosure: fiscal_year, department_id, document_kind, scope
 
 
 @dataclass
@@ -59,11 +59,12 @@ class Rule(Registered):
         values: dict[str, Any] | None = None,
         severity: Severity | None = None,
     ) -> Finding:
-        """A finding located at ``row`` (a dict holding `_line` and the department-year key)."""
+        """A finding located at ``row`` (a dict holding `_line` and the disclosure's key)."""
         path = ctx.path(resource)
         line = row.get(LINE)
         year, department = row.get("fiscal_year"), row.get("department_id")
-        who_zh, who_en = _who(year, department)
+        kind, scope = row.get("document_kind"), row.get("scope")
+        who_zh, who_en = _who(year, department, kind, scope)
         at_zh = f"{path} 第 {line} 行" if line else path
         at_en = f"{path} line {line}" if line else path
         return Finding(
@@ -76,19 +77,25 @@ class Rule(Registered):
             values=values or {},
             fiscal_year=year,
             department_id=department,
+            document_kind=kind,
+            scope=scope,
             message_zh=f"{at_zh}{who_zh}：{zh}",
             message_en=f"{at_en}{who_en}: {en}",
             text=(zh, en),
         )
 
 
-def _who(year: Any, department: Any) -> tuple[str, str]:
-    """The department-year a finding is about, as far as the row says it (a blank year is never "None 年")."""
+def _who(year: Any, department: Any, kind: Any = None, scope: Any = None) -> tuple[str, str]:
+    """The disclosure a finding is about, as far as the row says it (a blank year is never "None 年"); its kind
+    and scope are named unless it is the usual consolidated budget."""
     if department in (None, ""):
         return "", ""
+    words_zh, words_en = identity_words(kind, scope)
+    zh = f" {words_zh}" if words_zh else ""
+    en = f", {words_en}" if words_en else ""
     if year in (None, ""):
-        return f"（{department}）", f" ({department})"
-    return f"（{year} 年 {department}）", f" ({department}, {year})"
+        return f"（{department}{zh}）", f" ({department}{en})"
+    return f"（{year} 年 {department}{zh}）", f" ({department}, {year}{en})"
 
 
 def money(centi: int | None) -> str:

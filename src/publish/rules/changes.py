@@ -9,14 +9,15 @@ from decimal import Decimal
 import polars as pl
 
 from publish.core import CENTI, CHANGE_WORD_SIGNS, CHANGE_WORDS, DECIMALS, Finding
-from publish.rules.base import KEY, Context, Rule, money, rows
+from publish.rules.base import Context, Rule, money, rows
 from publish.rules.totals import GROUPS
 
 CHANGED = ["income", "expenditure_by_function", "expenditure_by_type", "sangong", "operating_costs"]
 
 
 def _line_key(frame: pl.DataFrame, resource: str) -> list[str]:
-    extra = [c for c in ["fund", *GROUPS.get(resource, []), "item"] if c in frame.columns]
+    """A line's key across years: the same department and scope (the year and kind are matched apart)."""
+    extra = [c for c in ["scope", "fund", *GROUPS.get(resource, []), "item"] if c in frame.columns]
     return ["department_id", *dict.fromkeys(extra)]
 
 
@@ -50,7 +51,7 @@ def prior_year(rule: Rule, ctx: Context) -> Iterable[Finding]:
     for resource in CHANGED:
         if not ctx.has(resource):
             continue
-        frame = _with_compared_kind(ctx, ctx.frame(resource))
+        frame = _with_compared_kind(ctx.frame(resource))
         key = _line_key(frame, resource)
         prior = frame.filter(pl.col("amount").is_not_null()).select(
             *key,
@@ -67,20 +68,13 @@ def prior_year(rule: Rule, ctx: Context) -> Iterable[Finding]:
             yield _prior_finding(rule, ctx, resource, row)
 
 
-BASIS_KIND = {"prior-budget": "部门预算", "prior-final": "部门决算"}  # change_basis -> the document it compares with
+BASIS_KIND = {"prior-budget": "budget", "prior-final": "final_account"}  # change_basis -> the kind it compares with
 
 
-def _with_compared_kind(ctx: Context, frame: pl.DataFrame) -> pl.DataFrame:
+def _with_compared_kind(frame: pl.DataFrame) -> pl.DataFrame:
     """The frame with `_kind` (its document's kind) and `_compared_kind` (the kind its change compares with)."""
-    kinds = (
-        ctx.frame("disclosures").select(*KEY, pl.col("document_type").alias("_kind"))
-        if ctx.has("disclosures")
-        else None
-    )
-    frame = (
-        frame.join(kinds, on=KEY, how="left") if kinds is not None else frame.with_columns(pl.lit("").alias("_kind"))
-    )
-    frame = frame.with_columns(pl.col("_kind").fill_null(""))
+    kind = pl.col("document_kind").fill_null("") if "document_kind" in frame.columns else pl.lit("")
+    frame = frame.with_columns(kind.alias("_kind"))
     if "change_basis" not in frame.columns:
         return frame.with_columns(pl.col("_kind").alias("_compared_kind"))
     basis = pl.col("change_basis")

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import polars as pl
 
 from publish.core import Finding, known_names, official_names, parent_code
-from publish.rules.base import Context, Rule, rows
+from publish.rules.base import KEY, Context, Rule, rows
 from publish.rules.code_list import former_name_year, function_lines, listed_codes
 from publish.rules.totals import GROUPS
 
@@ -157,7 +157,7 @@ def unknown_parents(rule: Rule, ctx: Context) -> Iterable[Finding]:
     for resource, extra in GROUPS.items():
         if not ctx.has(resource):
             continue
-        group = ["fiscal_year", "department_id", *extra]
+        group = [*KEY, *extra]
         frame = ctx.frame(resource)
         children = frame.filter(pl.col("parent_item").is_not_null())
         named = children["parent_item"].unique().implode()  # only lines that some line names as its parent

@@ -9,7 +9,7 @@ import polars as pl
 from publish.core import CENTI, Finding
 from publish.rules.base import KEY, Context, Rule, money, rows
 
-FINAL = "部门决算"  # disclosures.document_type of a final account
+FINAL = "final_account"  # the document_kind of a 决算
 
 
 def sangong_fund(rule: Rule, ctx: Context) -> Iterable[Finding]:
@@ -83,7 +83,7 @@ def kpi_weights(rule: Rule, ctx: Context) -> Iterable[Finding]:
     scale = CENTI if fields.get("weight", {}).get("type", "number") == "number" else 1  # numbers are in hundredths
     sums = _goal_weights(ctx).filter(pl.col("weighted") > 0)
     total = pl.col("total")
-    allowed = (total == 100 * scale) | ((pl.col("document_type") == FINAL) & (total == 90 * scale))
+    allowed = (total == 100 * scale) | ((pl.col("document_kind") == FINAL) & (total == 90 * scale))
     wrong = sums.filter((pl.col("weighted") < pl.col("indicators")) | ~allowed.fill_null(False))
     for row in rows(wrong.sort("_line")):
         shown = money(row["total"] * CENTI // scale)
@@ -102,8 +102,9 @@ def kpi_weights(rule: Rule, ctx: Context) -> Iterable[Finding]:
 
 
 def _goal_weights(ctx: Context) -> pl.DataFrame:
-    """Per goal: the weights' sum, how many indicators carry a weight and how many there are, the document's kind."""
-    sums = (
+    """Per goal: the weights' sum, how many indicators carry a weight and how many there are (the key holds the
+    document's kind)."""
+    return (
         ctx.frame("kpis")
         .group_by([*KEY, "goal"])
         .agg(
@@ -114,7 +115,3 @@ def _goal_weights(ctx: Context) -> pl.DataFrame:
             pl.col("goal_name").first(),
         )
     )
-    kinds = ctx.frame("disclosures").select(*KEY, "document_type") if ctx.has("disclosures") else None
-    if kinds is None:
-        return sums.with_columns(pl.lit(None, dtype=pl.String).alias("document_type"))
-    return sums.join(kinds, on=KEY, how="left")

@@ -65,8 +65,9 @@ def _locate(finding: Finding, lines: dict[str, dict[int, Origin]], submission: S
     origin = lines.get(finding.resource or "", {}).get(finding.row or -1)
     if origin is not None:
         return origin.place(finding)
-    year, dept = submission.claim or ("", "")
-    if finding.department_id == dept and str(finding.fiscal_year or year) == year:
+    year, dept, kind, scope = submission.claim or ("", "", None, None)
+    same = finding.department_id == dept and str(finding.fiscal_year or year) == year
+    if same and (finding.document_kind or kind) == kind and (finding.scope or scope) == scope:
         return _in_table(finding, submission)
     if finding.department_id is None and finding.fiscal_year is None and finding.row is None:
         return _in_table(finding, submission) if finding.resource else finding
@@ -98,6 +99,8 @@ def _identity(finding: Finding) -> tuple:
         finding.resource,
         finding.fiscal_year,
         finding.department_id,
+        finding.document_kind,
+        finding.scope,
         finding.field,
         finding.message_en,
     )

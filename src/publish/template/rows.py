@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from publish.core import REQUIRED_LINES, Package, csvfile, official_names
+from publish.core import DEFAULT_KIND, DEFAULT_SCOPE, IDENTITY, REQUIRED_LINES, Package, csvfile, official_names
 
 # The department-year itself: its profile and its disclosure (every required line hangs on them).
 FORM_LINES: dict[str, list[dict[str, str]]] = {"departments": [{}], "disclosures": [{"document_type": "部门预算"}]}
@@ -79,25 +79,39 @@ def _complete(schema: dict[str, Any], resource: str, row: dict[str, str]) -> dic
 
 
 def identity(schema: dict[str, Any], row: dict[str, str]) -> tuple[str, ...]:
-    """The primary key values of ``row`` apart from fiscal year and department."""
+    """The primary key values of ``row`` apart from the disclosure's (year, department, kind, scope)."""
     key = schema.get("primaryKey", [])
     key = [key] if isinstance(key, str) else key
-    return tuple(row.get(name, "") for name in key if name not in ("fiscal_year", "department_id"))
+    return tuple(row.get(name, "") for name in key if name not in IDENTITY)
 
 
-def published_rows(package: Package, resource: str, department_id: str, fiscal_year: str) -> list[dict[str, str]]:
-    """The rows of one department-year in ``resource`` as the package holds them."""
+def published_rows(
+    package: Package,
+    resource: str,
+    department_id: str,
+    fiscal_year: str,
+    kind: str = DEFAULT_KIND,
+    scope: str = DEFAULT_SCOPE,
+) -> list[dict[str, str]]:
+    """The rows of one disclosure (department-year, kind, scope) in ``resource`` as the package holds them."""
     path = package.file(package.resources[resource])
     if not path.exists():
         return []
     rows = csvfile.read_rows(path)
     if resource == "departments":
         return [row for row in rows if row.get("department_id") == department_id]
-    return [r for r in rows if r.get("department_id") == department_id and r.get("fiscal_year") == fiscal_year]
+    wanted = dict(zip(IDENTITY, (fiscal_year, department_id, kind, scope), strict=True))
+    return [r for r in rows if all(r.get(name, value) == value for name, value in wanted.items())]
 
 
 def template_rows(
-    package: Package, resource: str, department_id: str, fiscal_year: str, from_data: bool
+    package: Package,
+    resource: str,
+    department_id: str,
+    fiscal_year: str,
+    from_data: bool,
+    kind: str = DEFAULT_KIND,
+    scope: str = DEFAULT_SCOPE,
 ) -> list[dict[str, str]]:
     """The rows a sheet starts with: what was published (``from_data``), else the required lines.
 
@@ -105,9 +119,13 @@ def template_rows(
     starts from the last published profile.
     """
     schema = package.resources[resource].schema
-    published = published_rows(package, resource, department_id, fiscal_year)
+    published = published_rows(package, resource, department_id, fiscal_year, kind, scope)
     use_published = from_data or (resource == "departments" and bool(published))
     rows = published if use_published else listed_rows(schema, resource)
-    keys = {"department_id": department_id} if resource == "departments" else {"fiscal_year": fiscal_year}
-    keys["department_id"] = department_id
+    keys = {"department_id": department_id}
+    if resource != "departments":
+        names = {spec["name"] for spec in schema.get("fields", [])}
+        keys.update(
+            {"fiscal_year": fiscal_year} | {k: v for k, v in (("document_kind", kind), ("scope", scope)) if k in names}
+        )
     return [{**row, **keys} for row in rows]

@@ -11,7 +11,17 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from publish.core import CHANGE_WORDS, Package, Resource, escape, official_names
+from publish.core import (
+    CHANGE_WORDS,
+    DEFAULT_KIND,
+    DEFAULT_SCOPE,
+    DOCUMENT_KINDS,
+    SCOPES,
+    Package,
+    Resource,
+    escape,
+    official_names,
+)
 from publish.template.layout import CODES_SHEET, INSTRUCTIONS_SHEET, KEY_FIELDS, LISTS_SHEET
 
 HEADER_LINE = 2
@@ -59,8 +69,9 @@ class SheetWriter:
             elif field.get("type", "string") == "string":
                 cell.number_format = "@"
 
-    def add_blank_rows(self, count: int, fiscal_year: str, department_id: str) -> None:
-        keys = {"fiscal_year": fiscal_year, "department_id": department_id}
+    def add_blank_rows(self, count: int, *disclosure: str) -> None:
+        """``count`` empty rows with the disclosure's key filled in (fiscal_year, department_id, kind, scope)."""
+        keys = dict(zip(KEY_FIELDS, disclosure, strict=True))
         for _ in range(count):
             self.add_row({k: v for k, v in keys.items() if k in {f["name"] for f in self.fields}})
 
@@ -184,13 +195,20 @@ INSTRUCTIONS = (
 )
 
 
-def write_instructions(sheet: Any, package: Package, department_id: str, fiscal_year: str, name: str) -> None:
+def write_instructions(
+    sheet: Any, package: Package, department_id: str, fiscal_year: str, name: str, kind: str, scope: str
+) -> None:
+    """The cover sheet: which disclosure the template is for (year, department, kind, scope) and how to fill it."""
     sheet.title = INSTRUCTIONS_SHEET
-    title = f"{package.descriptor.get('title', '')}：{name}（{department_id}）{fiscal_year} 年部门预算报送模板"
+    (kind_zh, kind_en), (scope_zh, scope_en) = DOCUMENT_KINDS[kind], SCOPES[scope]
+    document = "部门预算" if (kind, scope) == (DEFAULT_KIND, DEFAULT_SCOPE) else f"{scope_zh}{kind_zh}"
+    title = f"{package.descriptor.get('title', '')}：{name}（{department_id}）{fiscal_year} 年{document}报送模板"
     escape.excel_text_cell(sheet.cell(1, 1), title)
     sheet.cell(1, 1).font = Font(bold=True, size=14)
     escape.excel_text_cell(
-        sheet.cell(2, 1), f"预算年度 Fiscal year：{fiscal_year}    部门编号 Department id：{department_id}"
+        sheet.cell(2, 1),
+        f"预算年度 Fiscal year：{fiscal_year}    部门编号 Department id：{department_id}    "
+        f"文件种类 Kind：{kind_zh} {kind} ({kind_en})    公开范围 Scope：{scope_zh} {scope} ({scope_en})",
     )
     for line, text in enumerate(INSTRUCTIONS, start=4):
         escape.excel_text_cell(sheet.cell(line, 1), text)
