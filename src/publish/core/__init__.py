@@ -28,8 +28,8 @@ from publish.core.package import (
 from publish.core.paths import OutsideError, inside
 from publish.core.report import Finding, Report, Severity
 from publish.core.required import REQUIRED_LINES
-from publish.core.units import CENTI, DECIMALS, YUAN_PER_WANYUAN
-from publish.core.vocabulary import CHANGE_WORD_ALIASES, CHANGE_WORD_SIGNS, known_names, official_names
+from publish.core.units import CENTI, DECIMALS, DEFAULT_UNIT, UNIT_DECIMALS, YUAN_PER_UNIT, YUAN_PER_WANYUAN, fen
+from publish.core.vocabulary import CHANGE_WORD_ALIASES, CHANGE_WORD_SIGNS, FUND_NAMES, known_names, official_names
 
 __all__ = [
     "BOM",
@@ -38,6 +38,7 @@ __all__ = [
     "CHANGE_WORD_ALIASES",
     "CHANGE_WORD_SIGNS",
     "DECIMALS",
+    "DEFAULT_UNIT",
     "DEPARTMENT_ID",
     "DESCRIPTOR",
     "EXIT_INVALID",
@@ -46,11 +47,14 @@ __all__ = [
     "EXIT_USAGE",
     "FALL",
     "FLAT",
+    "FUND_NAMES",
     "HABITS",
     "NUMERIC",
     "REQUIRED_LINES",
     "RISE",
     "SEMVER",
+    "UNIT_DECIMALS",
+    "YUAN_PER_UNIT",
     "YUAN_PER_WANYUAN",
     "ZIP_ERRORS",
     "Finding",
@@ -66,6 +70,7 @@ __all__ = [
     "decode_excel_csv",
     "describe",
     "division_code_problem",
+    "fen",
     "inside",
     "known_names",
     "load",
