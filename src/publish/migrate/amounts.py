@@ -36,7 +36,14 @@ IDENTITY: tuple[dict[str, Any], ...] = (
 )
 FUNDS = list(FUND_NAMES)
 # tables with an ``amount`` column (disclosures has performance_managed_amount instead)
-AMOUNT_TABLES = ("income", "expenditure_by_function", "expenditure_by_type", "sangong", "operating_costs", "procurement")
+AMOUNT_TABLES = (
+    "income",
+    "expenditure_by_function",
+    "expenditure_by_type",
+    "sangong",
+    "operating_costs",
+    "procurement",
+)
 FUND_TABLES = ("expenditure_by_type", "sangong", "operating_costs", "procurement")
 KEY_PATTERN = "[a-z0-9]+(_[a-z0-9]+)*"
 
@@ -49,17 +56,29 @@ UNIT = {
     "constraints": {"required": True, "enum": list(YUAN_PER_UNIT)},
 }
 COMPARISONS = (
-    ("prior_amount", "上年数", "The prior year's figure as published beside this one (上年预算, 上年决算 or 上年执行数: "
-     "change_basis says which), in the row's unit."),
-    ("initial_budget", "年初预算数", "年初预算数 (the budget passed at the start of the year), in a 决算 or an adjusted "
-     "budget, in the row's unit."),
-    ("adjusted_budget", "调整预算数", "调整预算数 or 全年预算数 (the budget after adjustments), in a 决算, in the row's unit."),
+    (
+        "prior_amount",
+        "上年数",
+        "The prior year's figure as published beside this one (上年预算, 上年决算 or 上年执行数: "
+        "change_basis says which), in the row's unit.",
+    ),
+    (
+        "initial_budget",
+        "年初预算数",
+        "年初预算数 (the budget passed at the start of the year), in a 决算 or an adjusted budget, in the row's unit.",
+    ),
+    (
+        "adjusted_budget",
+        "调整预算数",
+        "调整预算数 or 全年预算数 (the budget after adjustments), in a 决算, in the row's unit.",
+    ),
 )
 FUND = {
     "name": "fund",
     "type": "string",
     "title": "资金范围代码",
-    "description": "Which money the lines cover: " + ", ".join(f"{key} ({name})" for key, (name, _) in FUND_NAMES.items()),
+    "description": "Which money the lines cover: "
+    + ", ".join(f"{key} ({name})" for key, (name, _) in FUND_NAMES.items()),
     "constraints": {"required": True, "enum": FUNDS},
 }
 FUND_NAME = {"required": True}  # as published; the vocabulary knows the official name and aliases

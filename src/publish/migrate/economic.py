@@ -24,17 +24,38 @@ def _number(name: str, title: str, description: str) -> dict[str, Any]:
 def _fields(fund: dict[str, Any], comparisons: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [
         fund,
-        _text("code", "经济分类科目编码", "部门预算支出经济分类科目: 3 digits for 类 (301…310, 399), 5 for 款 (30101…); "
-              "total for the published 合计 line.", {"required": True, "pattern": CODE}),
-        _text("cost_type", "支出类型", "Which column of the table the figure is: total (合计), personnel (人员经费) or "
-              "public (公用经费).", {"required": True, "enum": ["total", "personnel", "public"]}),
-        _text("code_name", "经济分类科目名称", "The name beside the code, as published (合计 on the total line).",
-              {"required": True}),
-        _text("parent_code", "上级科目编码", "The line this line is a part of: total for a 类, the 类 for a 款; empty on "
-              "the total line.", {"pattern": PARENT}),
+        _text(
+            "code",
+            "经济分类科目编码",
+            "部门预算支出经济分类科目: 3 digits for 类 (301…310, 399), 5 for 款 (30101…); "
+            "total for the published 合计 line.",
+            {"required": True, "pattern": CODE},
+        ),
+        _text(
+            "cost_type",
+            "支出类型",
+            "Which column of the table the figure is: total (合计), personnel (人员经费) or public (公用经费).",
+            {"required": True, "enum": ["total", "personnel", "public"]},
+        ),
+        _text(
+            "code_name",
+            "经济分类科目名称",
+            "The name beside the code, as published (合计 on the total line).",
+            {"required": True},
+        ),
+        _text(
+            "parent_code",
+            "上级科目编码",
+            "The line this line is a part of: total for a 类, the 类 for a 款; empty on the total line.",
+            {"pattern": PARENT},
+        ),
         _number("amount", "金额", "The figure as published, in the row's unit."),
-        _text("unit", "金额单位", "The unit every amount of the row is published in: 元, 万元 or 亿元.",
-              {"required": True, "enum": list(YUAN_PER_UNIT)}),
+        _text(
+            "unit",
+            "金额单位",
+            "The unit every amount of the row is published in: 元, 万元 or 亿元.",
+            {"required": True, "enum": list(YUAN_PER_UNIT)},
+        ),
         *comparisons,
     ]
 
