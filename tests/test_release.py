@@ -39,7 +39,7 @@ def test_first_release_layout_and_descriptor(released: Path):
     assert {"datapackage.json", "README.md", "CHANGELOG.md", "SHA256SUMS", f"{top('0.1.0')}.xlsx"} <= set(names)
     assert "data/income.csv" in names and "schemas/income.json" in names
     descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
-    assert descriptor["sources"] and len(descriptor["resources"]) == 12
+    assert descriptor["sources"] and len(descriptor["resources"]) == 13
     for source in descriptor["sources"]:  # the documents the data was read from travel with it
         assert (folder / source["path"]).read_bytes() == (released / source["path"]).read_bytes()
     assert (descriptor["version"], descriptor["created"]) == ("0.1.0", "2023-11-14T22:13:20Z")

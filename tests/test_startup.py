@@ -51,7 +51,7 @@ def test_validate_reports_its_progress_stage_by_stage():
     calls = []
     report = validate(ROOT, progress=lambda stage, done, total: calls.append((stage, done, total)))
     assert report.valid
-    assert ("tables", 12, 12) in calls
+    assert ("tables", 13, 13) in calls
     rules = [c for c in calls if c[0] == "rules"]
     assert rules[-1][1] == rules[-1][2] and len(rules) == rules[-1][2]
 
