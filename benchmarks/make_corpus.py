@@ -38,6 +38,7 @@ RESOURCES = [
     "income",
     "expenditure_by_function",
     "expenditure_by_type",
+    "expenditure_by_economic",
     "sangong",
     "operating_costs",
     "procurement",
@@ -46,6 +47,10 @@ RESOURCES = [
     "glossary",
     "disclosure_units",
 ]
+# Cells every synthetic row has (data model v2): amounts in 万元, function lines all funds' total column.
+WANYUAN = {"unit": "万元"}
+IMPLIED = {name: WANYUAN for name in ("disclosures", "income", "expenditure_by_type", "sangong", "operating_costs")}
+IMPLIED |= {"procurement": WANYUAN, "expenditure_by_function": {**WANYUAN, "fund": "all", "cost_type": "total"}}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -91,9 +96,10 @@ def make_corpus(out: Path, department_years: int, *, years: int = 5, plant: int 
             if rule:
                 target = PLANTS[rule][0](rows)
             for name in RESOURCES:
-                for row in sorted(rows[name], key=order[name]):
+                for row in sorted(rows.get(name, ()), key=order[name]):
                     lines[name] += 1
-                    buffers[name][1].writerow([row.get(f["name"], "") for f in schemas[name]["fields"]])
+                    cells = {**IMPLIED.get(name, {}), **row}
+                    buffers[name][1].writerow([cells.get(f["name"], "") for f in schemas[name]["fields"]])
                     if target and target[1] is row:
                         manifest.append(_expected(rule, target[0], lines[name], dept.department_id, year))
     _write_package(out, schemas, buffers, units, spans, first)

@@ -47,7 +47,7 @@ def test_validate_accepts_the_descriptor_path():
 def test_a_bad_cell_exits_1_with_a_located_bilingual_message(package_copy):
     income = package_copy / "data" / "income.csv"
     text = income.read_text(encoding="utf-8")
-    income.write_text(text.replace(",360.67,-1.39,", ",36O.67,-1.39,", 1), encoding="utf-8")
+    income.write_text(text.replace(",360.67,万元,", ",36O.67,万元,", 1), encoding="utf-8")
     result = invoke("validate", str(package_copy))
     assert result.exit_code == 1
     assert "data/income.csv 第 4 行，字段 amount：值的类型不对（应为 number）" in result.output
@@ -143,7 +143,7 @@ HAN = re.compile(r"[\u3400-\u9fff]")
 def _income_amount(folder: Path, value: str) -> None:
     """Set the seed's first income amount (360.67) in ``folder``/income.csv to ``value``."""
     income = folder / "income.csv"
-    income.write_text(income.read_text(encoding="utf-8").replace(",360.67,-1.39,", f",{value},-1.39,", 1), "utf-8")
+    income.write_text(income.read_text(encoding="utf-8").replace(",360.67,万元,", f",{value},万元,", 1), "utf-8")
 
 
 def _add(package: Path, tmp: Path) -> list[str]:

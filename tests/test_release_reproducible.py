@@ -72,7 +72,7 @@ def test_verify_names_a_changed_file_inside_the_zip(package_copy: Path, tmp_path
         for info in source.infolist():
             data = source.read(info)
             if info.filename.endswith("data/sangong.csv"):
-                data = data.replace(b"4,0", b"5,0", 1)
+                data = data.replace(",4,万元".encode(), ",5,万元".encode(), 1)
             target.writestr(info, data)
     result = invoke("verify", str(damaged))
     assert result.exit_code == 1

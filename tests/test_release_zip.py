@@ -14,6 +14,7 @@ from tests.fuzz.outcome import invoke
 from tests.helpers import require_tool
 
 EPOCH = "1700000000"
+NOT_IN_SEED = {"expenditure_by_economic"}  # tables the seed document publishes no row of
 
 
 @pytest.fixture
@@ -43,7 +44,8 @@ def test_frictionless_validates_every_resource_of_the_zip(released: Path):
         resources = json.loads(archive.read("datapackage.json"))["resources"]
     checked = {task["name"] for task in report["tasks"]}
     assert checked == {resource["name"] for resource in resources}, report
-    assert report["valid"] is True and all(task["stats"]["rows"] for task in report["tasks"]), report
+    filled = [task for task in report["tasks"] if task["name"] not in NOT_IN_SEED]
+    assert report["valid"] is True and all(task["stats"]["rows"] for task in filled), report
     assert done.returncode == 0
 
 

@@ -42,6 +42,29 @@ def prior_year_income(p):
     )
 
 
+def economic_line(p, code, cost_type, amount, parent="total", fund="general_budget"):
+    """One line of the basic expenditure by economic classification (the seed publishes none)."""
+    add(p, "expenditure_by_economic", fiscal_year="2023", department_id="500238-zwfwzx", fund=fund, code=code,
+        cost_type=cost_type, code_name=code, parent_code=parent, amount=amount, unit="万元")  # fmt: skip
+
+
+def economic_parts_short(p):
+    economic_line(p, "total", "personnel", "10", parent="", fund="appropriation")
+    economic_line(p, "301", "personnel", "9", fund="appropriation")
+
+
+def economic_columns_apart(p):
+    for cost_type, amount in (("total", "10"), ("personnel", "6"), ("public", "3")):
+        economic_line(p, "301", cost_type, amount, fund="appropriation")
+
+
+def function_columns_apart(p):
+    add(p, "expenditure_by_function", fiscal_year="2023", department_id="500238-zwfwzx", fund="all", item="total",
+        cost_type="basic", item_name="合计", amount="225.67", unit="万元")  # fmt: skip
+    add(p, "expenditure_by_function", fiscal_year="2023", department_id="500238-zwfwzx", fund="all", item="total",
+        cost_type="project", item_name="合计", amount="130", unit="万元")  # fmt: skip
+
+
 def changed_function_total(p):
     edit(p, "expenditure_by_function", {"item": "total"}, amount="361.67")
     edit(p, "expenditure_by_function", {"item": "201"}, amount="305.21")
@@ -60,6 +83,17 @@ CASES = {
     "type-total-mismatch": (
         lambda p: edit(p, "expenditure_by_type", {**GB, "item": "project"}, amount="130"),
         [(6, "amount", "error")],
+    ),
+    "economic-total-mismatch": (economic_parts_short, [(2, "amount", "error")]),
+    "function-column-mismatch": (function_columns_apart, [(7, "amount", "error")]),
+    "economic-column-mismatch": (economic_columns_apart, [(2, "amount", "error")]),
+    "economic-type-mismatch": (
+        lambda p: economic_line(p, "total", "total", "225.00", parent=""),
+        [(2, "amount", "error")],
+    ),
+    "fund-name-mismatch": (
+        lambda p: edit(p, "operating_costs", {}, fund_name="全部资金"),
+        [(2, "fund_name", "error")],
     ),
     "sangong-total-mismatch": (
         lambda p: edit(p, "sangong", {"item": "vehicle_operation"}, amount="5"),
@@ -162,7 +196,10 @@ CASES = {
         lambda p: edit(p, "income", {"item": "government_fund"}, amount="5"),
         [(2, "government_fund_expenditure", "error")],
     ),
-    "amount-precision": (lambda p: edit(p, "operating_costs", {}, amount="38.205"), [(2, "amount", "error")]),
+    "amount-precision": (  # 38.205 元 is finer than a fen (38.205 万元 would not be: 万元 allows six decimals)
+        lambda p: edit(p, "operating_costs", {}, amount="38.205", unit="元"),
+        [(2, "amount", "error")],
+    ),
     "number-not-plain": (lambda p: edit(p, "operating_costs", {}, amount="３８.２０"), [(2, "amount", "error")]),
     "formula-injection": (
         lambda p: edit(p, "operating_costs", {}, purpose='=HYPERLINK("http://x","点击")'),

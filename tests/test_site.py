@@ -265,7 +265,7 @@ def test_cli_builds_and_reports(tmp_path):
 def test_cli_refuses_invalid_data_and_writes_nothing(package_copy, tmp_path):
     rows = read_rows(package_copy, "sangong")
     text = (package_copy / "data" / "sangong.csv").read_text(encoding="utf-8")
-    (package_copy / "data" / "sangong.csv").write_text(text.replace(",4,0,", ",four,0,", 1), encoding="utf-8")
+    (package_copy / "data" / "sangong.csv").write_text(text.replace(",4,万元,", ",four,万元,", 1), encoding="utf-8")
     assert rows
     out = tmp_path / "portal"
     result = invoke("site", str(package_copy), "--out", str(out))

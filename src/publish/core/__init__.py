@@ -29,8 +29,8 @@ from publish.core.package import (
 from publish.core.paths import OutsideError, inside
 from publish.core.report import Finding, Report, Severity
 from publish.core.required import REQUIRED_LINES
-from publish.core.units import CENTI, DECIMALS, YUAN_PER_WANYUAN
-from publish.core.vocabulary import CHANGE_WORD_ALIASES, CHANGE_WORD_SIGNS, known_names, official_names
+from publish.core.units import CENTI, DECIMALS, DEFAULT_UNIT, UNIT_DECIMALS, YUAN_PER_UNIT, YUAN_PER_WANYUAN, fen
+from publish.core.vocabulary import CHANGE_WORD_ALIASES, CHANGE_WORD_SIGNS, FUND_NAMES, known_names, official_names
 
 __all__ = [
     "BOM",
@@ -41,6 +41,7 @@ __all__ = [
     "DECIMALS",
     "DEFAULT_KIND",
     "DEFAULT_SCOPE",
+    "DEFAULT_UNIT",
     "DEPARTMENT_ID",
     "DESCRIPTOR",
     "DOCUMENT_KINDS",
@@ -50,6 +51,7 @@ __all__ = [
     "EXIT_USAGE",
     "FALL",
     "FLAT",
+    "FUND_NAMES",
     "HABITS",
     "IDENTITY",
     "NUMERIC",
@@ -57,6 +59,8 @@ __all__ = [
     "RISE",
     "SCOPES",
     "SEMVER",
+    "UNIT_DECIMALS",
+    "YUAN_PER_UNIT",
     "YUAN_PER_WANYUAN",
     "ZIP_ERRORS",
     "Finding",
@@ -72,6 +76,7 @@ __all__ = [
     "decode_excel_csv",
     "describe",
     "division_code_problem",
+    "fen",
     "identity_words",
     "inside",
     "known_names",

@@ -8,7 +8,7 @@ CSV together, atomically.
 
 from publish.migrate.plan import PLAN
 from publish.migrate.run import Migration, MigrationRefused, migrate, next_major
-from publish.migrate.step import AddField, AddForeignKey, AddResource, Step
+from publish.migrate.step import AddField, AddForeignKey, AddResource, SetConstraints, Step
 
 __all__ = [
     "PLAN",
@@ -17,6 +17,7 @@ __all__ = [
     "AddResource",
     "Migration",
     "MigrationRefused",
+    "SetConstraints",
     "Step",
     "migrate",
     "next_major",

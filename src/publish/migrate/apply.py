@@ -10,7 +10,7 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
-from publish.migrate.step import AddField, AddForeignKey, AddResource, Step
+from publish.migrate.step import AddField, AddForeignKey, AddResource, SetConstraints, Step
 
 DISCLOSURES = "disclosures"
 
@@ -32,6 +32,8 @@ def applied(contents: Contents, step: Step) -> bool:
     schema = contents.schemas.get(step.resource, {})
     if isinstance(step, AddForeignKey):
         return step.foreign_key in schema.get("foreignKeys", [])
+    if isinstance(step, SetConstraints):
+        return _field(schema, step.field).get("constraints", {}) == step.constraints
     return step.field["name"] in _names(schema)
 
 
@@ -42,6 +44,8 @@ def apply(contents: Contents, step: Step) -> None:
     elif isinstance(step, AddForeignKey):
         contents.schemas[step.resource].setdefault("foreignKeys", []).append(copy.deepcopy(step.foreign_key))
         contents.changed.add(step.resource)
+    elif isinstance(step, SetConstraints):
+        _set_constraints(contents, step)
     else:
         _add_field(contents, step)
 
@@ -54,6 +58,11 @@ def describe(step: Step) -> tuple[str, str]:
     if isinstance(step, AddForeignKey):
         fields = ", ".join(step.foreign_key["fields"])
         return f"{step.resource}：新外键 {fields}", f"{step.resource}: new foreign key {fields}"
+    if isinstance(step, SetConstraints):
+        return (
+            f"{step.resource}.{step.field}：约束改为 {step.constraints}",
+            f"{step.resource}.{step.field}: constraints now {step.constraints}",
+        )
     name, default = step.field["name"], step.default or "（空）"
     key_zh, key_en = ("，进入主键", ", in the primary key") if step.key else ("", "")
     return (
@@ -72,6 +81,19 @@ def _add_field(contents: Contents, step: AddField) -> None:
     if step.key:
         _add_key(contents, step.resource, name, step.after)
     contents.changed.add(step.resource)
+
+
+def _set_constraints(contents: Contents, step: SetConstraints) -> None:
+    """The field's constraints replaced as a whole; a field left with none has no ``constraints`` at all."""
+    spec = _field(contents.schemas[step.resource], step.field)
+    spec.pop("constraints", None)
+    if step.constraints:
+        spec["constraints"] = copy.deepcopy(step.constraints)
+    contents.changed.add(step.resource)
+
+
+def _field(schema: dict[str, Any], name: str) -> dict[str, Any]:
+    return next(spec for spec in schema.get("fields", []) if spec["name"] == name)
 
 
 def _add_key(contents: Contents, resource: str, name: str, after: str | None) -> None:

@@ -57,7 +57,7 @@ PARENT_ID = {
 }
 
 
-def _identity_fields() -> list[dict[str, Any]]:
+def identity_fields() -> list[dict[str, Any]]:
     """The four key columns of a disclosure, as the v1 schemas describe year and department."""
     year = {
         "name": "fiscal_year",
@@ -82,7 +82,7 @@ UNITS_SCHEMA: dict[str, Any] = {
     "$schema": "https://datapackage.org/profiles/2.0/tableschema.json",
     "description": "一个公开文件涵盖的单位，按公布的顺序。The units a disclosure covers, in the published order.",
     "fields": [
-        *_identity_fields(),
+        *identity_fields(),
         {
             "name": "unit_no",
             "type": "integer",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
+from publish.migrate.amounts import AMOUNTS
 from publish.migrate.identity import IDENTITY
 from publish.migrate.step import Step
 
-PLAN: tuple[Step, ...] = (*IDENTITY,)
+PLAN: tuple[Step, ...] = (*IDENTITY, *AMOUNTS)

@@ -31,7 +31,7 @@ from publish.core import (
 )
 from publish.migrate.apply import Contents, applied, apply, describe
 from publish.migrate.plan import PLAN
-from publish.migrate.step import AddResource, Step
+from publish.migrate.step import AddResource, SetConstraints, Step
 
 LOCK = ".publish-add.lock"  # the package's lock: no `publish add` merges while the model changes
 STALE = ("bytes", "hash")  # what a changed file's resource entry can no longer claim
@@ -116,15 +116,16 @@ def _check_state(contents: Contents, plan: tuple[Step, ...]) -> None:
             f"不是 publish 数据模型 v1 的数据包：缺少表 {tables}，未更改任何文件",
             f"not a package of publish data model v1: it lacks the table(s) {tables}; nothing was changed",
         )
-    done = [applied(contents, step) for step in plan]
-    if plan and all(done):
+    additions = tuple(step for step in plan if not isinstance(step, SetConstraints))  # what a v2 package has
+    done = [applied(contents, step) for step in additions]
+    if additions and all(done):
         raise MigrationRefused(
             "数据包已是当前数据模型（v2），无需迁移，未更改任何文件",
             "the package is already v2 (the current data model): nothing to migrate, nothing was changed",
             exit_code=EXIT_USAGE,
         )
     if any(done):
-        first = plan[done.index(True)]
+        first = additions[done.index(True)]
         zh, en = describe(first)
         raise _refused(
             f"数据包只迁移了一部分（已有：{zh}），无法判断其状态，未更改任何文件",

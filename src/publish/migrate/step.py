@@ -38,4 +38,14 @@ class AddForeignKey:
     foreign_key: dict[str, Any]
 
 
-Step = AddField | AddResource | AddForeignKey
+@dataclass(frozen=True)
+class SetConstraints:
+    """A field's constraints replaced as a whole (an enum widened or dropped, a pattern instead): its values and
+    every row stay as they are, so a step may only loosen what the v1 rows already meet."""
+
+    resource: str
+    field: str
+    constraints: dict[str, Any]
+
+
+Step = AddField | AddResource | AddForeignKey | SetConstraints

@@ -9,7 +9,7 @@ from decimal import Decimal
 import polars as pl
 
 from publish.core import CENTI, CHANGE_WORD_SIGNS, CHANGE_WORDS, DECIMALS, Finding
-from publish.rules.base import Context, Rule, money, rows
+from publish.rules.base import Context, Rule, figure, in_fen, money, rows, shown
 from publish.rules.totals import GROUPS
 
 CHANGED = ["income", "expenditure_by_function", "expenditure_by_type", "sangong", "operating_costs"]
@@ -51,7 +51,7 @@ def prior_year(rule: Rule, ctx: Context) -> Iterable[Finding]:
     for resource in CHANGED:
         if not ctx.has(resource):
             continue
-        frame = _with_compared_kind(ctx.frame(resource))
+        frame = _with_compared_kind(in_fen(ctx.frame(resource), "amount", "change"))
         key = _line_key(frame, resource)
         prior = frame.filter(pl.col("amount").is_not_null()).select(
             *key,
@@ -83,19 +83,19 @@ def _with_compared_kind(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def _prior_finding(rule: Rule, ctx: Context, resource: str, row: dict) -> Finding:
-    actual = row["amount"] - row["prior"]
+    actual, unit = row["amount"] - row["prior"], row["unit"]
     name = row.get("item_name") or "机关运行经费"
+    change, amount, prior = (shown(row[k], unit) for k in ("change", "amount", "prior"))
     return rule.finding(
         ctx,
         resource,
         row,
-        f"{name}较上年增减 {money(row['change'])} 万元，但本年 {money(row['amount'])} 减去上年公布的 {money(row['prior'])}"
-        f"（第 {row['prior_line']} 行）为 {money(actual)} 万元。",
-        f"{name}: the stated change is {money(row['change'])} but this year's {money(row['amount'])} minus the "
-        f"published prior year's {money(row['prior'])} (line {row['prior_line']}) is {money(actual)}.",
+        f"{name}较上年增减 {change}，但本年 {amount} 减去上年公布的 {prior}（第 {row['prior_line']} 行）为 {shown(actual, unit)}。",
+        f"{name}: the stated change is {change} but this year's {amount} minus the published prior year's {prior} "
+        f"(line {row['prior_line']}) is {shown(actual, unit)}.",
         field="change",
-        values={"stated": money(row["change"]), "actual": money(actual)},
-        severity="warning" if abs(row["change"] - actual) <= 1 else None,
+        values={"stated": figure(row["change"], unit), "actual": figure(actual, unit)},
+        severity="warning" if abs(row["change"] - actual) <= row["_factor"] else None,
     )
 
 

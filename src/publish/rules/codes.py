@@ -9,7 +9,7 @@ import polars as pl
 from publish.core import Finding, known_names, official_names, parent_code
 from publish.rules.base import KEY, Context, Rule, rows
 from publish.rules.code_list import former_name_year, function_lines, listed_codes
-from publish.rules.totals import GROUPS
+from publish.rules.totals import GROUPS, line_frame
 
 
 def code_names(rule: Rule, ctx: Context) -> Iterable[Finding]:
@@ -59,7 +59,7 @@ def _name_finding(rule: Rule, ctx: Context, row: dict, matched: int | None) -> F
     return _published_name(rule, ctx, "expenditure_by_function", row, name, other, wording, extra)
 
 
-def _published_name(rule, ctx, resource, row, expected, owner, wording, extra=None) -> Finding:
+def _published_name(rule, ctx, resource, row, expected, owner, wording, extra=None, field="item_name") -> Finding:
     """A name kept as published: a warning naming the official ``expected`` one, or, where the name is that of
     another line (``owner``), an error; ``wording`` holds both messages (zh, en), ``extra`` more values."""
     zh, en = wording[owner is not None]
@@ -69,8 +69,8 @@ def _published_name(rule, ctx, resource, row, expected, owner, wording, extra=No
         row,
         zh,
         en,
-        field="item_name",
-        values={"expected": expected, "found": row["item_name"], **(extra or {})},
+        field=field,
+        values={"expected": expected, "found": row[field], **(extra or {})},
         severity="warning" if owner is None else None,
     )
 
@@ -116,40 +116,57 @@ def code_lines(rule: Rule, ctx: Context) -> Iterable[Finding]:
 
 
 def item_names(rule: Rule, ctx: Context) -> Iterable[Finding]:
-    """Each line key carries its own name (`publish.core.vocabulary`): its official name or a known alias passes; a
-    name that belongs to another key is an error (key or name is wrong); another wording is kept as published, with
-    a warning that names the official name."""
+    """Each line key (and each assets measure) carries its own name (`publish.core.vocabulary`): its official name or
+    a known alias passes; a name that belongs to another key is an error (key or name is wrong); another wording is
+    kept as published, with a warning that names the official name."""
     for resource in ctx.package.resources:
-        official = official_names(resource)
-        if not official or not ctx.has(resource):
-            continue
-        expected = pl.DataFrame({"item": list(official), "expected": list(official.values())})
-        known = known_names(resource)
-        owners = pl.DataFrame({"item_name": list(known), "owner": list(known.values())})
-        wrong = (
-            ctx.frame(resource)
-            .join(expected, on="item")
-            .filter(pl.col("item_name").is_not_null())
-            .join(owners, on="item_name", how="left")
-            .filter(pl.col("owner").is_null() | (pl.col("owner") != pl.col("item")))
-        )
-        for row in rows(wrong.sort("_line")):
-            yield _item_name_finding(rule, ctx, resource, row)
+        for column in ("item", "measure"):
+            yield from _key_names(rule, ctx, resource, column)
 
 
-def _item_name_finding(rule: Rule, ctx: Context, resource: str, row: dict) -> Finding:
-    item, expected, found, owner = row["item"], row["expected"], row["item_name"], row["owner"]
+def fund_names(rule: Rule, ctx: Context) -> Iterable[Finding]:
+    """Each fund key carries its own name, as ``item_names`` checks lines: the fund vocabulary is the same for every
+    table."""
+    for resource in ctx.package.resources:
+        yield from _key_names(rule, ctx, resource, "fund")
+
+
+def _key_names(rule: Rule, ctx: Context, resource: str, column: str) -> Iterable[Finding]:
+    official = official_names(resource, column)
+    if not official or not ctx.has(resource) or f"{column}_name" not in ctx.frame(resource).columns:
+        return
+    name = f"{column}_name"
+    expected = pl.DataFrame({column: list(official), "expected": list(official.values())})
+    known = known_names(resource, column)
+    owners = pl.DataFrame({name: list(known), "owner": list(known.values())})
+    wrong = (
+        ctx.frame(resource)
+        .join(expected, on=column)
+        .filter(pl.col(name).is_not_null())
+        .join(owners, on=name, how="left")
+        .filter(pl.col("owner").is_null() | (pl.col("owner") != pl.col(column)))
+    )
+    for row in rows(wrong.sort("_line")):
+        yield _key_name_finding(rule, ctx, resource, row, column)
+
+
+def _key_name_finding(rule: Rule, ctx: Context, resource: str, row: dict, column: str) -> Finding:
+    key, expected, found, owner = row[column], row["expected"], row[f"{column}_name"], row["owner"]
+    what_zh, what_en = {"item": ("项目", "line"), "measure": ("计量项", "measure"), "fund": ("资金范围", "fund")}[
+        column
+    ]
     wording = (
         (
-            f"项目 {item} 按原文写作“{found}”，规范名称是“{expected}”，请确认。",
-            f"line {item} is published as '{found}'; its official name is '{expected}'. Confirm it.",
+            f"{what_zh} {key} 按原文写作“{found}”，规范名称是“{expected}”，请确认。",
+            f"{what_en} {key} is published as '{found}'; its official name is '{expected}'. Confirm it.",
         ),
         (
-            f"项目 {item} 的名称应为“{expected}”，而“{found}”是项目 {owner} 的名称：项目代码或名称有误。",
-            f"line {item} is named '{expected}'; '{found}' is the name of line {owner}: the key or the name is wrong.",
+            f"{what_zh} {key} 的名称应为“{expected}”，而“{found}”是{what_zh} {owner} 的名称：{what_zh}代码或名称有误。",
+            f"{what_en} {key} is named '{expected}'; '{found}' is the name of {what_en} {owner}: the key or the name "
+            "is wrong.",
         ),
     )
-    return _published_name(rule, ctx, resource, row, expected, owner, wording)
+    return _published_name(rule, ctx, resource, row, expected, owner, wording, field=f"{column}_name")
 
 
 def unknown_parents(rule: Rule, ctx: Context) -> Iterable[Finding]:
@@ -158,7 +175,8 @@ def unknown_parents(rule: Rule, ctx: Context) -> Iterable[Finding]:
         if not ctx.has(resource):
             continue
         group = [*KEY, *extra]
-        frame = ctx.frame(resource)
+        frame = line_frame(ctx, resource)
+        field = "parent_code" if "code" in ctx.frame(resource).columns else "parent_item"
         children = frame.filter(pl.col("parent_item").is_not_null())
         named = children["parent_item"].unique().implode()  # only lines that some line names as its parent
         parents = frame.filter(pl.col("item").is_in(named)).select(*group, pl.col("item").alias("parent_item"))
@@ -169,7 +187,6 @@ def unknown_parents(rule: Rule, ctx: Context) -> Iterable[Finding]:
                 resource,
                 row,
                 f"上级项目 {row['parent_item']} 在同一部门年度中不存在，请补上该行或改正上级项目。",
-                f"its parent line {row['parent_item']} is not in the same department-year; add it or "
-                "correct parent_item.",
-                field="parent_item",
+                f"its parent line {row['parent_item']} is not in the same department-year; add it or correct {field}.",
+                field=field,
             )

@@ -9,7 +9,18 @@ import os
 from collections.abc import Iterable
 
 from publish.core import Finding
-from publish.rules import balance, changes, code_list, codes, completeness, identifiers, specifics, text, totals
+from publish.rules import (
+    balance,
+    changes,
+    code_list,
+    codes,
+    completeness,
+    crosstabs,
+    identifiers,
+    specifics,
+    text,
+    totals,
+)
 from publish.rules import rows as row_rules
 from publish.rules.base import Context, Registered, Rule
 from publish.rules.ceilings import operating_costs, sme_reservation
@@ -24,6 +35,10 @@ def _sums(resource: str):
     return lambda rule, ctx: totals.sum_mismatches(rule, ctx, resource)
 
 
+def _columns(resource: str):
+    return lambda rule, ctx: crosstabs.column_mismatches(rule, ctx, resource)
+
+
 def _breakdowns(rule: Rule, ctx: Context) -> Iterable[Finding]:
     for resource in totals.GROUPS:
         yield from totals.breakdown_mismatches(rule, ctx, resource)
@@ -35,6 +50,10 @@ RULES: tuple[Rule, ...] = (
     Rule("income-total-mismatch", "error", ("sums",), "收入合计不等于各来源之和", "Income total differs from the sum of its sources", _sums("income")),
     Rule("function-total-mismatch", "error", ("sums", "codes"), "支出合计（或类、款）不等于其下级之和", "An expenditure total (or class, section) differs from the sum of its parts", _sums("expenditure_by_function")),
     Rule("type-total-mismatch", "error", ("sums",), "基本支出与项目支出之和不等于支出合计", "Basic + project expenditure differs from the total", _sums("expenditure_by_type")),
+    Rule("economic-total-mismatch", "error", ("sums", "economic"), "经济分类的类不等于其下各款之和（或合计不等于各类之和）", "An economic class (or the total) differs from the sum of its sections (classes)", _sums("expenditure_by_economic")),
+    Rule("function-column-mismatch", "error", ("sums", "codes"), "功能分类科目的合计不等于基本支出与项目支出之和", "A function line's total differs from basic + project", _columns("expenditure_by_function")),
+    Rule("economic-column-mismatch", "error", ("sums", "economic"), "经济分类科目的合计不等于人员经费与公用经费之和", "An economic line's total differs from personnel + public", _columns("expenditure_by_economic")),
+    Rule("economic-type-mismatch", "error", ("balance", "economic"), "经济分类表的合计、人员经费、公用经费与按类型的基本支出、人员经费、日常公用经费不符", "The economic table's column totals differ from basic, personnel and public operating expenditure by type", crosstabs.economic_type),
     Rule("sangong-total-mismatch", "error", ("sums", "sangong"), "“三公”经费合计不等于各项之和", "The 'three public' total differs from its items", _sums("sangong")),
     Rule("procurement-total-mismatch", "error", ("sums", "procurement"), "政府采购总额不等于货物、工程、服务之和", "Procurement total differs from goods + works + services", _sums("procurement")),
     Rule("vehicle-total-mismatch", "error", ("sums", "vehicles"), "车辆合计不等于各类车辆之和", "Vehicle total differs from the sum of its kinds", _sums("assets")),
@@ -62,13 +81,14 @@ RULES: tuple[Rule, ...] = (
     Rule("function-code-line", "error", ("codes",), "功能分类科目行的代码、上级或年度不一致", "A function line's key, parent or code year is inconsistent", codes.code_lines),
     Rule("function-code-unknown", "warning", ("codes",), "功能分类科目不在当年科目表中（行照常保留，提示最接近的已知条目；没有当年科目表的，每个部门年度提示一次）", "A function code is not in that year's code list (the line is kept; the nearest known entry is named; a year with no list is one warning per disclosure)", code_list.unknown_codes),
     Rule("function-code-budget-type", "warning", ("codes",), "功能分类科目与表的资金来源（一般公共预算、政府性基金、国有资本经营）不属同一预算", "A function code does not belong to the budget of its table's fund (general, government fund, state capital)", code_list.budget_types),
+    Rule("fund-name-mismatch", "error", ("codes",), "资金范围代码与资金范围名称不对应（另一资金范围的名称为错误，其他写法为警告）", "A fund key and its name do not match (another fund's name: error; other wording: warning)", codes.fund_names),
     Rule("item-name-mismatch", "error", ("codes",), "项目代码与项目名称不对应（另一项目的名称为错误，其他写法为警告）", "A line key and its name do not match (another key's name: error; other wording: warning)", codes.item_names),
     Rule("parent-missing", "error", ("sums",), "上级项目不存在", "A line's parent line does not exist", codes.unknown_parents),
     Rule("credit-code-invalid", "error", ("codes",), "统一社会信用代码校验不通过（GB 32100）", "A 统一社会信用代码 fails its GB 32100 check", identifiers.credit_codes),
     Rule("division-code-invalid", "error", ("codes",), "行政区划代码不是有效的 GB/T 2260 代码", "A division code is not a valid GB/T 2260 code", identifiers.division_codes),
     Rule("required-part-missing", "error", ("completeness",), "部门年度缺少必填部分（须明确填 0 或“无”）", "A department-year lacks a required part (publish explicit zeros or 'none')", completeness.missing_parts),
     Rule("none-statement-contradiction", "error", ("completeness",), "“无”的表述与金额矛盾", "A 'none' statement contradicts the amounts", completeness.none_contradictions),
-    Rule("amount-precision", "error", ("amounts",), "金额超过两位小数", "An amount has more than two decimals", text.precision),
+    Rule("amount-precision", "error", ("amounts",), "金额比一分钱还细（元最多两位、万元六位、亿元十位小数）", "An amount is finer than a fen (元: 2 decimals, 万元: 6, 亿元: 10)", text.precision),
     Rule("number-not-plain", "error", ("amounts", "text"), "数字不是普通的阿拉伯数字写法（全角、科学计数法等）", "A number is not written with plain ASCII digits", text.plain_numbers),
     Rule("formula-injection", "error", ("security", "text"), "文字以 = + - @ 或制表符开头，Excel 会当作公式执行", "Text starting with = + - @ or a tab runs as a formula in Excel", text.formulas),
     Rule("control-character", "error", ("security", "text"), "文字中含有不可见的控制字符", "Text holds an invisible control character", text.control_characters),

@@ -90,7 +90,9 @@ def build_template(
         rows = template_rows(package, resource.name, department_id, fiscal_year, from_data, kind, scope)
         locked = {identity(resource.schema, row) for row in listed_rows(resource.schema, resource.name)}
         writer = SheetWriter(workbook.create_sheet(sheet_name(resource)), resource, lists, codes)
-        writer.write(f"{resource.descriptor.get('title', resource.name)}（{name}，{fiscal_year} 年，金额单位：万元）")
+        writer.write(
+            f"{resource.descriptor.get('title', resource.name)}（{name}，{fiscal_year} 年，金额单位见各行“金额单位”列，默认万元）"
+        )
         for row in rows:
             writer.add_row(row, locked_identity=identity(resource.schema, row) in locked)
         writer.add_blank_rows(

@@ -6,22 +6,31 @@ total, the four 三公 items and the total, procurement goods/works/services/tot
 expenditure, vehicles… Under a required line the form prints its breakdown (人员经费 and 日常公用经费
 under basic expenditure, vehicles by kind), and after a part the general budget's share of it: a clerk
 fills numbers into them rather than inventing rows, but they are not required. A line's name is its official
-name in `publish.core.vocabulary`; a fund's or measure's comes from the schema's parallel enums (``fund`` and
-``fund_name`` list codes and names in the same order).
+name in `publish.core.vocabulary`, and so is a fund's or a measure's. Every line with amounts starts in 万元 (its
+``unit``), which the clerk changes where the document publishes 元 or 亿元.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from publish.core import DEFAULT_KIND, DEFAULT_SCOPE, IDENTITY, REQUIRED_LINES, Package, csvfile, official_names
+from publish.core import (
+    DEFAULT_KIND,
+    DEFAULT_SCOPE,
+    DEFAULT_UNIT,
+    IDENTITY,
+    REQUIRED_LINES,
+    Package,
+    csvfile,
+    official_names,
+)
 
 # The department-year itself: its profile and its disclosure (every required line hangs on them).
 FORM_LINES: dict[str, list[dict[str, str]]] = {"departments": [{}], "disclosures": [{"document_type": "部门预算"}]}
 # Cells the form fills in beside a required line's own keys: its figures are the general budget's, the
 # function table's total is named 合计.
 FORM_KEYS: dict[str, dict[str, str]] = {
-    "expenditure_by_function": {"item_name": "合计"},
+    "expenditure_by_function": {"item_name": "合计", "fund": "all", "cost_type": "total"},
     "expenditure_by_type": {"fund": "general_budget"},
     "operating_costs": {"fund": "general_budget"},
 }
@@ -33,7 +42,14 @@ BREAKDOWNS = {
 # Parts whose general-budget share is printed after them (政府采购: 其中一般公共预算拨款).
 SHARES = {"procurement": {"fund": "general_budget"}}
 # Free rows left below the listed ones, for lines a department adds (codes, indicators, terms).
-BLANK_ROWS = {"departments": 0, "disclosures": 0, "expenditure_by_function": 40, "kpis": 30, "glossary": 20}
+BLANK_ROWS = {
+    "departments": 0,
+    "disclosures": 0,
+    "expenditure_by_function": 40,
+    "expenditure_by_economic": 40,
+    "kpis": 30,
+    "glossary": 20,
+}
 DEFAULT_BLANK_ROWS = 10
 PARENTS = {"personnel": "basic", "public_operating": "basic", "vehicle_operation": "total"}
 
@@ -65,9 +81,12 @@ def _required(resource: str) -> list[dict[str, str]]:
 
 def _complete(schema: dict[str, Any], resource: str, row: dict[str, str]) -> dict[str, str]:
     enums = {f["name"]: f.get("constraints", {}).get("enum") for f in schema["fields"]}
-    official = official_names(resource)
-    if official and "item_name" in enums:
-        enums["item"], enums["item_name"] = list(official), list(official.values())
+    for column in ("item", "measure", "fund"):
+        official = official_names(resource, column)
+        if official and f"{column}_name" in enums:
+            enums[column], enums[f"{column}_name"] = list(official), list(official.values())
+    if "unit" in enums and "unit" not in row:
+        row["unit"] = DEFAULT_UNIT
     for code, value in list(row.items()):
         names = enums.get(f"{code}_name")
         codes = enums.get(code)

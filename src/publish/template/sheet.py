@@ -130,8 +130,8 @@ def _bounded(kind: str, constraints: dict[str, Any], title: str) -> DataValidati
         allow_blank=True,
         showErrorMessage=True,
         errorTitle="请填数字 Enter a number",
-        error=f"“{title}”只能填{'整数' if whole else '数字（万元，不写单位）'}，范围 {first}～{second}。"
-        f"Enter {'a whole number' if whole else 'a number in 万元, without unit'} between {first} and {second}.",
+        error=f"“{title}”只能填{'整数' if whole else '数字（按本行金额单位，不写单位）'}，范围 {first}～{second}。"
+        f"Enter {'a whole number' if whole else 'a number in the unit of the row, without unit'} between {first} and {second}.",
     )
 
 
@@ -153,8 +153,10 @@ def write_value(cell: Any, text: str, field_type: str) -> None:
 
 def _official_words(resource: str) -> dict[str, list[str]]:
     """The fields that keep a published wording, with the official wordings the form offers in a drop-down."""
-    names = list(official_names(resource).values())
-    return {"item_name": names, "change_word": list(CHANGE_WORDS)} if names else {"change_word": list(CHANGE_WORDS)}
+    words = {
+        f"{column}_name": list(official_names(resource, column).values()) for column in ("item", "measure", "fund")
+    }
+    return {**{field: names for field, names in words.items() if names}, "change_word": list(CHANGE_WORDS)}
 
 
 class Lists:
@@ -179,7 +181,8 @@ INSTRUCTIONS = (
     "填写说明",
     "1. 每张工作表对应一张数据表，表头为中文字段名；把鼠标停在表头上可看到字段代码与英文说明。",
     "2. 灰色单元格（预算年度、部门编号，以及必填项目的代码和名称）已锁定，请勿修改；白色单元格请填写。",
-    "3. 金额单位一律为万元，最多两位小数，只填数字，不要写“元”或“万元”；没有的金额填 0，不要留空。",
+    "3. 金额按原文的单位填写：每行的“金额单位”列选元、万元或亿元（默认万元），元最多两位小数；只填数字，"
+    "不要写“元”或“万元”；没有的金额填 0，不要留空。",
     "4. 已列出的行（如收入的六项来源、“三公”经费四项及合计、政府采购货物/工程/服务/总额）是必须公开的项目，"
     "请逐项填写；列在其下的明细（人员经费、日常公用经费、各类车辆、政府采购中的一般公共预算部分）有则填写。",
     "5. 需要增加的行（功能分类科目、绩效指标、名词解释）写在已列出行下方的空白行中；功能分类科目编码可从下拉列表选择，"
@@ -189,7 +192,8 @@ INSTRUCTIONS = (
     "8. 自动规范化（会逐条提示，不改变含义）：以文本存储的数字、千位分隔符、全角数字和标点、首尾空格、金额后的“万元”、"
     "表头上方的标题行、合并单元格。含义不明确的内容（如“1,5”或以“元”为单位的金额）不会被猜测，而会报错。",
     "",
-    "Instructions (English): one sheet per table; grey cells are locked; amounts in 万元 (10,000 yuan), numbers only;",
+    "Instructions (English): one sheet per table; grey cells are locked; amounts in the row's unit (金额单位: 元, 万元 "
+    "or 亿元; default 万元), numbers only;",
     "fill every required line (0 where there is none) and the breakdowns below them where known; add rows below;",
     "check with `publish add FILE --dry-run`.",
 )
