@@ -17,7 +17,7 @@ from tests.helpers import copy_package
 from tests.mutate import add, edit, read_table, write_table
 
 FIXTURE = Path(__file__).parent / "fixtures" / "shanghai_putuo_2026"
-DEPARTMENT = {"fiscal_year": "2026", "department_id": "310107-sfj"}
+DEPARTMENT = {"fiscal_year": "2026", "department_id": "310107-sfj", "document_kind": "budget", "scope": "department"}
 RULES = ["sums", "balance", "economic", "amounts", "fund-name-mismatch"]
 YUAN = {"unit": "元"}
 
