@@ -27,7 +27,17 @@ from publish.core.package import (
 )
 from publish.core.paths import OutsideError, inside
 from publish.core.report import Finding, Report, Severity
-from publish.core.required import REQUIRED_LINES
+from publish.core.required import (
+    DEFAULT_PROFILE,
+    PROFILE_PATTERN,
+    PROFILES,
+    REQUIRED_LINES,
+    STATUSES,
+    Part,
+    Profile,
+    profile_lines,
+    profile_of,
+)
 from publish.core.units import CENTI, DECIMALS, YUAN_PER_WANYUAN
 from publish.core.vocabulary import CHANGE_WORD_ALIASES, CHANGE_WORD_SIGNS, known_names, official_names
 
@@ -38,6 +48,7 @@ __all__ = [
     "CHANGE_WORD_ALIASES",
     "CHANGE_WORD_SIGNS",
     "DECIMALS",
+    "DEFAULT_PROFILE",
     "DEPARTMENT_ID",
     "DESCRIPTOR",
     "EXIT_INVALID",
@@ -48,9 +59,12 @@ __all__ = [
     "FLAT",
     "HABITS",
     "NUMERIC",
+    "PROFILES",
+    "PROFILE_PATTERN",
     "REQUIRED_LINES",
     "RISE",
     "SEMVER",
+    "STATUSES",
     "YUAN_PER_WANYUAN",
     "ZIP_ERRORS",
     "Finding",
@@ -58,6 +72,8 @@ __all__ = [
     "OutsideError",
     "Package",
     "PackageError",
+    "Part",
+    "Profile",
     "PublishError",
     "Report",
     "Resource",
@@ -75,6 +91,8 @@ __all__ = [
     "normalise_number",
     "official_names",
     "parent_code",
+    "profile_lines",
+    "profile_of",
     "read_rows",
     "release_name",
     "render_csv",

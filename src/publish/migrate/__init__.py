@@ -5,6 +5,6 @@ A migration is a plan: an ordered tuple of declarative steps (`step.py`), one mo
 """
 
 from publish.migrate.plan import PLAN
-from publish.migrate.step import AddField, AddResource, Step
+from publish.migrate.step import AddField, AddResource, SetConstraints, Step
 
-__all__ = ["PLAN", "AddField", "AddResource", "Step"]
+__all__ = ["PLAN", "AddField", "AddResource", "SetConstraints", "Step"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from publish.migrate.profiles import PROFILES
 from publish.migrate.step import Step
 
-PLAN: tuple[Step, ...] = ()
+PLAN: tuple[Step, ...] = (*PROFILES,)

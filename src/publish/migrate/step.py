@@ -30,4 +30,32 @@ class AddResource:
     rows: tuple[tuple[str, ...], ...] = field(default_factory=tuple)
 
 
-Step = AddField | AddResource
+@dataclass(frozen=True)
+class SetConstraints:
+    """Constraints of an existing field change: each key of ``constraints`` is set to its value, or removed
+    where the value is None (relaxing ``required`` is ``{"required": None}``); a field left with no
+    constraints loses the ``constraints`` object. No row changes: only a constraint that every existing row
+    already meets may be added, so the step stays additive."""
+
+    resource: str
+    field: str
+    constraints: dict[str, Any]
+
+    def apply(self, schema: dict[str, Any]) -> dict[str, Any]:
+        """``schema`` with the field's constraints changed (a new dict; ``schema`` is left as it was)."""
+        fields = []
+        for descriptor in schema["fields"]:
+            if descriptor["name"] == self.field:
+                descriptor = _constrained(descriptor, self.constraints)
+            fields.append(descriptor)
+        return {**schema, "fields": fields}
+
+
+def _constrained(descriptor: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    constraints = {**descriptor.get("constraints", {}), **changes}
+    constraints = {key: value for key, value in constraints.items() if value is not None}
+    changed = {key: value for key, value in descriptor.items() if key != "constraints"}
+    return {**changed, "constraints": constraints} if constraints else changed
+
+
+Step = AddField | AddResource | SetConstraints
