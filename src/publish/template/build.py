@@ -15,9 +15,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from publish.core import Package, PublishError, atomic, csvfile, escape, load
+from publish.core import DEFAULT_PROFILE, Package, PublishError, atomic, csvfile, escape, load
 from publish.template.layout import CODES_SHEET, LISTS_SHEET, META_SHEET, sheet_name, submitted_resources
-from publish.template.rows import BLANK_ROWS, DEFAULT_BLANK_ROWS, identity, listed_rows, published_rows, template_rows
+from publish.template.rows import (
+    BLANK_ROWS,
+    DEFAULT_BLANK_ROWS,
+    identity,
+    listed_rows,
+    published_profile,
+    published_rows,
+    template_rows,
+)
 from publish.template.sheet import Lists, SheetWriter, write_instructions
 
 TEMPLATE_VERSION = "1"
@@ -35,16 +43,25 @@ class TemplateResult:
 
 
 def write_template(
-    package_path: str | Path, department_id: str, fiscal_year: str, output: str | Path, from_data: bool = False
+    package_path: str | Path,
+    department_id: str,
+    fiscal_year: str,
+    output: str | Path,
+    from_data: bool = False,
+    profile: str | None = None,
 ) -> TemplateResult:
-    """Write the template of one department-year to ``output`` (atomically) and say what it holds."""
+    """Write the template of one department-year to ``output`` (atomically) and say what it holds: the lines of
+    ``profile`` (None: the profile the package holds for the department-year, else the default)."""
     package = load(package_path)
-    data, sheets, rows = build_template(package, department_id, str(fiscal_year), from_data)
+    profile = profile or published_profile(package, department_id, str(fiscal_year))
+    data, sheets, rows = build_template(package, department_id, str(fiscal_year), from_data, profile)
     atomic.write_bytes(output, data)
     return TemplateResult(Path(output), sheets, rows)
 
 
-def build_template(package: Package, department_id: str, fiscal_year: str, from_data: bool) -> tuple[bytes, list, int]:
+def build_template(
+    package: Package, department_id: str, fiscal_year: str, from_data: bool, profile: str = DEFAULT_PROFILE
+) -> tuple[bytes, list, int]:
     """The xlsx bytes of the template, the names of its data sheets and the number of rows filled in."""
     from openpyxl import Workbook
 
@@ -61,8 +78,8 @@ def build_template(package: Package, department_id: str, fiscal_year: str, from_
     lists = Lists(workbook.create_sheet(LISTS_SHEET))
     sheets, filled = [], 0
     for resource in submitted_resources(package).values():
-        rows = template_rows(package, resource.name, department_id, fiscal_year, from_data)
-        locked = {identity(resource.schema, row) for row in listed_rows(resource.schema, resource.name)}
+        rows = template_rows(package, resource.name, department_id, fiscal_year, from_data, profile)
+        locked = {identity(resource.schema, row) for row in listed_rows(resource.schema, resource.name, profile)}
         writer = SheetWriter(workbook.create_sheet(sheet_name(resource)), resource, lists, codes)
         writer.write(f"{resource.descriptor.get('title', resource.name)}（{name}，{fiscal_year} 年，金额单位：万元）")
         for row in rows:

@@ -1,7 +1,8 @@
 """Which rows a template holds: the lines every disclosure must have, or what was published.
 
-The required lines are `publish.core.REQUIRED_LINES` (the one table the completeness rule and the
-submission check read too), printed with the keys the form fills in: the six income sources and the
+The required lines are those of the disclosure's profile (`publish.core.profile_lines`, the one table the
+completeness rule and the submission check read too; the profile the package holds for the department-year,
+else the default, chongqing-budget), printed with the keys the form fills in: the six income sources and the
 total, the four 三公 items and the total, procurement goods/works/services/total, basic/project
 expenditure, vehicles… Under a required line the form prints its breakdown (人员经费 and 日常公用经费
 under basic expenditure, vehicles by kind), and after a part the general budget's share of it: a clerk
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from publish.core import REQUIRED_LINES, Package, csvfile, official_names
+from publish.core import DEFAULT_PROFILE, Package, csvfile, official_names, profile_lines, profile_of
 
 # The department-year itself: its profile and its disclosure (every required line hangs on them).
 FORM_LINES: dict[str, list[dict[str, str]]] = {"departments": [{}], "disclosures": [{"document_type": "部门预算"}]}
@@ -38,15 +39,15 @@ DEFAULT_BLANK_ROWS = 10
 PARENTS = {"personnel": "basic", "public_operating": "basic", "vehicle_operation": "total"}
 
 
-def required_rows(schema: dict[str, Any], resource: str) -> list[dict[str, str]]:
-    """The lines ``resource`` must list, as the form prints them, with their names and parents filled in."""
-    return [_complete(schema, resource, row) for row in _required(resource)]
+def required_rows(schema: dict[str, Any], resource: str, profile: str = DEFAULT_PROFILE) -> list[dict[str, str]]:
+    """The lines ``resource`` must list under ``profile``, as the form prints them, with names and parents filled in."""
+    return [_complete(schema, resource, row) for row in _required(resource, profile)]
 
 
-def listed_rows(schema: dict[str, Any], resource: str) -> list[dict[str, str]]:
+def listed_rows(schema: dict[str, Any], resource: str, profile: str = DEFAULT_PROFILE) -> list[dict[str, str]]:
     """Every line the form prints: each required line followed by its breakdown, then the general budget's share."""
     lines = []
-    for line in _required(resource):
+    for line in _required(resource, profile):
         lines.append(line)
         children = BREAKDOWNS.get(resource, {}).get(line.get("item", ""), ())
         lines.extend({**line, "item": child} for child in children)
@@ -55,12 +56,12 @@ def listed_rows(schema: dict[str, Any], resource: str) -> list[dict[str, str]]:
     return [_complete(schema, resource, row) for row in lines]
 
 
-def _required(resource: str) -> list[dict[str, str]]:
+def _required(resource: str, profile: str) -> list[dict[str, str]]:
     if resource in FORM_LINES:
         return [dict(line) for line in FORM_LINES[resource]]
     keys = FORM_KEYS.get(resource)
     # a line that names no key ("some row") is printed only where the form fills its keys in
-    return [{**(keys or {}), **line} for line in REQUIRED_LINES.get(resource, []) if line or keys]
+    return [{**(keys or {}), **line} for line in profile_lines(profile).get(resource, []) if line or keys]
 
 
 def _complete(schema: dict[str, Any], resource: str, row: dict[str, str]) -> dict[str, str]:
@@ -96,8 +97,15 @@ def published_rows(package: Package, resource: str, department_id: str, fiscal_y
     return [r for r in rows if r.get("department_id") == department_id and r.get("fiscal_year") == fiscal_year]
 
 
+def published_profile(package: Package, department_id: str, fiscal_year: str) -> str:
+    """The profile the package holds for the department-year (none published: the default)."""
+    if "disclosures" not in package.resources:
+        return DEFAULT_PROFILE
+    return profile_of(next(iter(published_rows(package, "disclosures", department_id, fiscal_year)), None))
+
+
 def template_rows(
-    package: Package, resource: str, department_id: str, fiscal_year: str, from_data: bool
+    package: Package, resource: str, department_id: str, fiscal_year: str, from_data: bool, profile: str
 ) -> list[dict[str, str]]:
     """The rows a sheet starts with: what was published (``from_data``), else the required lines.
 
@@ -107,7 +115,9 @@ def template_rows(
     schema = package.resources[resource].schema
     published = published_rows(package, resource, department_id, fiscal_year)
     use_published = from_data or (resource == "departments" and bool(published))
-    rows = published if use_published else listed_rows(schema, resource)
+    rows = published if use_published else listed_rows(schema, resource, profile)
     keys = {"department_id": department_id} if resource == "departments" else {"fiscal_year": fiscal_year}
+    if resource == "disclosures" and not use_published and any(f["name"] == "profile" for f in schema["fields"]):
+        keys["profile"] = profile
     keys["department_id"] = department_id
     return [{**row, **keys} for row in rows]
