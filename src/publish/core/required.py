@@ -18,7 +18,7 @@ The families are those of the real documents the model was tried with: Chongqing
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 DEFAULT_PROFILE = "chongqing-budget"
@@ -31,15 +31,16 @@ SANGONG_SPLIT = ("total", "outbound_travel", "vehicle", "vehicle_purchase", "veh
 PROCUREMENT = ("total", "goods", "works", "services")
 MEASURES = ("holding", "purchase_budget")
 TYPES = ("total", "basic", "project")
-# The fields a Chongqing county budget always fills in (its 绩效目标, “无” statements and contact).
-CHONGQING_FIELDS = (
-    "overall_goal",
-    "government_fund_expenditure",
-    "key_special_fund_goals",
-    "performance_managed_amount",
-    "contact_name",
-    "contact_phone",
-)
+# The fields a Chongqing county budget always fills in, each with the part of the text it is read from (so that
+# `disclosure_parts` can say that part is not published): 绩效目标, the “无” statements, the contact.
+CHONGQING_FIELDS = {
+    "overall_goal": "performance",
+    "government_fund_expenditure": "government-fund",
+    "key_special_fund_goals": "performance",
+    "performance_managed_amount": "performance",
+    "contact_name": "contact",
+    "contact_phone": "contact",
+}
 
 
 @dataclass(frozen=True)
@@ -53,12 +54,13 @@ class Part:
 
 @dataclass(frozen=True)
 class Profile:
-    """A document family: the parts it always contains and the `disclosures` fields it always fills in."""
+    """A document family: the parts it always contains and the `disclosures` fields it always fills in (each
+    field with the part of the text it is read from)."""
 
     name: str
     family: str
     parts: tuple[Part, ...] = ()
-    fields: tuple[str, ...] = ()
+    fields: dict[str, str] = field(default_factory=dict)
 
 
 def _items(name: str, resource: str, items: tuple[str, ...], **keys: str) -> Part:

@@ -29,8 +29,7 @@ def missing_parts(rule: Rule, ctx: Context) -> Iterable[Finding]:
         for part in profile.parts if not of_profile.is_empty() else ():
             if part.resource in ctx.package.resources and not ctx.has(part.resource):
                 continue  # the table could not be read: its own findings say why
-            undeclared = of_profile.filter(~pl.col("declared").list.contains(part.name).fill_null(False))
-            yield from _part_findings(rule, ctx, part, undeclared)
+            yield from _part_findings(rule, ctx, part, of_profile.filter(_undeclared(part.name)))
 
 
 def _part_findings(rule: Rule, ctx: Context, part: Part, disclosures: pl.DataFrame) -> Iterable[Finding]:
@@ -58,6 +57,11 @@ def _with_profile(ctx: Context) -> pl.DataFrame:
     if "profile" not in frame.columns:
         frame = frame.with_columns(profile=pl.lit(DEFAULT_PROFILE))
     return frame.with_columns(pl.col("profile").fill_null(DEFAULT_PROFILE))
+
+
+def _undeclared(part: str) -> pl.Expr:
+    """True where the disclosure does not list ``part`` in `disclosure_parts`."""
+    return ~pl.col("declared").list.contains(part).fill_null(False)
 
 
 def _declared(ctx: Context) -> pl.DataFrame:
@@ -126,10 +130,10 @@ def missing_fields(rule: Rule, ctx: Context) -> Iterable[Finding]:
     """The fields of `disclosures` the profile requires, left empty: one finding each."""
     if not ctx.has("disclosures"):
         return
-    frame = _with_profile(ctx)
+    frame = _with_profile(ctx).join(_declared(ctx), on=KEY, how="left")
     for name, profile in PROFILES.items():
-        for field in (field for field in profile.fields if field in frame.columns):
-            for row in rows(frame.filter((pl.col("profile") == name) & pl.col(field).is_null())):
+        for field, part in ((f, p) for f, p in profile.fields.items() if f in frame.columns):
+            for row in rows(frame.filter((pl.col("profile") == name) & pl.col(field).is_null() & _undeclared(part))):
                 yield rule.finding(
                     ctx,
                     "disclosures",
