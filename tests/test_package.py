@@ -15,6 +15,7 @@ from tests.helpers import ROOT, append_rows, money, read_rows
 REQUIRED = [
     "departments",
     "disclosures",
+    "disclosure_parts",
     "income",
     "expenditure_by_function",
     "expenditure_by_type",
@@ -186,6 +187,7 @@ def second_department_year(package: Path) -> None:
                 "performance_managed_amount": "100",
                 "contact_name": "示例",
                 "contact_phone": "023-51234567",
+                "profile": "chongqing-budget",
             }
         ],
     )
