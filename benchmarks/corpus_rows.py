@@ -166,6 +166,7 @@ def _disclosure(dept: Department, year: int, now: dict, key: dict) -> dict:
         "performance_managed_amount": money(now["general"]),
         "contact_name": "张明",
         "contact_phone": f"023-{70000000 + dept.seed % 9999999}",
+        "profile": "chongqing-budget",
     }
 
 

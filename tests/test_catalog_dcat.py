@@ -14,7 +14,7 @@ from rdflib.namespace import DCTERMS, SH
 
 from publish.catalog.files import sha256_of
 from tests.catalog_support import BASE
-from tests.helpers import ROOT, invoke
+from tests.helpers import ROOT, TABLE_COUNT, invoke
 from tests.release_support import NAME
 
 SHAPES = ROOT / "tests" / "vendor" / "dcat-ap-3.0.1" / "dcat-ap-SHACL.ttl"  # see its README.md
@@ -105,7 +105,7 @@ def test_release_distributions_carry_size_and_checksum(release, release_graph):
         SELECT ?url ?size ?sum WHERE {
             ?d dcat:downloadURL ?url ; dcat:byteSize ?size ; spdx:checksum/spdx:checksumValue ?sum }"""
     rows = {str(url): (int(size), str(value)) for url, size, value in release_graph.query(query)}
-    assert len(rows) == 13 + 2  # every CSV, the zip and the xlsx
+    assert len(rows) == TABLE_COUNT + 2  # every CSV, the zip and the xlsx
     xlsx, zipped = release / f"{NAME}-1.0.0.xlsx", release.parent / f"{NAME}-1.0.0.zip"
     assert rows[f"{BASE}/{NAME}-1.0.0/{NAME}-1.0.0.xlsx"] == (xlsx.stat().st_size, sha256_of(xlsx))
     assert rows[f"{BASE}/{NAME}-1.0.0.zip"] == (zipped.stat().st_size, sha256_of(zipped))

@@ -17,7 +17,7 @@ from publish.catalog.cn_catalog import LABELS
 from publish.catalog.outputs import FORMATS
 from publish.commands.catalog import FORMATS as COMMAND_FORMATS
 from tests.catalog_support import BASE, make_release
-from tests.helpers import ROOT, invoke
+from tests.helpers import ROOT, TABLE_COUNT, invoke
 from tests.release_support import NAME
 
 SCHEMA = "https://schema.org/"
@@ -69,7 +69,7 @@ def test_ckan_payload_follows_the_name_and_tag_rules(outputs):
     assert re.fullmatch(r"[a-z0-9_-]{2,100}", payload["name"])
     assert payload["tags"] and all(re.fullmatch(r"[\w .-]{2,100}", t["name"]) for t in payload["tags"])
     assert payload["license_id"] == "cc-by"
-    assert len(payload["resources"]) == 15
+    assert len(payload["resources"]) == TABLE_COUNT + 2  # every CSV, the zip and the xlsx
     for resource in payload["resources"]:
         assert resource["url"].startswith(BASE + "/") and resource["format"] in {"CSV", "ZIP", "XLSX"}
         assert isinstance(resource["size"], int) and re.fullmatch(r"[0-9a-f]{64}", resource["hash"])

@@ -15,6 +15,7 @@ from tests.helpers import ROOT, append_rows, money, read_rows
 REQUIRED = [
     "departments",
     "disclosures",
+    "disclosure_parts",
     "income",
     "expenditure_by_function",
     "expenditure_by_type",
@@ -194,6 +195,7 @@ def second_department_year(package: Path) -> None:
                 **WAN,
                 "contact_name": "示例",
                 "contact_phone": "023-51234567",
+                "profile": "chongqing-budget",
             }
         ],
     )

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from publish.core.csvfile import read_rows, write_rows
-from tests.helpers import SEED_DEPARTMENT
+from tests.helpers import SEED_DEPARTMENT, TABLE_COUNT
 from tests.release_support import EPOCH, add_department, release, schema, set_value, snapshot, top
 
 
@@ -39,7 +39,7 @@ def test_first_release_layout_and_descriptor(released: Path):
     assert {"datapackage.json", "README.md", "CHANGELOG.md", "SHA256SUMS", f"{top('1.0.0')}.xlsx"} <= set(names)
     assert "data/income.csv" in names and "schemas/income.json" in names
     descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
-    assert descriptor["sources"] and len(descriptor["resources"]) == 13
+    assert descriptor["sources"] and len(descriptor["resources"]) == TABLE_COUNT
     for source in descriptor["sources"]:  # the documents the data was read from travel with it
         assert (folder / source["path"]).read_bytes() == (released / source["path"]).read_bytes()
     assert (descriptor["version"], descriptor["created"]) == ("1.0.0", "2023-11-14T22:13:20Z")

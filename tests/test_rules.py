@@ -13,6 +13,7 @@ from tests.mutate import FUND_COLUMN, add, add_column, drop, edit
 GB = {"fund": "general_budget"}
 ALL = {"fund": "all"}
 KPI1 = {"indicator_no": "1"}
+DEPT = "500238-zwfwzx"
 
 
 def prior_year_income(p):
@@ -192,6 +193,12 @@ CASES = {
         [(2, "division_code", "error")],
     ),
     "required-part-missing": (lambda p: drop(p, "sangong", {"item": "reception"}), [(2, None, "error")]),
+    "part-not-published": (
+        lambda p: add(p, "disclosure_parts", fiscal_year="2023", department_id=DEPT, part="kpis", status="truncated"),
+        [(2, "status", "warning")],
+    ),
+    "profile-unknown": (lambda p: edit(p, "disclosures", {}, profile="xinjiang-budget"), [(2, "profile", "error")]),
+    "required-field-missing": (lambda p: edit(p, "disclosures", {}, contact_name=""), [(2, "contact_name", "error")]),
     "none-statement-contradiction": (
         lambda p: edit(p, "income", {"item": "government_fund"}, amount="5"),
         [(2, "government_fund_expenditure", "error")],

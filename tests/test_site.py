@@ -15,7 +15,7 @@ import pytest
 from publish.core import atomic
 from publish.site import MARKER, SiteRefused, build_site
 from publish.site.formatting import change_text, wan
-from tests.helpers import ROOT, SEED_DEPARTMENT, append_rows, invoke, read_rows
+from tests.helpers import ROOT, SEED_DEPARTMENT, TABLE_COUNT, append_rows, invoke, read_rows
 from tests.release_support import NAME, make_release
 
 PAGE = f"department/{SEED_DEPARTMENT}-2023.html"
@@ -144,7 +144,7 @@ def test_downloads_mirror_the_release_and_excel_copies_have_a_bom(site, release_
     zip_file = release_dir.parent / f"{release_dir.name}.zip"
     assert (site / "download" / zip_file.name).read_bytes() == zip_file.read_bytes()
     tables = sorted((release_dir / "data").glob("*.csv"))
-    assert len(tables) == 13
+    assert len(tables) == TABLE_COUNT
     for csv in tables:
         excel = site / "download" / f"{release_dir.name}-excel" / csv.name
         assert excel.read_bytes() == b"\xef\xbb\xbf" + csv.read_bytes()

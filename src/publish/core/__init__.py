@@ -28,7 +28,17 @@ from publish.core.package import (
 )
 from publish.core.paths import OutsideError, inside
 from publish.core.report import Finding, Report, Severity
-from publish.core.required import REQUIRED_LINES
+from publish.core.required import (
+    DEFAULT_PROFILE,
+    PROFILE_PATTERN,
+    PROFILES,
+    REQUIRED_LINES,
+    STATUSES,
+    Part,
+    Profile,
+    profile_lines,
+    profile_of,
+)
 from publish.core.units import CENTI, DECIMALS, DEFAULT_UNIT, UNIT_DECIMALS, YUAN_PER_UNIT, YUAN_PER_WANYUAN, fen
 from publish.core.vocabulary import CHANGE_WORD_ALIASES, CHANGE_WORD_SIGNS, FUND_NAMES, known_names, official_names
 
@@ -40,6 +50,7 @@ __all__ = [
     "CHANGE_WORD_SIGNS",
     "DECIMALS",
     "DEFAULT_KIND",
+    "DEFAULT_PROFILE",
     "DEFAULT_SCOPE",
     "DEFAULT_UNIT",
     "DEPARTMENT_ID",
@@ -55,10 +66,13 @@ __all__ = [
     "HABITS",
     "IDENTITY",
     "NUMERIC",
+    "PROFILES",
+    "PROFILE_PATTERN",
     "REQUIRED_LINES",
     "RISE",
     "SCOPES",
     "SEMVER",
+    "STATUSES",
     "UNIT_DECIMALS",
     "YUAN_PER_UNIT",
     "YUAN_PER_WANYUAN",
@@ -68,6 +82,8 @@ __all__ = [
     "OutsideError",
     "Package",
     "PackageError",
+    "Part",
+    "Profile",
     "PublishError",
     "Report",
     "Resource",
@@ -87,6 +103,8 @@ __all__ = [
     "normalise_number",
     "official_names",
     "parent_code",
+    "profile_lines",
+    "profile_of",
     "read_rows",
     "release_name",
     "render_csv",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from publish.core import DEPARTMENT_ID, EXIT_USAGE, PublishError
+from publish.core import DEFAULT_PROFILE, DEPARTMENT_ID, EXIT_USAGE, PublishError
 from publish.extract import budget, goals, matters, profile
 from publish.extract.identity import identity_from_title
 from publish.extract.model import Extraction
@@ -80,6 +80,7 @@ def _keep_schema_fields(ext: Extraction, package) -> None:
 
 def _disclosure(ext: Extraction, document: Document, title: dict[str, str]) -> None:
     values = {"title": document.title, "document_type": title.get("type", ""), "source_file": document.source_file}
+    values["profile"] = DEFAULT_PROFILE  # the family the extractor reads: Chongqing county narrative budgets
     ext.put("disclosures", {}, values, document.title, "title")
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from publish.core import (
     DEFAULT_KIND,
+    DEFAULT_PROFILE,
     DEFAULT_SCOPE,
     IDENTITY,
     Package,
@@ -28,7 +29,15 @@ from publish.core import (
     load,
 )
 from publish.template.layout import CODES_SHEET, LISTS_SHEET, META_SHEET, sheet_name, submitted_resources
-from publish.template.rows import BLANK_ROWS, DEFAULT_BLANK_ROWS, identity, listed_rows, published_rows, template_rows
+from publish.template.rows import (
+    BLANK_ROWS,
+    DEFAULT_BLANK_ROWS,
+    identity,
+    listed_rows,
+    published_profile,
+    published_rows,
+    template_rows,
+)
 from publish.template.sheet import Lists, SheetWriter, write_instructions
 
 TEMPLATE_VERSION = "1"
@@ -53,11 +62,14 @@ def write_template(
     from_data: bool = False,
     kind: str = DEFAULT_KIND,
     scope: str = DEFAULT_SCOPE,
+    profile: str | None = None,
 ) -> TemplateResult:
     """Write the template of one disclosure (department-year, kind, scope) to ``output`` (atomically) and say
-    what it holds."""
+    what it holds: the lines of ``profile`` (None: the profile the package holds for the disclosure, else the
+    default)."""
     package = load(package_path)
-    data, sheets, rows = build_template(package, department_id, str(fiscal_year), from_data, kind, scope)
+    profile = profile or published_profile(package, department_id, str(fiscal_year), kind, scope)
+    data, sheets, rows = build_template(package, department_id, str(fiscal_year), from_data, kind, scope, profile)
     atomic.write_bytes(output, data)
     return TemplateResult(Path(output), sheets, rows)
 
@@ -69,6 +81,7 @@ def build_template(
     from_data: bool,
     kind: str = DEFAULT_KIND,
     scope: str = DEFAULT_SCOPE,
+    profile: str = DEFAULT_PROFILE,
 ) -> tuple[bytes, list, int]:
     """The xlsx bytes of the template, the names of its data sheets and the number of rows filled in."""
     from openpyxl import Workbook
@@ -87,8 +100,8 @@ def build_template(
     lists = Lists(workbook.create_sheet(LISTS_SHEET))
     sheets, filled = [], 0
     for resource in submitted_resources(package).values():
-        rows = template_rows(package, resource.name, department_id, fiscal_year, from_data, kind, scope)
-        locked = {identity(resource.schema, row) for row in listed_rows(resource.schema, resource.name)}
+        rows = template_rows(package, resource.name, department_id, fiscal_year, from_data, kind, scope, profile)
+        locked = {identity(resource.schema, row) for row in listed_rows(resource.schema, resource.name, profile)}
         writer = SheetWriter(workbook.create_sheet(sheet_name(resource)), resource, lists, codes)
         writer.write(
             f"{resource.descriptor.get('title', resource.name)}（{name}，{fiscal_year} 年，金额单位见各行“金额单位”列，默认万元）"

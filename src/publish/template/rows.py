@@ -1,7 +1,8 @@
 """Which rows a template holds: the lines every disclosure must have, or what was published.
 
-The required lines are `publish.core.REQUIRED_LINES` (the one table the completeness rule and the
-submission check read too), printed with the keys the form fills in: the six income sources and the
+The required lines are those of the disclosure's profile (`publish.core.profile_lines`, the one table the
+completeness rule and the submission check read too; the profile the package holds for the department-year,
+else the default, chongqing-budget), printed with the keys the form fills in: the six income sources and the
 total, the four 三公 items and the total, procurement goods/works/services/total, basic/project
 expenditure, vehicles… Under a required line the form prints its breakdown (人员经费 and 日常公用经费
 under basic expenditure, vehicles by kind), and after a part the general budget's share of it: a clerk
@@ -16,13 +17,15 @@ from typing import Any
 
 from publish.core import (
     DEFAULT_KIND,
+    DEFAULT_PROFILE,
     DEFAULT_SCOPE,
     DEFAULT_UNIT,
     IDENTITY,
-    REQUIRED_LINES,
     Package,
     csvfile,
     official_names,
+    profile_lines,
+    profile_of,
 )
 
 # The department-year itself: its profile and its disclosure (every required line hangs on them).
@@ -54,15 +57,15 @@ DEFAULT_BLANK_ROWS = 10
 PARENTS = {"personnel": "basic", "public_operating": "basic", "vehicle_operation": "total"}
 
 
-def required_rows(schema: dict[str, Any], resource: str) -> list[dict[str, str]]:
-    """The lines ``resource`` must list, as the form prints them, with their names and parents filled in."""
-    return [_complete(schema, resource, row) for row in _required(resource)]
+def required_rows(schema: dict[str, Any], resource: str, profile: str = DEFAULT_PROFILE) -> list[dict[str, str]]:
+    """The lines ``resource`` must list under ``profile``, as the form prints them, with names and parents filled in."""
+    return [_complete(schema, resource, row) for row in _required(resource, profile)]
 
 
-def listed_rows(schema: dict[str, Any], resource: str) -> list[dict[str, str]]:
+def listed_rows(schema: dict[str, Any], resource: str, profile: str = DEFAULT_PROFILE) -> list[dict[str, str]]:
     """Every line the form prints: each required line followed by its breakdown, then the general budget's share."""
     lines = []
-    for line in _required(resource):
+    for line in _required(resource, profile):
         lines.append(line)
         children = BREAKDOWNS.get(resource, {}).get(line.get("item", ""), ())
         lines.extend({**line, "item": child} for child in children)
@@ -71,12 +74,12 @@ def listed_rows(schema: dict[str, Any], resource: str) -> list[dict[str, str]]:
     return [_complete(schema, resource, row) for row in lines]
 
 
-def _required(resource: str) -> list[dict[str, str]]:
+def _required(resource: str, profile: str) -> list[dict[str, str]]:
     if resource in FORM_LINES:
         return [dict(line) for line in FORM_LINES[resource]]
     keys = FORM_KEYS.get(resource)
     # a line that names no key ("some row") is printed only where the form fills its keys in
-    return [{**(keys or {}), **line} for line in REQUIRED_LINES.get(resource, []) if line or keys]
+    return [{**(keys or {}), **line} for line in profile_lines(profile).get(resource, []) if line or keys]
 
 
 def _complete(schema: dict[str, Any], resource: str, row: dict[str, str]) -> dict[str, str]:
@@ -123,6 +126,16 @@ def published_rows(
     return [r for r in rows if all(r.get(name, value) == value for name, value in wanted.items())]
 
 
+def published_profile(
+    package: Package, department_id: str, fiscal_year: str, kind: str = DEFAULT_KIND, scope: str = DEFAULT_SCOPE
+) -> str:
+    """The profile the package holds for the disclosure (none published: the default)."""
+    if "disclosures" not in package.resources:
+        return DEFAULT_PROFILE
+    published = published_rows(package, "disclosures", department_id, fiscal_year, kind, scope)
+    return profile_of(next(iter(published), None))
+
+
 def template_rows(
     package: Package,
     resource: str,
@@ -131,6 +144,7 @@ def template_rows(
     from_data: bool,
     kind: str = DEFAULT_KIND,
     scope: str = DEFAULT_SCOPE,
+    profile: str = DEFAULT_PROFILE,
 ) -> list[dict[str, str]]:
     """The rows a sheet starts with: what was published (``from_data``), else the required lines.
 
@@ -140,11 +154,13 @@ def template_rows(
     schema = package.resources[resource].schema
     published = published_rows(package, resource, department_id, fiscal_year, kind, scope)
     use_published = from_data or (resource == "departments" and bool(published))
-    rows = published if use_published else listed_rows(schema, resource)
+    rows = published if use_published else listed_rows(schema, resource, profile)
     keys = {"department_id": department_id}
+    names = {spec["name"] for spec in schema.get("fields", [])}
     if resource != "departments":
-        names = {spec["name"] for spec in schema.get("fields", [])}
         keys.update(
             {"fiscal_year": fiscal_year} | {k: v for k, v in (("document_kind", kind), ("scope", scope)) if k in names}
         )
+    if resource == "disclosures" and not use_published and "profile" in names:
+        keys["profile"] = profile
     return [{**row, **keys} for row in rows]
