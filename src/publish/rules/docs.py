@@ -12,6 +12,10 @@ BUDGET = "budget"
 GROUPS: dict[str, tuple[str, str]] = {
     "structure": ("结构：表头、类型、约束、键", "Structure: headers, types, constraints, keys"),
     BUDGET: ("预算规则", "Budget rules"),
+    "inconsistencies": (
+        "原文不一致的登记（inconsistencies 表）",
+        "Recorded inconsistencies of a document (table inconsistencies)",
+    ),
     "descriptor": ("描述文件、表结构与路径安全", "Descriptor, schemas and path safety"),
     "submission": ("部门报送（publish add）", "Submissions (publish add)"),
     "extract": ("说明文本与表格核对（publish extract）", "The explanation text against the tables (publish extract)"),
