@@ -43,7 +43,11 @@ def charts_for(view: DepartmentYear, history: list[DepartmentYear]) -> list[Char
 
 def _function_chart(view: DepartmentYear) -> Chart | None:
     rows = [r for r in view.rows("expenditure_by_function") if r.get("_depth") == "1" and r.get("amount")]
-    points = [(f"{r.get('function_code', '')} {r.get('item_name', '')}".strip(), r["amount"]) for r in rows]
+    rows = [r for r in rows if r.get("cost_type") in (None, "", "total")]
+    funds = {r.get("fund") for r in rows}
+    fund = next((f for f in ("all", "appropriation", "general_budget") if f in funds), next(iter(funds), None))
+    rows = [r for r in rows if r.get("fund") == fund]
+    points = [(f"{r.get('function_code', '')} {r.get('item_name', '')}".strip(), _wan(r)) for r in rows]
     return _bar_chart("chart-function", "支出按功能分类", "Expenditure by function", points)
 
 
@@ -51,7 +55,7 @@ def _type_chart(view: DepartmentYear) -> Chart | None:
     rows = [r for r in view.rows("expenditure_by_type") if r.get("item") in ("basic", "project") and r.get("amount")]
     funds = {r.get("fund") for r in rows}
     fund = "general_budget" if "general_budget" in funds else next(iter(funds), None)
-    points = [(r.get("item_name", ""), r["amount"]) for r in rows if r.get("fund") == fund]
+    points = [(r.get("item_name", ""), _wan(r)) for r in rows if r.get("fund") == fund]
     return _bar_chart("chart-type", "基本支出与项目支出", "Basic and project expenditure", points)
 
 
@@ -59,7 +63,7 @@ def _sangong_chart(view: DepartmentYear) -> Chart | None:
     rows = [r for r in view.rows("sangong", "general_budget") or view.rows("sangong") if r.get("amount")]
     split = {r.get("parent_item") for r in rows}
     leaves = [r for r in rows if r.get("item") != "total" and not (r.get("item") == "vehicle" and "vehicle" in split)]
-    points = [(r.get("item_name", ""), r["amount"]) for r in leaves]
+    points = [(r.get("item_name", ""), _wan(r)) for r in leaves]
     return _bar_chart("chart-sangong", "“三公”经费", "The 'three public' costs", points)
 
 
@@ -74,15 +78,20 @@ def _year_chart(view: DepartmentYear, history: list[DepartmentYear]) -> Chart | 
     for past in years:
         total = past.total("expenditure_by_function") or past.total("income")
         if total and total.get("amount"):
-            points.append((f"{past.fiscal_year}年", total["amount"]))
+            points.append((f"{past.fiscal_year}年", _wan(total)))
     if len(points) == 1:
         total = view.total("expenditure_by_function") or view.total("income")
-        change = formatting.to_decimal(total.get("change")) if total else None
+        change = formatting.in_wan(total.get("change"), total.get("unit")) if total else None
         if change is None:
             return None
         prior = Decimal(points[0][1]) - change
         points.insert(0, (f"{int(view.fiscal_year) - 1}年（据所述增减推算）", str(prior)))
     return _bar_chart("chart-years", "支出合计逐年变化", "Total expenditure by year", points, sort=False)
+
+
+def _wan(row: dict) -> str:
+    """A row's amount in 万元, as exact decimal text (converted from the row's unit)."""
+    return str(formatting.in_wan(row["amount"], row.get("unit")))
 
 
 def _bar_chart(anchor: str, zh: str, en: str, points: list[tuple[str, str]], sort: bool = True) -> Chart | None:

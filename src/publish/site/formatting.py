@@ -1,14 +1,15 @@
 """How figures read on the portal pages: 万元 with two decimals, stated changes with ↑/↓ or 持平.
 
-Everything here takes the published text of a figure and works in ``Decimal``, never float:
-the page shows exactly what the data holds, rounded half-up to two decimals only for display.
+Everything here takes the published text of a figure and works in ``Decimal``, never float: a figure published
+in 元 or 亿元 (its row's ``unit``) is converted to 万元 exactly, so that pages compare like with like; the page
+rounds half-up to two decimals only for display, and the downloads keep every figure in its published unit.
 """
 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from publish.core import DECIMALS
+from publish.core import DECIMALS, DEFAULT_UNIT, YUAN_PER_UNIT, YUAN_PER_WANYUAN
 
 CENT = Decimal(1).scaleb(-DECIMALS)
 MISSING = "—"
@@ -24,17 +25,32 @@ def to_decimal(text: str | None) -> Decimal | None:
         return None
 
 
-def wan(text: str | Decimal | None) -> str:
-    """An amount in 万元 with thousands separators and exactly two decimals: '1,367.76', '0.00'."""
-    value = text if isinstance(text, Decimal) else to_decimal(text)
+def in_wan(text: str | None, unit: str | None = None) -> Decimal | None:
+    """The figure of a cell published in ``unit`` (元, 万元, 亿元; empty: 万元), exactly, in 万元."""
+    value = to_decimal(text)
+    if value is None:
+        return None
+    return value * YUAN_PER_UNIT.get(unit or DEFAULT_UNIT, YUAN_PER_WANYUAN) / YUAN_PER_WANYUAN
+
+
+def sort_key(text: str | None, unit: str | None = None) -> str:
+    """The figure in 万元 as plain decimal text for sorting a table (empty where there is none)."""
+    value = in_wan(text, unit)
+    return "" if value is None else f"{value:f}"
+
+
+def wan(text: str | Decimal | None, unit: str | None = None) -> str:
+    """An amount in 万元 with thousands separators and exactly two decimals: '1,367.76', '0.00'; a text published
+    in another ``unit`` is converted first (a Decimal is taken as 万元)."""
+    value = text if isinstance(text, Decimal) else in_wan(text, unit)
     if value is None:
         return MISSING
     return f"{value.quantize(CENT, rounding=ROUND_HALF_UP):,.{DECIMALS}f}"
 
 
-def change_parts(change: str | None, word: str | None = None) -> tuple[str, str, str]:
-    """(arrow, words, figure) for a stated change: ('↓', '减少', '1.39'), ('', '持平', ''), ('', '', '—')."""
-    value = to_decimal(change)
+def change_parts(change: str | None, word: str | None = None, unit: str | None = None) -> tuple[str, str, str]:
+    """(arrow, words, figure in 万元) for a stated change: ('↓', '减少', '1.39'), ('', '持平', ''), ('', '', '—')."""
+    value = in_wan(change, unit)
     if value is None:
         return ("", "", MISSING)
     if value == 0:
@@ -44,9 +60,9 @@ def change_parts(change: str | None, word: str | None = None) -> tuple[str, str,
     return (arrow, words, wan(abs(value)))
 
 
-def change_text(change: str | None, word: str | None = None, rate: str | None = None) -> str:
+def change_text(change: str | None, word: str | None = None, rate: str | None = None, unit: str | None = None) -> str:
     """A stated change as one string: '↓ 减少 1.39', '→ 持平', '↑ 增长 12.00（3.5%）', '—'."""
-    arrow, words, figure = change_parts(change, word)
+    arrow, words, figure = change_parts(change, word, unit)
     text = " ".join(part for part in (arrow, words, figure) if part)
     percent = to_decimal(rate)
     if percent is not None:

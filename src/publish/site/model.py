@@ -61,10 +61,16 @@ class DepartmentYear:
         return [r for r in rows if fund is None or r.get("fund") == fund]
 
     def total(self, resource: str, fund: str | None = None) -> Row | None:
-        """The published total line of an amount table (preferring the general-budget fund)."""
-        totals = [r for r in self.rows(resource, fund) if r.get("item") == "total"]
+        """The published total line of an amount table (its total column; preferring the general-budget fund,
+        then all funds)."""
+        totals = [
+            r
+            for r in self.rows(resource, fund)
+            if r.get("item") == "total" and r.get("cost_type") in (None, "", "total")
+        ]
         preferred = [r for r in totals if r.get("fund") in (None, "", "general_budget")]
-        return (preferred or totals or [None])[0]
+        every_fund = [r for r in totals if r.get("fund") == "all"]
+        return (preferred or every_fund or totals or [None])[0]
 
 
 @dataclass

@@ -67,6 +67,7 @@ def _environment():
         lstrip_blocks=True,
     )
     env.filters["wan"] = formatting.wan
+    env.filters["sort_key"] = formatting.sort_key
     env.filters["change"] = formatting.change_text
     env.filters["change_class"] = formatting.change_class
     env.filters["size"] = _size

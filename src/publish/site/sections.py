@@ -1,7 +1,7 @@
 """The tables of a department-year page, declared once: which resource, which columns, how each reads.
 
 A column's ``kind`` says how a cell is shown: ``name`` (the row header, indented by depth),
-``money`` (万元, two decimals), ``change`` (↑/↓/持平 from change, change_word, change_rate),
+``money`` (万元, two decimals, converted from the row's unit), ``change`` (↑/↓/持平 from change, change_word, change_rate),
 ``number`` (as published), ``target`` (value or qualitative text) or ``text``.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from publish.core import FUND_NAMES
 from publish.site import formatting
 from publish.site.model import DepartmentYear, Row
 
@@ -29,6 +30,7 @@ class Section:
     en: str
     columns: tuple[Column, ...]
     group_by: str | None = None
+    only: tuple[tuple[str, str], ...] = ()  # (field, value) a row must have to be shown (an empty field passes)
 
 
 @dataclass
@@ -69,6 +71,8 @@ SECTIONS: tuple[Section, ...] = (
             CHANGE,
             REASON,
         ),
+        "fund",
+        (("cost_type", "total"),),
     ),
     Section(
         "expenditure_by_type",
@@ -134,20 +138,30 @@ def tables_for(view: DepartmentYear) -> list[Table]:
 def build_table(section: Section, rows: list[Row]) -> Table:
     table = Table(section)
     for row in rows:
-        group = row.get(section.group_by, "") if section.group_by else ""
+        if any(row.get(name) not in (None, "", value) for name, value in section.only):
+            continue
+        group = _group_label(section, row)
         if not table.groups or table.groups[-1][0] != group:
             table.groups.append((group, []))
         table.groups[-1][1].append([_cell(column, row) for column in section.columns])
     return table
 
 
+def _group_label(section: Section, row: Row) -> str:
+    """The heading a row is listed under: its ``group_by`` value; a fund key reads as the fund's official name."""
+    if not section.group_by:
+        return ""
+    value = row.get(section.group_by, "")
+    return FUND_NAMES[value][0] if section.group_by == "fund" and value in FUND_NAMES else value
+
+
 def _cell(column: Column, row: Row) -> Cell:
     value = row.get(column.field) or ""
     depth = int(row.get("_depth") or 0)
     if column.kind == "money":
-        return Cell(formatting.wan(value) if value else formatting.MISSING, "money", "num")
+        return Cell(formatting.wan(value, row.get("unit")) if value else formatting.MISSING, "money", "num")
     if column.kind == "change":
-        text = formatting.change_text(value, row.get("change_word"), row.get("change_rate"))
+        text = formatting.change_text(value, row.get("change_word"), row.get("change_rate"), row.get("unit"))
         return Cell(text, "change", f"num change-{formatting.change_class(value)}")
     if column.kind == "number":
         return Cell(formatting.plain_number(value), "number", "num")
