@@ -68,6 +68,8 @@ def test_a_corrected_figure_and_a_reformatted_one(package_copy: Path, tmp_path: 
     assert dict(result.changes[0].key) == {
         "fiscal_year": "2023",
         "department_id": "500238-zwfwzx",
+        "document_kind": "budget",
+        "scope": "department",
         "goal": "overall",
         "indicator_no": "5",
     }

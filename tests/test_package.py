@@ -149,7 +149,7 @@ def test_kpi_weights_of_a_goal_sum_to_100():
     assert set(weights.values()) == {Decimal(100)}
 
 
-SECOND = {"fiscal_year": "2023", "department_id": "500238-czj"}
+SECOND = {"fiscal_year": "2023", "department_id": "500238-czj", "document_kind": "budget", "scope": "department"}
 
 
 def second_department_year(package: Path) -> None:
