@@ -15,6 +15,7 @@ from tests.helpers import ROOT, append_rows, money, read_rows
 REQUIRED = [
     "departments",
     "disclosures",
+    "disclosure_units",
     "income",
     "expenditure_by_function",
     "expenditure_by_type",
