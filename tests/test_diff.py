@@ -68,6 +68,8 @@ def test_a_corrected_figure_and_a_reformatted_one(package_copy: Path, tmp_path: 
     assert dict(result.changes[0].key) == {
         "fiscal_year": "2023",
         "department_id": "500238-zwfwzx",
+        "document_kind": "budget",
+        "scope": "department",
         "goal": "overall",
         "indicator_no": "5",
     }
@@ -80,11 +82,11 @@ def test_added_and_removed_rows(package_copy: Path, tmp_path: Path):
     add_department(package_copy)
     added = diff(old, package_copy)
     assert added.bump == "minor"
-    assert added.department_years_added == [("2023", "500238-test")]
+    assert added.department_years_added == [("2023", "500238-test", "budget", "department")]
     assert len(added.rows_added["kpis"]) == 5 and added.rows_added["kpis"][0]["department_id"] == "500238-test"
     removed = diff(package_copy, old)
     assert removed.bump == "major"
-    assert removed.department_years_removed == [("2023", "500238-test")]
+    assert removed.department_years_removed == [("2023", "500238-test", "budget", "department")]
 
 
 def test_diff_command_between_a_zip_and_a_folder(package_copy: Path, monkeypatch):

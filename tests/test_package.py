@@ -16,6 +16,8 @@ REQUIRED = [
     "departments",
     "disclosures",
     "disclosure_parts",
+    "inconsistencies",
+    "disclosure_units",
     "income",
     "expenditure_by_function",
     "expenditure_by_type",
@@ -155,7 +157,7 @@ def test_kpi_weights_of_a_goal_sum_to_100():
     assert set(weights.values()) == {Decimal(100)}
 
 
-SECOND = {"fiscal_year": "2023", "department_id": "500238-czj"}
+SECOND = {"fiscal_year": "2023", "department_id": "500238-czj", "document_kind": "budget", "scope": "department"}
 WAN = {"unit": "万元"}  # every amount row names its unit
 ALL_TOTAL = {"fund": "all", "cost_type": "total"}  # a function line of all funds' total column
 

@@ -24,16 +24,16 @@ def test_one_sheet_per_resource_with_chinese_headers_and_typed_cells(package_cop
     assert book.sheetnames[1:] == [r.descriptor["title"] for r in package.resources.values()]
     sheet = book["机关运行经费"]
     header = [cell.value for cell in sheet[1]]
-    assert header[:5] == ["预算年度", "部门编号", "资金范围代码", "资金范围", "金额（万元）"]
-    assert sheet["E1"].comment.text == "amount (万元)"
-    assert header[5:10] == ["金额单位", "上年数", "年初预算数", "调整预算数", "较上年增减（万元）"]
-    year, amount, change = sheet["A2"], sheet["E2"], sheet["J2"]
+    assert header[:7] == ["预算年度", "部门编号", "文件种类", "公开范围", "资金范围代码", "资金范围", "金额（万元）"]
+    assert sheet["G1"].comment.text == "amount (万元)"
+    assert header[7:12] == ["金额单位", "上年数", "年初预算数", "调整预算数", "较上年增减（万元）"]
+    year, amount, change = sheet["A2"], sheet["G2"], sheet["L2"]
     assert (year.value, year.data_type) == (2023, "n")
     assert (amount.value, amount.number_format) == (38.2, "0.00")
     assert change.value == -4.35
-    assert sheet["L2"].value is None  # an empty cell (change_rate) stays empty, not 0
+    assert sheet["N2"].value is None  # an empty cell (change_rate) stays empty, not 0
     kpis = book["绩效指标"]
-    assert [row[9] for row in kpis.iter_rows(min_row=2, values_only=True)] == [80, 80, 90, 99, 120]
+    assert [row[11] for row in kpis.iter_rows(min_row=2, values_only=True)] == [80, 80, 90, 99, 120]
     disclosures = book["公开文件"]
     column = [cell.value for cell in disclosures[1]].index("有政府性基金预算拨款支出") + 1
     assert disclosures.cell(row=2, column=column).value is False
