@@ -125,6 +125,36 @@ def test_a_rate_stated_without_an_amount_has_its_word_checked_by_the_rate(packag
     assert found(package_copy, "change-word-mismatch") == [("change-word-mismatch", 2, "change_word", "error")]
 
 
+def test_a_rate_stated_against_the_prior_years_figure_is_checked(package_copy):
+    """《上海市普陀区2026年区级部门预算》（上海市普陀区司法局）p.9 item 9: "2025年当年预算执行数为77.99万元，2026年预算安排
+    91.97万元，比2025年预算执行数增加17.66%": a prior figure and a rate, no amount of change; 91.97 over 77.99 is
+    17.93%. Item 7 ("执行数为59.11万元，2026年预算安排57.8万元……减少2.21%") is right within the rounding of both
+    figures (57.80 less 59.11 is 2.22% exactly). The old rule wanted a stated change and checked neither."""
+    edit(package_copy, "operating_costs", {}, amount="57.8", prior_amount="59.11", change="", change_word="减少",
+         change_rate="-2.21", change_basis="prior-execution")  # fmt: skip
+    assert found(package_copy, "change-rate-mismatch") == []
+    edit(
+        package_copy,
+        "operating_costs",
+        {},
+        amount="91.97",
+        prior_amount="77.99",
+        change_word="增加",
+        change_rate="17.66",
+    )
+    assert found(package_copy, "change-rate-mismatch") == [("change-rate-mismatch", 2, "change_rate", "error")]
+
+
+def test_the_same_figure_in_yuan_and_in_wanyuan_balances(package_copy):
+    """《上海市普陀区2026年区级部门预算》（上海市普陀区司法局）: table 1 (in 元) gives 一般公共预算 96,282,213.44 and the
+    text "一般公共预算拨款支出预算9628.22万元": the same figure, rounded to 0.01 万元. 9628.23 万元 is not."""
+    edit(package_copy, "income", {"item": "general_budget"}, amount="96282213.44", unit="元", change="", change_word="")
+    edit(package_copy, "expenditure_by_type", {"fund": "general_budget", "item": "total"}, amount="9628.22")
+    assert found(package_copy, "general-budget-imbalance") == []
+    edit(package_copy, "expenditure_by_type", {"fund": "general_budget", "item": "total"}, amount="9628.23")
+    assert [f[0] for f in found(package_copy, "general-budget-imbalance")] == ["general-budget-imbalance"]
+
+
 def test_an_increase_of_zero_is_odd_wording_not_a_contradiction(package_copy):
     """Issue 16: 增加0 is a warning (持平 is the word for no change), not an error."""
     edit(package_copy, "sangong", {"item": "reception"}, change_word="增加")

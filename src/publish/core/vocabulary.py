@@ -9,7 +9,8 @@ official names, the rules read the aliases, the extractor the change words.
 Where each alias was seen (the corpus beside DOMAIN.md): 公务用车购置及运行费 and 公务用车运行费 in the Chongqing
 municipal 三公 note of 2024 (40_*) and the Chizhou 三公 note of 2024 (49_*); 公务用车购置及运维费 and 因公出国(境)费 in
 《涪陵区新妙镇2021年度“三公”经费决算情况》 (38_*); 因公出国（境）费 and 公务用车购置 in the Putuo budgets (41_*–45_*);
-一致 (“与上年保持一致”) in the Wanzhou 2024 budget (31_*); 无增减 is one of the issue's survey (not in the stored
+一致 (“与上年保持一致”) in the Wanzhou 2024 budget (31_*); 共有车辆 and 部门预算安排购置车辆 in
+《上海市普陀区2026年区级部门预算》（上海市普陀区司法局） (41_*); 无增减 is one of the issue's survey (not in the stored
 corpus).
 """
 
@@ -77,8 +78,8 @@ FUND_NAMES: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 # measure key -> (official name, known aliases): what an assets line counts
 MEASURE_NAMES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "holding": ("实有车辆", ("车辆保有量", "公务用车保有量")),
-    "purchase_budget": ("一般公共预算安排购置车辆", ("预算安排购置车辆",)),
+    "holding": ("实有车辆", ("车辆保有量", "公务用车保有量", "共有车辆")),
+    "purchase_budget": ("一般公共预算安排购置车辆", ("预算安排购置车辆", "部门预算安排购置车辆")),
     "purchase": ("购置车辆", ("实际购置车辆",)),
     "outbound_groups": ("因公出国（境）团组数", ("因公出国(境)团组数", "团组")),
     "outbound_people": ("因公出国（境）人次", ("因公出国(境)人次",)),

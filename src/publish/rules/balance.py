@@ -19,7 +19,14 @@ def _line(ctx: Context, resource: str, item: str, fund: str | None = None) -> pl
         frame = frame.filter((pl.col("fund") == (fund or "all")) & (pl.col("cost_type") == "total"))
     elif fund is not None:
         frame = frame.filter(pl.col("fund") == fund)
-    return in_fen(frame, "amount").select(*KEY, "_line", "item_name", "amount", "unit")
+    return in_fen(frame, "amount").select(*KEY, "_line", "item_name", "amount", "unit", "_factor")
+
+
+def _differ() -> pl.Expr:
+    """``amount`` and ``amount_other`` (fen) differ as published: each rounded half-up to the coarser of the two
+    rows' precisions (a hundredth of its unit), so 96,282,213.44 元 and 9628.22 万元 are the same figure."""
+    coarse = pl.max_horizontal("_factor", "_factor_other")
+    return (pl.col("amount") + coarse // 2) // coarse != (pl.col("amount_other") + coarse // 2) // coarse
 
 
 def _compare(rule, ctx, left, right, left_name, right_name, only=None, allowance=None) -> Iterable[Finding]:
@@ -27,9 +34,7 @@ def _compare(rule, ctx, left, right, left_name, right_name, only=None, allowance
     department-years; with ``allowance`` (KEY and `allowance`), ``right`` may exceed ``left`` by up to it."""
     a, b = _line(ctx, *left), _line(ctx, *right)
     joined = a.join(b, on=KEY, suffix="_other").filter(
-        pl.col("amount").is_not_null()
-        & pl.col("amount_other").is_not_null()
-        & (pl.col("amount") != pl.col("amount_other"))
+        pl.col("amount").is_not_null() & pl.col("amount_other").is_not_null() & _differ()
     )
     if only is not None:
         joined = joined.join(only, on=KEY)
@@ -143,9 +148,9 @@ def type_function(rule: Rule, ctx: Context) -> Iterable[Finding]:
             .join(only_general, on=KEY)
             .join(has_all, on=KEY, how="anti"),
         ]
-    ).select(*KEY, "_line", "item_name", "amount", "unit")
+    ).select(*KEY, "_line", "item_name", "amount", "unit", "_factor")
     function = _line(ctx, "expenditure_by_function", "total")
-    joined = chosen.join(function, on=KEY, suffix="_other").filter(pl.col("amount") != pl.col("amount_other"))
+    joined = chosen.join(function, on=KEY, suffix="_other").filter(_differ())
     for row in rows(joined):
         yield rule.finding(
             ctx,

@@ -104,17 +104,21 @@ def stated_rates(rule: Rule, ctx: Context) -> Iterable[Finding]:
 
     The amount and the change are rounded to 0.01 万元 themselves, so the rate is right where it lies in the range
     their rounding allows (15.29 over 30.66 allows 49.84–49.90%); the rate's own precision is read from the text
-    of the cell ("10.10" claims two decimals where "10.1" claims one). A rate stated without an amount (比上年
-    预算执行数增加0.97%) has nothing to check against here."""
+    of the cell ("10.10" claims two decimals where "10.1" claims one). Where the text gives the prior year's figure
+    (`prior_amount`, 2025年预算执行数为1690.69万元) instead of the change, the change is this year's less it, and the
+    envelope is the one both rounded figures allow. A rate stated with neither has nothing to check against here."""
     for resource in CHANGED:
-        if not ctx.has(resource) or "change_rate" not in ctx.frame(resource).columns:
+        frame = ctx.frame(resource) if ctx.has(resource) else None
+        if frame is None or "change_rate" not in frame.columns:
             continue
-        stated = ctx.frame(resource).filter(
+        frame = _with_change_from_prior(frame)
+        stated = frame.filter(
             pl.col("change_rate").is_not_null() & pl.col("change").is_not_null() & pl.col("amount").is_not_null()
         )
         published = published_cells(ctx, resource, "change_rate") if stated.height else {}
         for row in rows(stated):
-            problem = _rate_problem(row["amount"], row["change"], row["change_rate"], published.get(row["_line"]))
+            envelope = (prior_envelope if row["_from_prior"] else rate_envelope)(row["amount"], row["change"])
+            problem = _rate_problem(row, envelope, published.get(row["_line"]))
             if problem:
                 yield rule.finding(
                     ctx,
@@ -153,6 +157,27 @@ def _decimals(text: str | None, value: int) -> int:
     return 0 if value % CENTI == 0 else 1 if value % (CENTI // 10) == 0 else DECIMALS
 
 
+def _with_change_from_prior(frame: pl.DataFrame) -> pl.DataFrame:
+    """The frame with `_from_prior` (the change is not stated but the prior year's figure is) and, on those rows,
+    the change as this year's amount less that figure (both in the row's unit)."""
+    if "prior_amount" not in frame.columns:
+        return frame.with_columns(pl.lit(False).alias("_from_prior"))
+    derived = pl.col("change").is_null() & pl.col("prior_amount").is_not_null()
+    change = pl.when(derived).then(pl.col("amount") - pl.col("prior_amount")).otherwise(pl.col("change"))
+    return frame.with_columns(derived.alias("_from_prior"), change.alias("change"))
+
+
+def prior_envelope(amount: int, change: int) -> tuple[Decimal, Decimal] | None:
+    """The lowest and highest rate (%) that an amount and a prior year's figure (amount − change), each rounded to a
+    hundredth of its unit, allow; None where the prior year may be zero."""
+    half = Decimal("0.5")
+    prior = amount - change
+    if prior - half <= 0:
+        return None
+    rates = [(a - p) / p * 100 for a in (amount - half, amount + half) for p in (prior - half, prior + half)]
+    return min(rates), max(rates)
+
+
 def rate_envelope(amount: int, change: int) -> tuple[Decimal, Decimal] | None:
     """The lowest and highest rate (%) that an amount and a change, each rounded to 0.01 万元, allow; None where the
     prior year (amount − change) may be zero."""
@@ -166,12 +191,13 @@ def rate_envelope(amount: int, change: int) -> tuple[Decimal, Decimal] | None:
     return min(rates), max(rates)
 
 
-def _rate_problem(amount: int, change: int, rate: int, text: str | None) -> tuple[str, str] | None:
+def _rate_problem(row: dict, envelope: tuple[Decimal, Decimal] | None, text: str | None) -> tuple[str, str] | None:
+    amount, change, rate = row["amount"], row["change"], row["change_rate"]
     prior = amount - change
     if prior == 0:
         return ("上年为零，不能表述为增长或下降的百分比。", "the prior year is zero, so no growth rate can be stated.")
     expected = Decimal(change) / Decimal(prior) * 100
-    envelope = rate_envelope(amount, change) or (expected, expected)
+    envelope = envelope or (expected, expected)
     half_step = Decimal(1).scaleb(-_decimals(text, rate)) / 2
     stated = Decimal(rate) / CENTI
     if (rate > 0) != (change > 0) or stated + half_step < envelope[0] or stated - half_step > envelope[1]:
