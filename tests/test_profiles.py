@@ -244,3 +244,18 @@ def test_a_migrated_v1_package_validates_clean(tmp_path):
     migrate(v1)
     shutil.copytree(ROOT / "sources", v1 / "sources")
     assert validate(v1).valid
+
+
+def test_a_department_whose_document_states_no_duties_or_internal_units_loads(package_copy):
+    """《上海市普陀区财政局2024年度部门决算》 lists the units its 决算 covers (本级, 财政所, 国库收付中心) but no internal
+    offices; a 三公 note states neither duties nor offices: the department row keeps only what is published."""
+    key = {"fiscal_year": "2024", "department_id": "310107-czj"}
+    add(package_copy, "departments", department_id=key["department_id"], name="上海市普陀区财政局",
+        division_code="310107", division_name="普陀区", profile_year="2024")  # fmt: skip
+    add(package_copy, "disclosures", **key, title="上海市普陀区财政局2024年度部门决算", document_type="部门决算",
+        source_file="上海市普陀区财政局2024年度部门决算.pdf", unit="万元", profile="generic")  # fmt: skip
+    schema = json.loads((package_copy / "schemas" / "departments.json").read_text(encoding="utf-8"))
+    required = {f["name"] for f in schema["fields"] if f.get("constraints", {}).get("required")}
+    assert required == {"department_id", "name", "division_code", "division_name", "profile_year"}
+    report = validate(package_copy)
+    assert not [f for f in report.errors if f.department_id == key["department_id"] or f.resource == "departments"]

@@ -1,5 +1,5 @@
 """Completeness as profiles (data model v2): each disclosure names its document family, the content fields of
-`disclosures` stop being required by the schema (the profile requires them), and `disclosure_parts` says
+`disclosures` and `departments` stop being required by the schema (the profile requires them), and `disclosure_parts` says
 explicitly which parts a document does not publish. v1 packages hold Chongqing county budgets only."""
 
 from __future__ import annotations
@@ -22,6 +22,15 @@ CONTENT_FIELDS: dict[str, dict[str, Any]] = {
     "performance_managed_amount": {"minimum": 0},
     "contact_name": {},
     "contact_phone": {"pattern": "[0-9][0-9-]{6,19}"},
+}
+
+# The departments fields a document states only in some families (职能职责, 内设机构): a 三公 note, a 决算 that lists
+# the units it covers but not the internal offices, publish none of them; each keeps its other constraints.
+DEPARTMENT_FIELDS: dict[str, dict[str, Any]] = {
+    "duties": {},
+    "duty_count": {"minimum": 0},
+    "internal_units": {},
+    "internal_unit_count": {"minimum": 0},
 }
 
 PROFILE_FIELD = {
@@ -89,6 +98,7 @@ PARTS_RESOURCE = {
 
 PROFILES: tuple[Step, ...] = (
     *(SetConstraints("disclosures", name, kept) for name, kept in CONTENT_FIELDS.items()),
+    *(SetConstraints("departments", name, kept) for name, kept in DEPARTMENT_FIELDS.items()),
     AddField("disclosures", PROFILE_FIELD, default=DEFAULT_PROFILE),
     AddResource(PARTS_RESOURCE, parts_schema(), after="disclosures"),
 )
