@@ -128,7 +128,12 @@ def _changed(amount: int, prior: int, **row) -> dict:
 def department_year(dept: Department, year: int) -> dict[str, list[dict]]:
     """Rows by resource for one department-year (text cells, keyed by field name)."""
     now, before = figures(dept, year), figures(dept, year - 1)
-    key = {"fiscal_year": str(year), "department_id": dept.department_id}
+    key = {
+        "fiscal_year": str(year),
+        "department_id": dept.department_id,
+        "document_kind": "budget",
+        "scope": "department",
+    }
     return {
         "disclosures": [_disclosure(dept, year, now, key)],
         "income": _income(now, before, key),
@@ -144,6 +149,7 @@ def department_year(dept: Department, year: int) -> dict[str, list[dict]]:
         "assets": _assets(now, key, year),
         "kpis": _kpis(dept, year, key),
         "glossary": [{**key, "term_no": str(n), "term": t, "definition": d} for n, (t, d) in enumerate(GLOSSARY, 1)],
+        "disclosure_units": [],
     }
 
 
@@ -160,6 +166,7 @@ def _disclosure(dept: Department, year: int, now: dict, key: dict) -> dict:
         "performance_managed_amount": money(now["general"]),
         "contact_name": "张明",
         "contact_phone": f"023-{70000000 + dept.seed % 9999999}",
+        "profile": "chongqing-budget",
     }
 
 

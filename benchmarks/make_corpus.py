@@ -38,13 +38,19 @@ RESOURCES = [
     "income",
     "expenditure_by_function",
     "expenditure_by_type",
+    "expenditure_by_economic",
     "sangong",
     "operating_costs",
     "procurement",
     "assets",
     "kpis",
     "glossary",
+    "disclosure_units",
 ]
+# Cells every synthetic row has (data model v2): amounts in 万元, function lines all funds' total column.
+WANYUAN = {"unit": "万元"}
+IMPLIED = {name: WANYUAN for name in ("disclosures", "income", "expenditure_by_type", "sangong", "operating_costs")}
+IMPLIED |= {"procurement": WANYUAN, "expenditure_by_function": {**WANYUAN, "fund": "all", "cost_type": "total"}}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,9 +96,10 @@ def make_corpus(out: Path, department_years: int, *, years: int = 5, plant: int 
             if rule:
                 target = PLANTS[rule][0](rows)
             for name in RESOURCES:
-                for row in sorted(rows[name], key=order[name]):
+                for row in sorted(rows.get(name, ()), key=order[name]):
                     lines[name] += 1
-                    buffers[name][1].writerow([row.get(f["name"], "") for f in schemas[name]["fields"]])
+                    cells = {**IMPLIED.get(name, {}), **row}
+                    buffers[name][1].writerow([cells.get(f["name"], "") for f in schemas[name]["fields"]])
                     if target and target[1] is row:
                         manifest.append(_expected(rule, target[0], lines[name], dept.department_id, year))
     _write_package(out, schemas, buffers, units, spans, first)
@@ -154,6 +161,7 @@ def _write_package(out: Path, schemas: dict, buffers: dict, units, spans, first:
         atomic.write_text(out / "data" / f"{name}.csv", buffer.getvalue())
     dept_rows = [department_row(d, spans[d.department_id][0]) for d in units]
     _write_rows(out / "data" / "departments.csv", schemas["departments"], dept_rows)
+    _write_rows(out / "data" / "disclosure_parts.csv", schemas["disclosure_parts"], [])  # every part published
     observed = [r for r in _read(ROOT / "data" / "function_codes.csv") if r["fiscal_year"] == "2024"]
     source = "re-keyed from the codes observed in 2024 (synthetic corpus)"
     codes = [{**r, "fiscal_year": str(y), "source": source} for y in range(first, LAST_YEAR + 1) for r in observed]

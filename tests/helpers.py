@@ -22,6 +22,8 @@ SEED_DOCUMENT = ROOT / "sources" / "500238-zwfwzx" / "2023-budget.txt"
 # the file name it was given (src/publish/extract/core.py), so the tests compare the two by this pair.
 SEED_SOURCE_FILE = SEED_DOCUMENT.relative_to(ROOT).as_posix()
 SEED_DEPARTMENT = "500238-zwfwzx"
+# The tables of the repo's package (13 in data model v2: v1's 12 and disclosure_parts).
+TABLE_COUNT = len(json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))["resources"])
 
 
 def invoke(*args: object, **options: Any) -> Result:

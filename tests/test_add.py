@@ -39,17 +39,22 @@ def test_round_trip_export_then_dry_run_changes_nothing(tmp_path):
 
 def set_kpi_target(book, value=85):
     sheet = book["绩效指标"]
-    sheet.cell(row_of(sheet, 6, "办件时限压缩率"), 10).value = value
+    sheet.cell(row_of(sheet, 8, "办件时限压缩率"), 12).value = value
 
 
 def test_changing_one_cell_changes_exactly_that_figure(tmp_path, package_copy):
     path = edit_workbook(exported_template(package_copy, tmp_path / "seed.xlsx"), set_kpi_target)
     dry = add(package_copy, path, dry_run=True)
     assert [(c.resource, c.key, c.kind, c.fields) for c in dry.plan.changes] == [
-        ("kpis", ("2023", SEED_DEPARTMENT, "overall", "1"), "changed", {"target_value": ("80", "85")})
+        (
+            "kpis",
+            ("2023", SEED_DEPARTMENT, "budget", "department", "overall", "1"),
+            "changed",
+            {"target_value": ("80", "85")},
+        )
     ]
     assert (
-        "kpis [2023/500238-zwfwzx/overall/1] 修改 changed\n    target_value: '80' → '85'"
+        "kpis [2023/500238-zwfwzx/budget/department/overall/1] 修改 changed\n    target_value: '80' → '85'"
         in invoke("add", path, "--package", package_copy, "--dry-run").output
     )
     before = data_bytes(package_copy)
@@ -60,8 +65,8 @@ def test_changing_one_cell_changes_exactly_that_figure(tmp_path, package_copy):
     old, new = before["kpis.csv"].decode().splitlines(), after["kpis.csv"].decode().splitlines()
     assert [(a, b) for a, b in zip(old, new, strict=True) if a != b] == [
         (
-            "2023,500238-zwfwzx,overall,部门整体绩效目标,1,办件时限压缩率,20,%,≥,80,",
-            "2023,500238-zwfwzx,overall,部门整体绩效目标,1,办件时限压缩率,20,%,≥,85,",
+            "2023,500238-zwfwzx,budget,department,overall,部门整体绩效目标,1,办件时限压缩率,20,%,≥,80,",
+            "2023,500238-zwfwzx,budget,department,overall,部门整体绩效目标,1,办件时限压缩率,20,%,≥,85,",
         )
     ]
     assert validate(package_copy).valid
@@ -78,21 +83,21 @@ def test_adding_the_same_submission_twice_changes_nothing(tmp_path, package_copy
 
 def test_an_invalid_submission_writes_nothing(tmp_path, package_copy):
     path = exported_template(package_copy, tmp_path / "seed.xlsx")
-    edit_workbook(path, lambda book: setattr(book["收入预算"]["F3"], "value", -5))
+    edit_workbook(path, lambda book: setattr(book["收入预算"]["H3"], "value", -5))
     before = data_bytes(package_copy)
     result = invoke("add", path, "--package", package_copy)
-    assert result.exit_code == 1 and "收入预算!F3" in result.output
+    assert result.exit_code == 1 and "收入预算!H3" in result.output
     assert data_bytes(package_copy) == before
 
 
 def test_a_finding_is_located_in_the_submission_by_its_fields(tmp_path):
     """The sheet, row, field and cell are data on the finding; its message is built from them, not edited."""
     path = exported_template(ROOT, tmp_path / "seed.xlsx")
-    edit_workbook(path, lambda book: setattr(book["收入预算"]["F3"], "value", -5))
+    edit_workbook(path, lambda book: setattr(book["收入预算"]["H3"], "value", -5))
     [found] = [f for f in add(ROOT, path, dry_run=True).findings if f.rule == "constraint-error"]
-    assert (found.path, found.row, found.field, found.cell) == ("收入预算", 3, "amount", "F3")
-    assert found.location == "收入预算!F3" and found.to_dict()["cell"] == "F3"
-    assert found.message_zh == f"收入预算!F3：{found.text[0]}" and "data/income.csv" not in found.message_zh
+    assert (found.path, found.row, found.field, found.cell) == ("收入预算", 3, "amount", "H3")
+    assert found.location == "收入预算!H3" and found.to_dict()["cell"] == "H3"
+    assert found.message_zh == f"收入预算!H3：{found.text[0]}" and "data/income.csv" not in found.message_zh
 
 
 def department_year(department: str, factor: int, year: str = "2023") -> dict[str, list[dict[str, str]]]:
@@ -128,9 +133,9 @@ def seed_changes(tmp_path: Path, package: Path) -> Path:
 
     def change(book):
         set_kpi_target(book)
-        book["名词解释"]["D3"].value = "财政拨款收入（更正）"
+        book["名词解释"]["F3"].value = "财政拨款收入（更正）"
         sheet = book["公开文件"]
-        sheet.cell(3, 16).value = "023-51234567"
+        sheet.cell(3, 18).value = "023-51234567"
 
     return edit_workbook(exported_template(package, tmp_path / "three.xlsx"), change)
 

@@ -14,11 +14,11 @@ from rdflib.namespace import DCTERMS, SH
 
 from publish.catalog.files import sha256_of
 from tests.catalog_support import BASE
-from tests.helpers import ROOT, invoke
+from tests.helpers import ROOT, TABLE_COUNT, invoke
 from tests.release_support import NAME
 
 SHAPES = ROOT / "tests" / "vendor" / "dcat-ap-3.0.1" / "dcat-ap-SHACL.ttl"  # see its README.md
-DATASET = URIRef(f"{BASE}/{NAME}-0.1.0/#dataset")
+DATASET = URIRef(f"{BASE}/{NAME}-1.0.0/#dataset")
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +84,7 @@ def test_a_distribution_without_access_url_violates_the_shapes(release_graph, sh
     broken = Graph()
     for triple in release_graph:
         broken.add(triple)
-    zip_distribution = URIRef(f"{BASE}/{NAME}-0.1.0/#distribution-zip")
+    zip_distribution = URIRef(f"{BASE}/{NAME}-1.0.0/#distribution-zip")
     broken.remove((zip_distribution, URIRef("http://www.w3.org/ns/dcat#accessURL"), None))
     assert [(f, p) for f, p, _ in violations(broken, shapes)] == [
         (str(zip_distribution), "http://www.w3.org/ns/dcat#accessURL")
@@ -105,7 +105,7 @@ def test_release_distributions_carry_size_and_checksum(release, release_graph):
         SELECT ?url ?size ?sum WHERE {
             ?d dcat:downloadURL ?url ; dcat:byteSize ?size ; spdx:checksum/spdx:checksumValue ?sum }"""
     rows = {str(url): (int(size), str(value)) for url, size, value in release_graph.query(query)}
-    assert len(rows) == 12 + 2  # every CSV, the zip and the xlsx
-    xlsx, zipped = release / f"{NAME}-0.1.0.xlsx", release.parent / f"{NAME}-0.1.0.zip"
-    assert rows[f"{BASE}/{NAME}-0.1.0/{NAME}-0.1.0.xlsx"] == (xlsx.stat().st_size, sha256_of(xlsx))
-    assert rows[f"{BASE}/{NAME}-0.1.0.zip"] == (zipped.stat().st_size, sha256_of(zipped))
+    assert len(rows) == TABLE_COUNT + 2  # every CSV, the zip and the xlsx
+    xlsx, zipped = release / f"{NAME}-1.0.0.xlsx", release.parent / f"{NAME}-1.0.0.zip"
+    assert rows[f"{BASE}/{NAME}-1.0.0/{NAME}-1.0.0.xlsx"] == (xlsx.stat().st_size, sha256_of(xlsx))
+    assert rows[f"{BASE}/{NAME}-1.0.0.zip"] == (zipped.stat().st_size, sha256_of(zipped))

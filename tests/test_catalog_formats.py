@@ -17,7 +17,7 @@ from publish.catalog.cn_catalog import LABELS
 from publish.catalog.outputs import FORMATS
 from publish.commands.catalog import FORMATS as COMMAND_FORMATS
 from tests.catalog_support import BASE, make_release
-from tests.helpers import ROOT, invoke
+from tests.helpers import ROOT, TABLE_COUNT, invoke
 from tests.release_support import NAME
 
 SCHEMA = "https://schema.org/"
@@ -34,7 +34,7 @@ def outputs(tmp_path_factory) -> dict[str, bytes]:
     out = dist / "catalog"
     result = invoke("catalog", str(release), "--base-url", BASE + "/", "--out", str(out))
     assert result.exit_code == 0, result.output
-    return {path.name.removeprefix(f"{NAME}-0.1.0."): path.read_bytes() for path in out.iterdir()}
+    return {path.name.removeprefix(f"{NAME}-1.0.0."): path.read_bytes() for path in out.iterdir()}
 
 
 def test_all_formats_are_written_and_the_command_lists_them(outputs):
@@ -47,7 +47,7 @@ def test_schemaorg_parses_as_jsonld_with_every_property(outputs):
     assert document["@context"] == SCHEMA
     document["@context"] = {"@vocab": SCHEMA}  # the same vocabulary, offline
     graph = Graph().parse(data=json.dumps(document), format="json-ld")
-    dataset = URIRef(f"{BASE}/{NAME}-0.1.0/#dataset")
+    dataset = URIRef(f"{BASE}/{NAME}-1.0.0/#dataset")
     assert (dataset, None, URIRef(SCHEMA + "Dataset")) in graph
     present = {str(p).removeprefix(SCHEMA) for p in graph.predicates(dataset, None)}
     assert set(DATASET_PROPERTIES) <= present
@@ -69,7 +69,7 @@ def test_ckan_payload_follows_the_name_and_tag_rules(outputs):
     assert re.fullmatch(r"[a-z0-9_-]{2,100}", payload["name"])
     assert payload["tags"] and all(re.fullmatch(r"[\w .-]{2,100}", t["name"]) for t in payload["tags"])
     assert payload["license_id"] == "cc-by"
-    assert len(payload["resources"]) == 14
+    assert len(payload["resources"]) == TABLE_COUNT + 2  # every CSV, the zip and the xlsx
     for resource in payload["resources"]:
         assert resource["url"].startswith(BASE + "/") and resource["format"] in {"CSV", "ZIP", "XLSX"}
         assert isinstance(resource["size"], int) and re.fullmatch(r"[0-9a-f]{64}", resource["hash"])
@@ -101,7 +101,7 @@ def test_cn_catalog_headers_are_the_chinese_labels(outputs):
 
 def test_every_format_says_the_same_title_version_and_urls(outputs):
     graph = Graph().parse(data=outputs["dcat.ttl"], format="turtle")
-    dataset = URIRef(f"{BASE}/{NAME}-0.1.0/#dataset")
+    dataset = URIRef(f"{BASE}/{NAME}-1.0.0/#dataset")
     dcat_titles = {t.language: str(t) for t in graph.objects(dataset, DCTERMS.title)}
     dcat_urls = {str(u) for u in graph.objects(None, URIRef("http://www.w3.org/ns/dcat#downloadURL"))}
     dcat_version = str(graph.value(dataset, URIRef("http://www.w3.org/ns/dcat#version")))
@@ -110,9 +110,9 @@ def test_every_format_says_the_same_title_version_and_urls(outputs):
     cn = json.loads(outputs["cn-catalog.json"])["record"]
     assert dcat_titles == {t["@language"]: t["@value"] for t in schema["name"]}
     assert dcat_titles == ckan["title_translated"] == {"zh": cn["resource_name"], "en": cn["resource_name_en"]}
-    assert dcat_version == schema["version"] == ckan["version"] == cn["version"] == "0.1.0"
+    assert dcat_version == schema["version"] == ckan["version"] == cn["version"] == "1.0.0"
     assert dcat_urls == {d["contentUrl"] for d in schema["distribution"]} == {r["url"] for r in ckan["resources"]}
-    assert cn["download_url"] == f"{BASE}/{NAME}-0.1.0.zip" and cn["download_url"] in dcat_urls
+    assert cn["download_url"] == f"{BASE}/{NAME}-1.0.0.zip" and cn["download_url"] in dcat_urls
     sums = {d["contentUrl"]: d["sha256"] for d in schema["distribution"]}
     assert sums == {r["url"]: r["hash"] for r in ckan["resources"]}
 

@@ -78,7 +78,7 @@ def test_a_valid_credit_code_reaches_every_format(package_copy, tmp_path):
     _set_credit_code(package_copy, code)
     out = tmp_path / "out"
     assert invoke("catalog", str(package_copy), "--base-url", BASE, "--out", str(out)).exit_code == 0
-    texts = {p.name.split("0.1.0.")[1]: p.read_text(encoding="utf-8") for p in out.iterdir() if p.suffix != ".xlsx"}
+    texts = {p.name.split("1.0.0.")[1]: p.read_text(encoding="utf-8") for p in out.iterdir() if p.suffix != ".xlsx"}
     assert f'dct:identifier "{code}"' in texts["dcat.ttl"]
     assert json.loads(texts["schemaorg.jsonld"])["publisher"]["identifier"]["value"] == code
     extras = {e["key"]: e["value"] for e in json.loads(texts["ckan.json"])["extras"]}

@@ -47,7 +47,7 @@ def test_validate_accepts_the_descriptor_path():
 def test_a_bad_cell_exits_1_with_a_located_bilingual_message(package_copy):
     income = package_copy / "data" / "income.csv"
     text = income.read_text(encoding="utf-8")
-    income.write_text(text.replace(",360.67,-1.39,", ",36O.67,-1.39,", 1), encoding="utf-8")
+    income.write_text(text.replace(",360.67,万元,", ",36O.67,万元,", 1), encoding="utf-8")
     result = invoke("validate", str(package_copy))
     assert result.exit_code == 1
     assert "data/income.csv 第 4 行，字段 amount：值的类型不对（应为 number）" in result.output
@@ -57,7 +57,7 @@ def test_a_bad_cell_exits_1_with_a_located_bilingual_message(package_copy):
 
 def test_a_path_out_of_the_package_is_refused_before_reading(package_copy):
     descriptor = json.loads((package_copy / "datapackage.json").read_text(encoding="utf-8"))
-    descriptor["resources"][2]["path"] = "../../etc/passwd"
+    next(r for r in descriptor["resources"] if r["name"] == "income")["path"] = "../../etc/passwd"
     (package_copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
     result = invoke("validate", str(package_copy))
     assert result.exit_code == 1
@@ -143,7 +143,7 @@ HAN = re.compile(r"[\u3400-\u9fff]")
 def _income_amount(folder: Path, value: str) -> None:
     """Set the seed's first income amount (360.67) in ``folder``/income.csv to ``value``."""
     income = folder / "income.csv"
-    income.write_text(income.read_text(encoding="utf-8").replace(",360.67,-1.39,", f",{value},-1.39,", 1), "utf-8")
+    income.write_text(income.read_text(encoding="utf-8").replace(",360.67,万元,", f",{value},万元,", 1), "utf-8")
 
 
 def _add(package: Path, tmp: Path) -> list[str]:
@@ -192,6 +192,11 @@ def _template(package: Path, tmp: Path) -> list[str]:
     return ["template", "--department", "500238-zwfwzx", "--year", "2023", "--package", str(package)]
 
 
+def _migrate(package: Path, tmp: Path) -> list[str]:
+    (package / "datapackage.json").write_text("{", encoding="utf-8")
+    return ["migrate", str(package)]
+
+
 REPORTING = {  # command -> (how to make it find something, a rule it reports, its exit code)
     "add": (_add, "constraint-error", 1),
     "extract": (_extract, "text-table-mismatch", 1),
@@ -202,6 +207,7 @@ REPORTING = {  # command -> (how to make it find something, a rule it reports, i
     "export": (_export, "type-error", 1),
     "site": (_site, "constraint-error", 1),
     "template": (_template, "invalid-json", 1),
+    "migrate": (_migrate, "invalid-json", 1),
 }
 
 

@@ -9,8 +9,8 @@ from publish.engine.reading import parse, read_text_table
 from publish.engine.tables import load_tables
 from publish.validate.structure import check_structure
 
-GLOSSARY = "fiscal_year,department_id,term_no,term,definition\n"
-ROW = "2023,500238-zwfwzx,{n},{term},{definition}\n"
+GLOSSARY = "fiscal_year,department_id,document_kind,scope,term_no,term,definition\n"
+ROW = "2023,500238-zwfwzx,budget,department,{n},{term},{definition}\n"
 
 
 def rows(*cells: tuple[str, str]) -> str:
@@ -19,17 +19,18 @@ def rows(*cells: tuple[str, str]) -> str:
 
 VARIANTS = {
     "quoted comma": GLOSSARY + rows(("a", '"x,y"'), ("b", "z")),
-    "two quoted cells": GLOSSARY + '2023,500238-zwfwzx,1,"a,1","b,2"\n2023,500238-zwfwzx,2,"c","d"\n',
+    "two quoted cells": GLOSSARY
+    + '2023,500238-zwfwzx,budget,department,1,"a,1","b,2"\n2023,500238-zwfwzx,budget,department,2,"c","d"\n',
     "escaped quote": GLOSSARY + rows(("a", '"say ""hi"""'), ("b", "z")),
     "line break in quotes": GLOSSARY + rows(("a", '"two\nlines"'), ("b", "z")),
-    "ragged short": GLOSSARY + "2023,500238-zwfwzx,1,a\n" + rows(("b", "z")),
-    "ragged long": GLOSSARY + "2023,500238-zwfwzx,1,a,b,c\n",
-    "blank line": GLOSSARY + rows(("a", "x")) + "\n" + "2023,500238-zwfwzx,9,b,y\n",
-    "all empty cells": GLOSSARY + rows(("a", "x")) + ",,,,\n",
+    "ragged short": GLOSSARY + "2023,500238-zwfwzx,budget,department,1,a\n" + rows(("b", "z")),
+    "ragged long": GLOSSARY + "2023,500238-zwfwzx,budget,department,1,a,b,c\n",
+    "blank line": GLOSSARY + rows(("a", "x")) + "\n" + "2023,500238-zwfwzx,budget,department,9,b,y\n",
+    "all empty cells": GLOSSARY + rows(("a", "x")) + ",,,,,,\n",
     "no final newline": (GLOSSARY + rows(("a", "x"), ("b", "y"))).rstrip("\n"),
     "crlf": (GLOSSARY + rows(("a", "x"), ("b", "y"))).replace("\n", "\r\n"),
-    "stray quote": GLOSSARY + '2023,500238-zwfwzx,1,a"b,x\n',
-    "quote then text": GLOSSARY + '2023,500238-zwfwzx,1,"a"b,x\n',
+    "stray quote": GLOSSARY + '2023,500238-zwfwzx,budget,department,1,a"b,x\n',
+    "quote then text": GLOSSARY + '2023,500238-zwfwzx,budget,department,1,"a"b,x\n',
     "header only": GLOSSARY,
     "duplicate key": GLOSSARY + rows(("a", "x")) + ROW.format(n=1, term="b", definition="y"),
 }
@@ -61,7 +62,12 @@ def test_fast_and_careful_paths_read_the_same_cells(name):
 
 def test_bytes_that_stop_being_utf8_deep_in_a_large_file_are_named_by_line():
     body = "".join(ROW.format(n=n, term="名词", definition="解释") for n in range(1, 5001)).encode("utf-8")
-    data = GLOSSARY.encode() + body + "2023,500238-zwfwzx,5001,名词,".encode() + "解释\n".encode("gb18030")
+    data = (
+        GLOSSARY.encode()
+        + body
+        + "2023,500238-zwfwzx,budget,department,5001,名词,".encode()
+        + "解释\n".encode("gb18030")
+    )
     with pytest.raises(Exception) as raised:
         read_text_table(data, "data/glossary.csv", "glossary")
     finding = raised.value.finding

@@ -91,12 +91,12 @@ def test_diff_command_between_a_zip_and_a_folder(package_copy: Path, monkeypatch
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     assert release(package_copy).exit_code == 0
     set_value(package_copy, "operating_costs", "amount", "38.20", "38.30")
-    zip_path = package_copy / "dist" / f"{top('0.1.0')}.zip"
+    zip_path = package_copy / "dist" / f"{top('1.0.0')}.zip"
     result = invoke("diff", str(zip_path), str(package_copy), "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert (data["old_version"], data["bump"], data["reasons"]) == (
-        "0.1.0",
+        "1.0.0",
         "patch",
         ["value-changed operating_costs.amount"],
     )
@@ -104,7 +104,7 @@ def test_diff_command_between_a_zip_and_a_folder(package_copy: Path, monkeypatch
     text = invoke("diff", str(zip_path), str(package_copy))
     assert text.exit_code == 0
     assert "**版本级别 Bump: PATCH**" in text.output and "38.20 → 38.30" in text.output
-    same = invoke("diff", str(zip_path), str(package_copy / "dist" / top("0.1.0")))
+    same = invoke("diff", str(zip_path), str(package_copy / "dist" / top("1.0.0")))
     assert "Bump: NONE" in same.output
 
 

@@ -61,7 +61,7 @@ def test_parquet_files_carry_the_chinese_titles_and_the_schema(province, tmp_pat
 def test_duckdb_has_a_table_per_resource_comments_and_a_view_that_names_departments(tmp_path):
     result = export(ROOT, "duckdb", tmp_path / "db")
     [database] = result.files
-    assert database.name == "wuxi-county-department-budgets-0.1.0.duckdb"
+    assert database.name == "wuxi-county-department-budgets-1.0.0.duckdb"
     with duckdb.connect(str(database), read_only=True) as db:
         tables = {t for (t,) in db.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
         view = db.execute("SELECT department_name, income_total, sangong_total FROM department_years").fetchall()

@@ -27,7 +27,7 @@ from tests.helpers import ROOT
 from tests.release_support import EPOCH, top
 from tests.submission_support import exported_template
 
-TOP = top("0.1.1")
+TOP = top("1.0.1")
 
 
 class Injected(Exception):
@@ -53,7 +53,7 @@ def _change_a_figure(package: Path) -> None:
 
 @pytest.fixture
 def released_once(package_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A package with its release 0.1.0 in dist/ and a corrected figure waiting to be released as 0.1.1."""
+    """A package with its release 1.0.0 in dist/ and a corrected figure waiting to be released as 1.0.1."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     release_library(package_copy)
     _change_a_figure(package_copy)
@@ -101,7 +101,7 @@ def test_a_failure_at_every_write_of_add_leaves_the_package_as_it_was(
 
     book_path = exported_template(ROOT, tmp_path / "changed.xlsx")
     book = load_workbook(book_path)
-    book["名词解释"].cell(3, 5).value = "改过的名词解释"
+    book["名词解释"].cell(3, 7).value = "改过的名词解释"
     book.save(book_path)
     probe = tmp_path / "probe"
     shutil.copytree(package_copy, probe)
@@ -167,7 +167,7 @@ def test_a_release_killed_at_a_write_is_recovered_by_the_next_run(
     process.communicate(timeout=120)
     assert process.returncode == -signal.SIGKILL
     dist = sorted(p.name for p in (released_once / "dist").iterdir() if not p.name.startswith("."))
-    released = ["wuxi-county-department-budgets-0.1.0", "wuxi-county-department-budgets-0.1.0.zip"]
+    released = ["wuxi-county-department-budgets-1.0.0", "wuxi-county-department-budgets-1.0.0.zip"]
     assert dist in (released, sorted([*released, TOP]), sorted([*released, TOP, f"{TOP}.zip"])), dist
     assert (dist == sorted([*released, TOP])) == (point == "between-moves"), dist
     assert tree_hashes(released_once / "data") == tree_hashes(reference / "data")

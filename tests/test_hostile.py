@@ -223,7 +223,7 @@ def test_formula_injection_in_the_data_is_an_error(package_copy, value):
 def test_formula_injection_in_a_workbook_submission_is_refused(package_copy, tmp_path, value):
     """openpyxl stores text starting with = as a formula: refused as a formula Excel never computed."""
     book = load_workbook(io.BytesIO(seed_workbook()))
-    book[GLOSSARY_SHEET].cell(3, 5).value = value + " 说明"
+    book[GLOSSARY_SHEET].cell(3, 7).value = value + " 说明"
     book.save(tmp_path / "formula.xlsx")
     rule = "submission-formula-not-computed" if value.startswith("=") else "formula-injection"
     refused(["add", tmp_path / "formula.xlsx", "--package", package_copy], [package_copy], rule)

@@ -165,7 +165,7 @@ def test_two_adds_at_once_one_merges_the_other_is_refused(package_copy, tmp_path
     and writes nothing; the first's merge is complete. Without the lock both said "merged" and one was lost."""
 
     def change_kpi(book):
-        book["绩效指标"]["J3"] = 85
+        book["绩效指标"]["L3"] = 85
 
     first = _book(tmp_path / "first.xlsx", change_kpi)
     second = csv_folder(package_copy, tmp_path / "second")

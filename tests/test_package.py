@@ -15,9 +15,11 @@ from tests.helpers import ROOT, append_rows, money, read_rows
 REQUIRED = [
     "departments",
     "disclosures",
+    "disclosure_parts",
     "income",
     "expenditure_by_function",
     "expenditure_by_type",
+    "expenditure_by_economic",
     "sangong",
     "operating_costs",
     "procurement",
@@ -58,8 +60,12 @@ def test_schema_documents_every_field(name):
     assert schema["fields"]
     for field in schema["fields"]:
         assert field.get("title") and field.get("description"), field["name"]
-        if field["type"] == "number" and field["name"] in ("amount", "change"):
-            assert field["unit"] == "万元" and "万元" in field["title"]
+        if field["type"] == "number" and field["name"] in ("amount", "change"):  # in the row's published unit
+            assert next(f for f in schema["fields"] if f["name"] == "unit")["constraints"]["enum"] == [
+                "元",
+                "万元",
+                "亿元",
+            ]
 
 
 @pytest.mark.parametrize("name", REQUIRED)
@@ -150,6 +156,8 @@ def test_kpi_weights_of_a_goal_sum_to_100():
 
 
 SECOND = {"fiscal_year": "2023", "department_id": "500238-czj"}
+WAN = {"unit": "万元"}  # every amount row names its unit
+ALL_TOTAL = {"fund": "all", "cost_type": "total"}  # a function line of all funds' total column
 
 
 def second_department_year(package: Path) -> None:
@@ -184,8 +192,10 @@ def second_department_year(package: Path) -> None:
                 "government_fund_expenditure": "false",
                 "key_special_fund_goals": "false",
                 "performance_managed_amount": "100",
+                **WAN,
                 "contact_name": "示例",
                 "contact_phone": "023-51234567",
+                "profile": "chongqing-budget",
             }
         ],
     )
@@ -193,9 +203,10 @@ def second_department_year(package: Path) -> None:
         package,
         "income",
         [
-            {**SECOND, "item": "total", "item_name": "收入合计", "amount": "100.5"},
+            {**SECOND, **WAN, "item": "total", "item_name": "收入合计", "amount": "100.5"},
             {
                 **SECOND,
+                **WAN,
                 "item": "general_budget",
                 "item_name": "一般公共预算拨款",
                 "parent_item": "total",
@@ -207,9 +218,11 @@ def second_department_year(package: Path) -> None:
         package,
         "expenditure_by_function",
         [
-            {**SECOND, "item": "total", "item_name": "合计", "amount": "100.5"},
+            {**SECOND, **WAN, **ALL_TOTAL, "item": "total", "item_name": "合计", "amount": "100.5"},
             {
                 **SECOND,
+                **WAN,
+                **ALL_TOTAL,
                 "item": "201",
                 "item_name": "一般公共服务支出",
                 "parent_item": "total",
@@ -249,6 +262,6 @@ def test_a_second_department_year_validates_without_schema_changes(package_copy)
 
 def test_a_broken_second_department_year_is_caught(package_copy):
     second_department_year(package_copy)
-    append_rows(package_copy, "income", [{**SECOND, "item": "other", "item_name": "其他收入", "amount": "1O.5"}])
+    append_rows(package_copy, "income", [{**SECOND, **WAN, "item": "other", "item_name": "其他收入", "amount": "1O.5"}])
     report = validate(str(package_copy / "datapackage.json"))
     assert report.flatten(["type", "fieldName"]) == [["type-error", "amount"]]

@@ -26,11 +26,12 @@ def test_one_sheet_per_resource_with_chinese_headers_and_typed_cells(package_cop
     header = [cell.value for cell in sheet[1]]
     assert header[:5] == ["预算年度", "部门编号", "资金范围代码", "资金范围", "金额（万元）"]
     assert sheet["E1"].comment.text == "amount (万元)"
-    year, amount, change = sheet["A2"], sheet["E2"], sheet["F2"]
+    assert header[5:10] == ["金额单位", "上年数", "年初预算数", "调整预算数", "较上年增减（万元）"]
+    year, amount, change = sheet["A2"], sheet["E2"], sheet["J2"]
     assert (year.value, year.data_type) == (2023, "n")
     assert (amount.value, amount.number_format) == (38.2, "0.00")
     assert change.value == -4.35
-    assert sheet["H2"].value is None  # an empty cell stays empty, not 0
+    assert sheet["L2"].value is None  # an empty cell (change_rate) stays empty, not 0
     kpis = book["绩效指标"]
     assert [row[9] for row in kpis.iter_rows(min_row=2, values_only=True)] == [80, 80, 90, 99, 120]
     disclosures = book["公开文件"]

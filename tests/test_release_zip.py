@@ -14,6 +14,7 @@ from tests.fuzz.outcome import invoke
 from tests.helpers import require_tool
 
 EPOCH = "1700000000"
+NOT_IN_SEED = {"expenditure_by_economic", "disclosure_parts"}  # tables the seed document has no row in
 
 
 @pytest.fixture
@@ -43,7 +44,8 @@ def test_frictionless_validates_every_resource_of_the_zip(released: Path):
         resources = json.loads(archive.read("datapackage.json"))["resources"]
     checked = {task["name"] for task in report["tasks"]}
     assert checked == {resource["name"] for resource in resources}, report
-    assert report["valid"] is True and all(task["stats"]["rows"] for task in report["tasks"]), report
+    filled = [task for task in report["tasks"] if task["name"] not in NOT_IN_SEED]
+    assert report["valid"] is True and all(task["stats"]["rows"] for task in filled), report
     assert done.returncode == 0
 
 
@@ -67,4 +69,4 @@ def test_diff_reads_a_zip_of_an_earlier_release(released: Path):
     result = invoke("diff", old_layout(released), package, "--format", "json")
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
-    assert (report["old_version"], report["bump"], report["changes"]) == ("0.1.0", "none", [])
+    assert (report["old_version"], report["bump"], report["changes"]) == ("1.0.0", "none", [])

@@ -49,6 +49,7 @@ CARRIERS = {
     "publish.release.verification._finding": "rule",
     "publish.catalog.agents.error": "rule",
     "publish.catalog.agents._code_finding": "rule",
+    "publish.rules.acknowledged._record_finding": "rule",
 }
 
 FRICTIONLESS_DESCRIPTOR = (

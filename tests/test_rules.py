@@ -6,12 +6,14 @@ import pytest
 
 from publish.rules import RULES
 from publish.validate.run import validate
+from tests import checks_support as checks
 from tests.helpers import ROOT
-from tests.mutate import add, drop, edit
+from tests.mutate import FUND_COLUMN, add, add_column, drop, edit
 
 GB = {"fund": "general_budget"}
 ALL = {"fund": "all"}
 KPI1 = {"indicator_no": "1"}
+DEPT = "500238-zwfwzx"
 
 
 def prior_year_income(p):
@@ -41,6 +43,29 @@ def prior_year_income(p):
     )
 
 
+def economic_line(p, code, cost_type, amount, parent="total", fund="general_budget"):
+    """One line of the basic expenditure by economic classification (the seed publishes none)."""
+    add(p, "expenditure_by_economic", fiscal_year="2023", department_id="500238-zwfwzx", fund=fund, code=code,
+        cost_type=cost_type, code_name=code, parent_code=parent, amount=amount, unit="万元")  # fmt: skip
+
+
+def economic_parts_short(p):
+    economic_line(p, "total", "personnel", "10", parent="", fund="appropriation")
+    economic_line(p, "301", "personnel", "9", fund="appropriation")
+
+
+def economic_columns_apart(p):
+    for cost_type, amount in (("total", "10"), ("personnel", "6"), ("public", "3")):
+        economic_line(p, "301", cost_type, amount, fund="appropriation")
+
+
+def function_columns_apart(p):
+    add(p, "expenditure_by_function", fiscal_year="2023", department_id="500238-zwfwzx", fund="all", item="total",
+        cost_type="basic", item_name="合计", amount="225.67", unit="万元")  # fmt: skip
+    add(p, "expenditure_by_function", fiscal_year="2023", department_id="500238-zwfwzx", fund="all", item="total",
+        cost_type="project", item_name="合计", amount="130", unit="万元")  # fmt: skip
+
+
 def changed_function_total(p):
     edit(p, "expenditure_by_function", {"item": "total"}, amount="361.67")
     edit(p, "expenditure_by_function", {"item": "201"}, amount="305.21")
@@ -59,6 +84,17 @@ CASES = {
     "type-total-mismatch": (
         lambda p: edit(p, "expenditure_by_type", {**GB, "item": "project"}, amount="130"),
         [(6, "amount", "error")],
+    ),
+    "economic-total-mismatch": (economic_parts_short, [(2, "amount", "error")]),
+    "function-column-mismatch": (function_columns_apart, [(7, "amount", "error")]),
+    "economic-column-mismatch": (economic_columns_apart, [(2, "amount", "error")]),
+    "economic-type-mismatch": (
+        lambda p: economic_line(p, "total", "total", "225.00", parent=""),
+        [(2, "amount", "error")],
+    ),
+    "fund-name-mismatch": (
+        lambda p: edit(p, "operating_costs", {}, fund_name="全部资金"),
+        [(2, "fund_name", "error")],
     ),
     "sangong-total-mismatch": (
         lambda p: edit(p, "sangong", {"item": "vehicle_operation"}, amount="5"),
@@ -112,6 +148,11 @@ CASES = {
         ],
         [(5, "amount", "warning")],
     ),
+    "vehicle-purchase-count": (checks.vehicle_purchase_count, [(6, "amount", "error")]),
+    "sangong-economic-line": (checks.sangong_economic_line, [(3, "amount", "error")]),
+    "operating-costs-exceed-public": (checks.operating_costs_exceed_public, [(2, "amount", "error")]),
+    "sme-reservation-exceeds-procurement": (checks.sme_reservation_exceeds_procurement, [(10, "amount", "error")]),
+    "performance-base-mismatch": (checks.performance_base_mismatch, [(2, "performance_managed_amount", "warning")]),
     "vehicle-period-missing": (
         lambda p: edit(p, "assets", {"measure": "holding", "item": "total"}, as_of=""),
         [(4, "as_of", "error")],
@@ -128,8 +169,12 @@ CASES = {
         [(2, "parent_item", "error")],
     ),
     "function-code-unknown": (
-        lambda p: edit(p, "expenditure_by_function", {"item": "201"}, function_code="20101"),  # no 2023 款 listed
+        lambda p: edit(p, "expenditure_by_function", {"item": "201"}, function_code="20100"),  # no such 款
         [(2, "function_code", "warning")],
+    ),
+    "function-code-budget-type": (  # 201, 205, 210 and 221 head no 政府性基金 code in the 2023 list; 208 does
+        lambda p: add_column(p, "expenditure_by_function", FUND_COLUMN, after="department_id", value="government_fund"),
+        [(row, "function_code", "warning") for row in (2, 3, 5, 6)],
     ),
     "item-name-mismatch": (
         lambda p: edit(p, "income", {"item": "business"}, item_name="其他收入"),
@@ -148,11 +193,20 @@ CASES = {
         [(2, "division_code", "error")],
     ),
     "required-part-missing": (lambda p: drop(p, "sangong", {"item": "reception"}), [(2, None, "error")]),
+    "part-not-published": (
+        lambda p: add(p, "disclosure_parts", fiscal_year="2023", department_id=DEPT, part="kpis", status="truncated"),
+        [(2, "status", "warning")],
+    ),
+    "profile-unknown": (lambda p: edit(p, "disclosures", {}, profile="xinjiang-budget"), [(2, "profile", "error")]),
+    "required-field-missing": (lambda p: edit(p, "disclosures", {}, contact_name=""), [(2, "contact_name", "error")]),
     "none-statement-contradiction": (
         lambda p: edit(p, "income", {"item": "government_fund"}, amount="5"),
         [(2, "government_fund_expenditure", "error")],
     ),
-    "amount-precision": (lambda p: edit(p, "operating_costs", {}, amount="38.205"), [(2, "amount", "error")]),
+    "amount-precision": (  # 38.205 元 is finer than a fen (38.205 万元 would not be: 万元 allows six decimals)
+        lambda p: edit(p, "operating_costs", {}, amount="38.205", unit="元"),
+        [(2, "amount", "error")],
+    ),
     "number-not-plain": (lambda p: edit(p, "operating_costs", {}, amount="３８.２０"), [(2, "amount", "error")]),
     "formula-injection": (
         lambda p: edit(p, "operating_costs", {}, purpose='=HYPERLINK("http://x","点击")'),
@@ -231,8 +285,8 @@ def test_kpi_weights_of_an_integer_weight_field(package_copy):
 @pytest.mark.parametrize(
     ("year", "code", "nearest"),
     [
-        ("2026", "213", "213 农林水支出 (the 2023 list)"),  # the same code in the nearest year that lists it
-        ("2023", "20101", "its parent 201 一般公共服务支出 (the 2023 list)"),  # else its parent in this year
+        ("2018", "224", "224 灾害防治及应急管理支出 (the 2019 list)"),  # the same code in the nearest year listing it
+        ("2023", "2010199", "its parent 20101 人大事务 (the 2023 list)"),  # else its parent in this year
         ("2023", "29901", "none known"),
     ],
 )

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from publish.validate.run import validate
 from tests.helpers import SEED_DEPARTMENT, append_rows, read_rows
-from tests.mutate import add, drop, edit
+from tests.mutate import add, drop, edit, set_identity
 
 SEED_YEAR = "2023"
 
@@ -21,7 +21,8 @@ def put(package: Path, resource: str, rows: list[dict[str, str]], year: str = SE
     for row in read_rows(package, resource):
         if row["fiscal_year"] == year and row["department_id"] == SEED_DEPARTMENT:
             drop(package, resource, {k: row[k] for k in ("fiscal_year", "department_id", *_key(row))})
-    append_rows(package, resource, [{"fiscal_year": year, "department_id": SEED_DEPARTMENT, **row} for row in rows])
+    key = {"fiscal_year": year, "department_id": SEED_DEPARTMENT, "document_kind": "budget", "scope": "department"}
+    append_rows(package, resource, [{**key, **row} for row in rows])
 
 
 def _key(row: dict[str, str]) -> list[str]:
@@ -138,6 +139,7 @@ def _prior_disclosure(package: Path, year: str, kind: str) -> None:
         department_id=SEED_DEPARTMENT,
         title="t",
         document_type=kind,
+        document_kind={"部门预算": "budget", "部门决算": "final_account"}[kind],
         source_file="x",
         government_fund_expenditure="false",
         key_special_fund_goals="false",
@@ -149,6 +151,7 @@ def _prior_disclosure(package: Path, year: str, kind: str) -> None:
         "income",
         fiscal_year=year,
         department_id=SEED_DEPARTMENT,
+        document_kind={"部门预算": "budget", "部门决算": "final_account"}[kind],
         item="total",
         item_name="收入合计",
         amount="350",
@@ -187,6 +190,7 @@ def test_a_final_accounts_self_evaluation_may_weigh_90(package_copy):
     edit(package_copy, "kpis", {"indicator_no": "1"}, weight="10")
     assert found(package_copy, "kpi-weights-sum") == [("kpi-weights-sum", 2, "weight", "error")]
     edit(package_copy, "disclosures", {}, document_type="部门决算")
+    set_identity(package_copy, document_kind="final_account")
     assert found(package_copy, "kpi-weights-sum") == []
 
 
@@ -209,7 +213,8 @@ def test_a_function_name_as_published_is_a_warning_naming_the_official_one(packa
 
 def carry_over(package: Path, carried: str, grand_total: str) -> None:
     """Add the seed year's 上年结转 and 收入总计 lines (收入合计 and 上年结转 are the parts of 收入总计)."""
-    key = {"fiscal_year": SEED_YEAR, "department_id": SEED_DEPARTMENT}
+    [total] = [row for row in read_rows(package, "income") if row["item"] == "total"]
+    key = {name: total[name] for name in ("fiscal_year", "department_id", "document_kind", "scope")}
     add(package, "income", **key, item="carryover", item_name="上年结转", parent_item="grand_total", amount=carried)
     add(package, "income", **key, item="grand_total", item_name="收入总计", amount=grand_total)
 
@@ -219,6 +224,7 @@ def test_income_with_carry_over_balances_against_the_money_available(package_cop
     本年支出合计 9759.38, 年初结转和结余 112.88, 年末结转和结余 100.00, 总计 9859.38. Income and expenditure
     differ by the carry-overs, which the old rule called an imbalance."""
     edit(package_copy, "disclosures", {}, document_type="部门决算")
+    set_identity(package_copy, document_kind="final_account")
     for row in read_rows(package_copy, "income"):
         if row["item"] not in ("total", "general_budget"):
             edit(package_copy, "income", {"item": row["item"]}, amount="0", change="", change_word="")

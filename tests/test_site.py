@@ -15,7 +15,7 @@ import pytest
 from publish.core import atomic
 from publish.site import MARKER, SiteRefused, build_site
 from publish.site.formatting import change_text, wan
-from tests.helpers import ROOT, SEED_DEPARTMENT, append_rows, invoke, read_rows
+from tests.helpers import ROOT, SEED_DEPARTMENT, TABLE_COUNT, append_rows, invoke, read_rows
 from tests.release_support import NAME, make_release
 
 PAGE = f"department/{SEED_DEPARTMENT}-2023.html"
@@ -144,7 +144,7 @@ def test_downloads_mirror_the_release_and_excel_copies_have_a_bom(site, release_
     zip_file = release_dir.parent / f"{release_dir.name}.zip"
     assert (site / "download" / zip_file.name).read_bytes() == zip_file.read_bytes()
     tables = sorted((release_dir / "data").glob("*.csv"))
-    assert len(tables) == 12
+    assert len(tables) == TABLE_COUNT
     for csv in tables:
         excel = site / "download" / f"{release_dir.name}-excel" / csv.name
         assert excel.read_bytes() == b"\xef\xbb\xbf" + csv.read_bytes()
@@ -159,7 +159,7 @@ def test_downloads_mirror_the_release_and_excel_copies_have_a_bom(site, release_
 def test_changelog_and_validation_status_of_the_release_are_shown(site):
     index = html5lib.parse((site / "index.html").read_bytes(), namespaceHTMLElements=False)
     changelog = index.find(".//section[@id='changelog']")
-    assert "0.1.0" in "".join(changelog.find(".//h4").itertext())
+    assert "1.0.0" in "".join(changelog.find(".//h4").itertext())
     assert not changelog.findall(".//h1") and not changelog.findall(".//a")
     status = "".join(index.find(".//p[@class='status status-ok']").itertext())
     assert "数据通过校验：0 个错误" in status
@@ -168,7 +168,7 @@ def test_changelog_and_validation_status_of_the_release_are_shown(site):
 def test_a_package_folder_works_too_and_links_only_what_it_has(tmp_path):
     build_site(ROOT, tmp_path / "site")
     index = collect(tmp_path / "site" / "index.html")
-    assert f"download/{NAME}-0.1.0/data/income.csv" in index.links
+    assert f"download/{NAME}-1.0.0/data/income.csv" in index.links
     assert not [link for link in index.links if link.endswith((".zip", ".xlsx"))]
 
 
@@ -176,12 +176,12 @@ def test_index_lists_departments_sortably_with_schema_org_jsonld(site):
     index = collect(site / "index.html")
     assert PAGE in index.links
     record = json.loads("".join(index.jsonld))
-    assert record["@type"] == "Dataset" and record["version"] == "0.1.0"
+    assert record["@type"] == "Dataset" and record["version"] == "1.0.0"
     assert record["name"] == "巫溪县部门预算公开数据"
     assert record["spatialCoverage"]["name"] == "重庆市巫溪县"
     assert record["temporalCoverage"] == "2023"
     urls = {d["contentUrl"] for d in record["distribution"]}
-    assert f"download/{NAME}-0.1.0/data/sangong.csv" in urls
+    assert f"download/{NAME}-1.0.0/data/sangong.csv" in urls
     text = (site / "index.html").read_text(encoding="utf-8")
     assert 'class="sortable"' in text and 'type="search"' in text and "数据通过校验" in text
 
@@ -265,7 +265,7 @@ def test_cli_builds_and_reports(tmp_path):
 def test_cli_refuses_invalid_data_and_writes_nothing(package_copy, tmp_path):
     rows = read_rows(package_copy, "sangong")
     text = (package_copy / "data" / "sangong.csv").read_text(encoding="utf-8")
-    (package_copy / "data" / "sangong.csv").write_text(text.replace(",4,0,", ",four,0,", 1), encoding="utf-8")
+    (package_copy / "data" / "sangong.csv").write_text(text.replace(",4,万元,", ",four,万元,", 1), encoding="utf-8")
     assert rows
     out = tmp_path / "portal"
     result = invoke("site", str(package_copy), "--out", str(out))

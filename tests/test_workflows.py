@@ -27,7 +27,7 @@ PINNED = {  # the SHAs the maintainers verified, and their versions
     "actions/upload-artifact": ("ea165f8d65b6e75b540449e92b4886f43607fa02", "v4.6.2"),
 }
 ANNOTATION = re.compile(r"^::(error|warning|notice) file=([^,]*),line=(\d+),title=([^:]*)::(.*)$")
-OTHER_INCOME = "2023,500238-zwfwzx,other,其他收入,total,0,"
+OTHER_INCOME = "2023,500238-zwfwzx,budget,department,other,其他收入,total,0,"
 REPO_WARNING = ("warning", "data/expenditure_by_type.csv", "2", "change-breakdown-mismatch")
 INCOME_ERROR = ("error", "data/income.csv", "8", "income-total-mismatch")
 

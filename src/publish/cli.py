@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "catalog": "catalog",
     "site": "site",
     "export": "export",
+    "migrate": "migrate",
 }
 
 

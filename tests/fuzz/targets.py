@@ -162,8 +162,8 @@ def release_zip_entries() -> tuple[tuple[str, bytes], ...]:
     from publish.release.build import release_files
 
     package = load(ROOT)
-    files = release_files(package, "0.1.0", MOMENT, "# readme\n", "# changelog\n")
-    top = "wuxi-county-department-budgets-0.1.0"
+    files = release_files(package, "1.0.0", MOMENT, "# readme\n", "# changelog\n")
+    top = "wuxi-county-department-budgets-1.0.0"
     with zipfile.ZipFile(io.BytesIO(zip_bytes(top, files, MOMENT))) as archive:
         return tuple((info.filename, archive.read(info)) for info in archive.infolist())
 

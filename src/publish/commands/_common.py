@@ -20,7 +20,19 @@ from typing import Any
 
 import click
 
-from publish.core import EXIT_INVALID, EXIT_OK, EXIT_TOOL_FAILURE, EXIT_USAGE, PublishError, Report, escape
+from publish.core import (
+    DEFAULT_KIND,
+    DEFAULT_SCOPE,
+    DOCUMENT_KINDS,
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_TOOL_FAILURE,
+    EXIT_USAGE,
+    SCOPES,
+    PublishError,
+    Report,
+    escape,
+)
 
 __all__ = [
     "EXIT_INVALID",
@@ -28,7 +40,9 @@ __all__ = [
     "EXIT_TOOL_FAILURE",
     "EXIT_USAGE",
     "echo",
+    "kind_option",
     "output_options",
+    "scope_option",
     "show",
     "tool_failure_guard",
 ]
@@ -55,6 +69,22 @@ package_option = click.option(
     show_default=True,
     type=click.Path(exists=True),
     help="数据包目录 The package folder (or its datapackage.json).",
+)
+
+
+kind_option = click.option(
+    "--kind",
+    type=click.Choice(list(DOCUMENT_KINDS)),
+    default=DEFAULT_KIND,
+    show_default=True,
+    help="文件种类：预算、调整预算、决算 Document kind: budget, adjusted budget, final account.",
+)
+scope_option = click.option(
+    "--scope",
+    type=click.Choice(list(SCOPES)),
+    default=DEFAULT_SCOPE,
+    show_default=True,
+    help="公开范围：部门汇总、本级、单位 Scope: the consolidated department, its own level, one unit.",
 )
 
 

@@ -10,8 +10,10 @@ from publish.commands._common import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
+    kind_option,
     output_options,
     package_option,
+    scope_option,
     show,
     tool_failure_guard,
 )
@@ -23,14 +25,17 @@ from publish.commands._common import (
 @click.option("--dry-run", is_flag=True, help="只显示将要进行的更改，不写文件。Show what would change; write nothing.")
 @click.option("--department", help="确认报送所属部门编号 The department id the submission must be for.")
 @click.option("--year", type=int, help="确认报送所属年度 The fiscal year the submission must be for.")
+@kind_option
+@scope_option
 @output_options()
 @tool_failure_guard
-def command(submission, package_path, dry_run, department, year, output_format, lang) -> None:
+def command(submission, package_path, dry_run, department, year, kind, scope, output_format, lang) -> None:
     """检查一个部门一个年度的报送（填好的 .xlsx 模板或 CSV 文件夹），无误则并入数据包。
 
     Check one department-year submission (a filled .xlsx template or a folder of CSVs) with every
-    rule and, only if it is clean, replace that department-year's rows in every data file (all files
-    or none). Problems are located by sheet and cell (收入预算!F5) or CSV file and line.
+    rule and, only if it is clean, replace that disclosure's rows (its year, department, kind and scope)
+    in every data file (all files or none). Problems are located by sheet and cell (收入预算!F5) or CSV
+    file and line. --kind and --scope confirm, with --department and --year, which disclosure it is.
 
     退出码 Exit code: 0 已并入或无需更改 merged or nothing to change (--dry-run: clean), 1 报送有错误
     the submission has errors, 2 用法错误 bad invocation, 3 工具故障 the tool failed.
@@ -42,7 +47,7 @@ def command(submission, package_path, dry_run, department, year, output_format, 
         raise PublishError(
             "--department 与 --year 须同时给出", "give both --department and --year", exit_code=EXIT_USAGE
         )
-    expected = (str(year), department) if department else None
+    expected = (str(year), department, kind, scope) if department else None
     result = add(package_path, submission, dry_run=dry_run, expected=expected)
     show(add_report(result), output_format, lang, render_add(result))
     sys.exit(EXIT_OK if result.accepted else EXIT_INVALID)

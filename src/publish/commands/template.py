@@ -6,8 +6,16 @@ import sys
 
 import click
 
-from publish.commands._common import EXIT_OK, output_options, package_option, show, tool_failure_guard
-from publish.core import DEPARTMENT_ID
+from publish.commands._common import (
+    EXIT_OK,
+    kind_option,
+    output_options,
+    package_option,
+    scope_option,
+    show,
+    tool_failure_guard,
+)
+from publish.core import DEFAULT_KIND, DEFAULT_SCOPE, DEPARTMENT_ID
 
 
 def _department(ctx: click.Context, param: click.Parameter, value: str) -> str:
@@ -21,13 +29,18 @@ def _department(ctx: click.Context, param: click.Parameter, value: str) -> str:
 @click.command("template")
 @click.option("--department", required=True, callback=_department, help="部门编号 Department id, e.g. 500238-zwfwzx.")
 @click.option("--year", required=True, type=click.IntRange(2000, 2100), help="预算年度 Fiscal year.")
+@kind_option
+@scope_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="输出文件 Output .xlsx (default DEPT-YEAR.xlsx).")
 @click.option("--from-data", is_flag=True, help="用已公开的数据填好模板 Fill it with the published data.")
 @package_option
 @output_options()
 @tool_failure_guard
-def command(department, year, output, from_data, package_path, output_format, lang) -> None:
+def command(department, year, kind, scope, output, from_data, package_path, output_format, lang) -> None:
     """生成一个部门一个年度的 Excel 报送模板。Make the Excel template of one department-year.
+
+    --kind、--scope 选择文件种类和公开范围（默认部门汇总预算），封面注明。 --kind and --scope pick the
+    document kind and scope (default: the consolidated budget), shown on the cover sheet.
 
     每张数据表一个工作表，中文表头、下拉列表、数值校验，必填项目已列出；--from-data 用已公开的数据填好，
     便于更正。 One sheet per table, Chinese headers, drop-downs, number validation and the required
@@ -39,8 +52,9 @@ def command(department, year, output, from_data, package_path, output_format, la
     from publish.core import Report
     from publish.template import write_template
 
-    target = output or f"{department}-{year}.xlsx"
-    result = write_template(package_path, department, str(year), target, from_data=from_data)
+    usual = (kind, scope) == (DEFAULT_KIND, DEFAULT_SCOPE)
+    target = output or (f"{department}-{year}.xlsx" if usual else f"{department}-{year}-{kind}-{scope}.xlsx")
+    result = write_template(package_path, department, str(year), target, from_data=from_data, kind=kind, scope=scope)
     written = {"path": str(result.path), "sheets": result.sheets, "rows": result.rows}
     summary = (
         f"已生成模板 template written: {result.path}（{len(result.sheets)} 个工作表 sheets，"

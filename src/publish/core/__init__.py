@@ -12,6 +12,7 @@ from publish.core.encoding import BOM, decode_excel_csv
 from publish.core.errors import EXIT_INVALID, EXIT_OK, EXIT_TOOL_FAILURE, EXIT_USAGE, PublishError
 from publish.core.habits import HABITS, NUMERIC, describe, normalise_number, undo_habits
 from publish.core.identifiers import credit_code_problem, division_code_problem
+from publish.core.identity import DEFAULT_KIND, DEFAULT_SCOPE, DOCUMENT_KINDS, IDENTITY, SCOPES, identity_words
 from publish.core.lock import LockedError, locked
 from publish.core.names import SEMVER, name_problem
 from publish.core.office import ZIP_ERRORS, unsafe_office_file
@@ -27,9 +28,19 @@ from publish.core.package import (
 )
 from publish.core.paths import OutsideError, inside
 from publish.core.report import Finding, Report, Severity
-from publish.core.required import REQUIRED_LINES
-from publish.core.units import CENTI, DECIMALS, YUAN_PER_WANYUAN
-from publish.core.vocabulary import CHANGE_WORD_ALIASES, CHANGE_WORD_SIGNS, known_names, official_names
+from publish.core.required import (
+    DEFAULT_PROFILE,
+    PROFILE_PATTERN,
+    PROFILES,
+    REQUIRED_LINES,
+    STATUSES,
+    Part,
+    Profile,
+    profile_lines,
+    profile_of,
+)
+from publish.core.units import CENTI, DECIMALS, DEFAULT_UNIT, UNIT_DECIMALS, YUAN_PER_UNIT, YUAN_PER_WANYUAN, fen
+from publish.core.vocabulary import CHANGE_WORD_ALIASES, CHANGE_WORD_SIGNS, FUND_NAMES, known_names, official_names
 
 __all__ = [
     "BOM",
@@ -38,19 +49,32 @@ __all__ = [
     "CHANGE_WORD_ALIASES",
     "CHANGE_WORD_SIGNS",
     "DECIMALS",
+    "DEFAULT_KIND",
+    "DEFAULT_PROFILE",
+    "DEFAULT_SCOPE",
+    "DEFAULT_UNIT",
     "DEPARTMENT_ID",
     "DESCRIPTOR",
+    "DOCUMENT_KINDS",
     "EXIT_INVALID",
     "EXIT_OK",
     "EXIT_TOOL_FAILURE",
     "EXIT_USAGE",
     "FALL",
     "FLAT",
+    "FUND_NAMES",
     "HABITS",
+    "IDENTITY",
     "NUMERIC",
+    "PROFILES",
+    "PROFILE_PATTERN",
     "REQUIRED_LINES",
     "RISE",
+    "SCOPES",
     "SEMVER",
+    "STATUSES",
+    "UNIT_DECIMALS",
+    "YUAN_PER_UNIT",
     "YUAN_PER_WANYUAN",
     "ZIP_ERRORS",
     "Finding",
@@ -58,6 +82,8 @@ __all__ = [
     "OutsideError",
     "Package",
     "PackageError",
+    "Part",
+    "Profile",
     "PublishError",
     "Report",
     "Resource",
@@ -66,6 +92,8 @@ __all__ = [
     "decode_excel_csv",
     "describe",
     "division_code_problem",
+    "fen",
+    "identity_words",
     "inside",
     "known_names",
     "load",
@@ -75,6 +103,8 @@ __all__ = [
     "normalise_number",
     "official_names",
     "parent_code",
+    "profile_lines",
+    "profile_of",
     "read_rows",
     "release_name",
     "render_csv",

@@ -32,6 +32,8 @@ class Finding:
     values: dict[str, Any] = dataclass_field(default_factory=dict)
     fiscal_year: int | None = None
     department_id: str | None = None
+    document_kind: str | None = None
+    scope: str | None = None
     cell: str | None = None
     text: tuple[str, str] | None = dataclass_field(default=None, repr=False, compare=False)
 

@@ -21,7 +21,10 @@ from publish.core.change_words import CHANGE_WORDS
 ITEM_NAMES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     "assets": {
         "general_official": ("一般公务用车", ()),
-        "law_enforcement": ("执勤执法用车", ()),
+        "law_enforcement": ("执勤执法用车", ("执法执勤用车",)),
+        "special_technical": ("特种专业技术用车", ()),
+        "emergency": ("应急保障用车", ()),
+        "other": ("其他用车", ()),
         "total": ("车辆合计", ()),
     },
     "expenditure_by_type": {
@@ -47,6 +50,8 @@ ITEM_NAMES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
         "works": ("政府采购工程预算", ()),
         "services": ("政府采购服务预算", ()),
         "total": ("政府采购预算总额", ()),
+        "sme_reserved": ("面向中小企业预留", ()),
+        "sme_small_micro": ("其中预留小微企业", ()),
     },
     "sangong": {
         "outbound_travel": ("因公出国（境）费用", ("因公出国（境）费", "因公出国(境)费", "因公出国(境)费用")),
@@ -58,6 +63,31 @@ ITEM_NAMES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     },
 }
 
+# fund key -> (official name, known aliases): the money a line is paid from (every table's ``fund``)
+FUND_NAMES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "all": ("全部资金", ()),
+    "appropriation": ("财政拨款", ("财政拨款资金",)),
+    "general_budget": ("一般公共预算财政拨款", ("一般公共预算", "一般公共预算拨款", "一般公共预算资金")),
+    "government_fund": ("政府性基金预算", ("政府性基金预算财政拨款", "政府性基金", "政府性基金预算拨款")),
+    "state_capital": ("国有资本经营预算", ("国有资本经营预算财政拨款", "国有资本经营预算拨款")),
+    "special_account": ("财政专户管理资金", ("财政专户管理资金收入",)),
+    "business": ("事业收入", ()),
+    "carryover": ("上年结转结余", ("上年结转", "上年结余", "上年结转（结余）", "上年结转(结余)")),
+    "other": ("其他资金", ("其他收入",)),
+}
+# measure key -> (official name, known aliases): what an assets line counts
+MEASURE_NAMES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "holding": ("实有车辆", ("车辆保有量", "公务用车保有量")),
+    "purchase_budget": ("一般公共预算安排购置车辆", ("预算安排购置车辆",)),
+    "purchase": ("购置车辆", ("实际购置车辆",)),
+    "outbound_groups": ("因公出国（境）团组数", ("因公出国(境)团组数", "团组")),
+    "outbound_people": ("因公出国（境）人次", ("因公出国(境)人次",)),
+    "reception_batches": ("国内公务接待批次", ("公务接待批次", "批次")),
+    "reception_people": ("国内公务接待人次", ("公务接待人次",)),
+}
+NAMED_KEYS = {"item": ITEM_NAMES, "measure": {"assets": MEASURE_NAMES}}
+"""Per key column, resource -> its vocabulary; ``fund`` reads FUND_NAMES on every table."""
+
 # Other wordings of the change words (publish.core.CHANGE_WORDS), each with the word it means.
 CHANGE_WORD_ALIASES: dict[str, str] = {"一致": "持平", "无增减": "持平"}
 # Every known change word, official or alias, with the sign it gives the change.
@@ -67,12 +97,17 @@ CHANGE_WORD_SIGNS: dict[str, int] = {
 }
 
 
-def official_names(resource: str) -> dict[str, str]:
-    """Line key -> official name, for the tables whose lines the vocabulary names (else empty)."""
-    return {key: entry[0] for key, entry in ITEM_NAMES.get(resource, {}).items()}
+def _vocabulary(resource: str, column: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    return FUND_NAMES if column == "fund" else NAMED_KEYS.get(column, {}).get(resource, {})
 
 
-def known_names(resource: str) -> dict[str, str]:
-    """Every known wording (official names and aliases) -> the line key it names."""
-    known = {alias: key for key, (_, aliases) in ITEM_NAMES.get(resource, {}).items() for alias in aliases}
-    return {**known, **{name: key for key, name in official_names(resource).items()}}
+def official_names(resource: str, column: str = "item") -> dict[str, str]:
+    """Key -> official name of ``column`` (item, measure or fund), for the tables the vocabulary names (else empty)."""
+    return {key: entry[0] for key, entry in _vocabulary(resource, column).items()}
+
+
+def known_names(resource: str, column: str = "item") -> dict[str, str]:
+    """Every known wording (official names and aliases) of ``column`` -> the key it names."""
+    vocabulary = _vocabulary(resource, column)
+    known = {alias: key for key, (_, aliases) in vocabulary.items() for alias in aliases}
+    return {**known, **{name: key for key, name in official_names(resource, column).items()}}

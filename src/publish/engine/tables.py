@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 import polars as pl
 
-from publish.core import Finding, Package, Resource
+from publish.core import IDENTITY, Finding, Package, Resource
 from publish.engine.delegate import load_delegated, read_by_frictionless
 from publish.engine.dialect import declared
 from publish.engine.findings import structural_finding
@@ -113,15 +113,17 @@ def load_table(package: Package, resource: Resource, only: Scope | None = None) 
 
 
 def _with_department_year(findings: list[Finding], frame: pl.DataFrame) -> list[Finding]:
-    """Name the department-year a row finding belongs to, where the row's key cells could be read."""
+    """Name the disclosure a row finding belongs to (year, department, and kind and scope where the table has
+    them), where the row's key cells could be read."""
     if not findings or not {"fiscal_year", "department_id"} <= set(frame.columns):
         return findings
+    named = [name for name in IDENTITY if name in frame.columns]
     lines = {f.row for f in findings if f.row}
-    keys = frame.filter(pl.col(LINE).is_in(list(lines))).select(LINE, "fiscal_year", "department_id")
-    by_line = {line: (year, department) for line, year, department in keys.iter_rows()}
+    keys = frame.filter(pl.col(LINE).is_in(list(lines))).select(LINE, *named)
+    by_line = {line: dict(zip(named, key, strict=True)) for line, *key in keys.iter_rows()}
     return [
-        replace(f, fiscal_year=by_line[f.row][0], department_id=by_line[f.row][1])
-        if f.row in by_line and None not in by_line[f.row]
+        replace(f, **by_line[f.row])
+        if f.row in by_line and None not in (by_line[f.row]["fiscal_year"], by_line[f.row]["department_id"])
         else f
         for f in findings
     ]

@@ -10,21 +10,27 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from publish.core import EXIT_INVALID, Package, PublishError, atomic, escape
+from publish.core import EXIT_INVALID, IDENTITY, Package, PublishError, atomic, escape
 from publish.export.parquet import write_one
 
-# Views for the questions analysts ask first: who, where, how much, in one row per department-year.
+
+def same_disclosure(alias: str) -> str:
+    """SQL: the row ``alias`` belongs to the disclosure ``d`` (all four key columns)."""
+    return " AND ".join(f"{alias}.{name} = d.{name}" for name in IDENTITY)
+
+
+# Views for the questions analysts ask first: who, where, how much, in one row per disclosure (department-year,
+# kind and scope).
 VIEWS = {
-    "department_years": """
-        SELECT d.fiscal_year, d.department_id, p.name AS department_name, p.division_code, p.division_name,
+    "department_years": f"""
+        SELECT d.fiscal_year, d.department_id, d.document_kind, d.scope,
+               p.name AS department_name, p.division_code, p.division_name,
                i.amount AS income_total, e.amount AS expenditure_total, s.amount AS sangong_total
         FROM disclosures d
         JOIN departments p USING (department_id)
-        LEFT JOIN income i ON i.fiscal_year = d.fiscal_year AND i.department_id = d.department_id AND i.item = 'total'
-        LEFT JOIN expenditure_by_function e
-               ON e.fiscal_year = d.fiscal_year AND e.department_id = d.department_id AND e.item = 'total'
-        LEFT JOIN sangong s ON s.fiscal_year = d.fiscal_year AND s.department_id = d.department_id
-               AND s.fund = 'general_budget' AND s.item = 'total'
+        LEFT JOIN income i ON {same_disclosure("i")} AND i.item = 'total'
+        LEFT JOIN expenditure_by_function e ON {same_disclosure("e")} AND e.item = 'total'
+        LEFT JOIN sangong s ON {same_disclosure("s")} AND s.fund = 'general_budget' AND s.item = 'total'
     """,
     "expenditure_by_function_named": """
         SELECT e.*, p.name AS department_name, p.division_code, p.division_name
@@ -32,7 +38,7 @@ VIEWS = {
     """,
 }
 VIEW_COMMENTS = {
-    "department_years": "每个部门年度一行：部门名称、行政区划、收入合计、支出合计、“三公”经费合计（万元）",
+    "department_years": "每个公开文件（部门年度、文件种类、公开范围）一行：部门名称、行政区划、收入合计、支出合计、“三公”经费合计（万元）",
     "expenditure_by_function_named": "按功能分类的支出，附部门名称与行政区划",
 }
 

@@ -91,6 +91,8 @@ def _mismatch(ext, resource, key, line, field, stated, held) -> Finding:
         values={"text": stated, "table": held, "sentence": sentence},
         fiscal_year=int(ext.fiscal_year),
         department_id=ext.department_id,
+        document_kind=ext.document_kind,
+        scope=ext.scope,
         message_zh=f"{resource.path} 第 {line} 行（{shown_key}），字段 {field}：表中为“{held_zh}”，"
         f"说明文本为“{stated_zh}”（原文：{sentence}）。请核对公开文件，改正表格或文本中错误的一方。",
         message_en=f"{resource.path} line {line} ({shown_key}), field {field}: the table holds '{held}', "
@@ -109,6 +111,8 @@ def _missing_row(ext: Extraction, resource, key: str) -> Finding:
         values={"key": key, "sentence": sentence},
         fiscal_year=int(ext.fiscal_year),
         department_id=ext.department_id,
+        document_kind=ext.document_kind,
+        scope=ext.scope,
         message_zh=f"{resource.path}：说明文本陈述了 {key or '本部门本年度'} 这一行（原文：{sentence}），"
         f"表中却没有 {ext.fiscal_year} 年 {ext.department_id} 的这一行。请在表中补上。",
         message_en=f"{resource.path}: the text states the line {key or 'of this department-year'} "

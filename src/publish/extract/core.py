@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from publish.core import DEPARTMENT_ID, EXIT_USAGE, PublishError
+from publish.core import DEFAULT_PROFILE, DEPARTMENT_ID, EXIT_USAGE, PublishError
 from publish.extract import budget, goals, matters, profile
+from publish.extract.identity import identity_from_title
 from publish.extract.model import Extraction
 from publish.extract.readers import read_document
 from publish.extract.reference import Reference, load_reference
@@ -26,6 +27,7 @@ def extract(path: str | Path, department: str | None = None, package: str | Path
     ext = Extraction(title=document.title)
     ext.fiscal_year = title.get("year") or _year_from_text(lines)
     ext.department_id = _department(reference, department, title.get("name", ""))
+    ext.document_kind, ext.scope = identity_from_title(document.title)
     ext.absent = document.absent()
     for sid, zh, en in ext.absent:
         ext.miss(
@@ -78,6 +80,7 @@ def _keep_schema_fields(ext: Extraction, package) -> None:
 
 def _disclosure(ext: Extraction, document: Document, title: dict[str, str]) -> None:
     values = {"title": document.title, "document_type": title.get("type", ""), "source_file": document.source_file}
+    values["profile"] = DEFAULT_PROFILE  # the family the extractor reads: Chongqing county narrative budgets
     ext.put("disclosures", {}, values, document.title, "title")
 
 

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-KEYS = ("fiscal_year", "department_id")
+from publish.core import DEFAULT_KIND, DEFAULT_SCOPE, IDENTITY
+
+KEYS = IDENTITY
 
 # Columns of the two sidecar files written beside the submission.
 PROVENANCE_COLUMNS = ("resource", "key", "field", "value", "sentence", "section", "note")
 UNREAD_COLUMNS = ("section", "kind", "text", "reason_zh", "reason_en")
+# What the text implies for the cells it never states: its amounts are in 万元, its function lines all funds' totals.
+WANYUAN = {"unit": "万元"}
+IMPLIED: dict[str, dict[str, str]] = {
+    **{name: WANYUAN for name in ("disclosures", "income", "expenditure_by_type", "sangong", "operating_costs")},
+    "procurement": WANYUAN,
+    "expenditure_by_function": {**WANYUAN, "fund": "all", "cost_type": "total"},
+}
 
 
 @dataclass(frozen=True)
@@ -30,6 +39,8 @@ class Extraction:
     fiscal_year: str = ""
     department_id: str = ""
     title: str = ""
+    document_kind: str = DEFAULT_KIND
+    scope: str = DEFAULT_SCOPE
     rows: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     provenance: list[dict[str, str]] = field(default_factory=list)
     unread: list[Unread] = field(default_factory=list)
@@ -69,12 +80,14 @@ class Extraction:
         self.unread.append(Unread(section, kind, text, zh, en))
 
     def finish(self) -> None:
-        """Stamp every row with the department-year (departments rows with the department only)."""
+        """Stamp every row with the disclosure's key (departments rows with the department only), and the text's
+        amounts with their unit (the narrative states them in 万元) and, in the function table, all funds' total."""
         for resource, rows in self.rows.items():
             for row in rows:
+                row.update({k: v for k, v in IMPLIED.get(resource, {}).items() if not row.get(k)})
                 row["department_id"] = self.department_id
                 if resource != "departments":
-                    row["fiscal_year"] = self.fiscal_year
+                    row.update(fiscal_year=self.fiscal_year, document_kind=self.document_kind, scope=self.scope)
 
     @property
     def complete(self) -> bool:

@@ -51,6 +51,8 @@ def _read(ext: Extraction) -> dict[str, Any]:
     return {
         "fiscal_year": ext.fiscal_year,
         "department_id": ext.department_id,
+        "document_kind": ext.document_kind,
+        "scope": ext.scope,
         "rows": {name: len(rows) for name, rows in ext.rows.items()},
         "complete": ext.complete,
         "unread": [unread.as_row() for unread in ext.unread],

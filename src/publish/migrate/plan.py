@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from publish.migrate.amounts import AMOUNTS
+from publish.migrate.identity import IDENTITY
+from publish.migrate.inconsistencies import INCONSISTENCIES
+from publish.migrate.profiles import PROFILES
 from publish.migrate.step import Step
 
-PLAN: tuple[Step, ...] = ()
+PLAN: tuple[Step, ...] = (*IDENTITY, *AMOUNTS, *PROFILES, *INCONSISTENCIES)

@@ -30,4 +30,22 @@ class AddResource:
     rows: tuple[tuple[str, ...], ...] = field(default_factory=tuple)
 
 
-Step = AddField | AddResource
+@dataclass(frozen=True)
+class AddForeignKey:
+    """A new foreign key of ``resource`` (its columns already there, e.g. added by an earlier step); no row changes."""
+
+    resource: str
+    foreign_key: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class SetConstraints:
+    """A field's constraints replaced as a whole (an enum widened or dropped, a pattern instead): its values and
+    every row stay as they are, so a step may only loosen what the v1 rows already meet."""
+
+    resource: str
+    field: str
+    constraints: dict[str, Any]
+
+
+Step = AddField | AddResource | AddForeignKey | SetConstraints

@@ -11,6 +11,7 @@ import json
 import re
 from typing import Any
 
+from publish.core import identity_words
 from publish.release.changes import Change, PackageDiff
 
 HEADER = (
@@ -56,11 +57,18 @@ def entry(diff: PackageDiff, version: str, date: str, level: str | None = None) 
             "首次发布 First release.",
             "",
             f"- 部门年度 Department-years: {len(diff.department_years_added)}",
-            *[f"  - {year} `{department}`" for year, department in diff.department_years_added],
+            *[f"  - {_disclosure(key)}" for key in diff.department_years_added],
         ]
     else:
         lines += body(diff, level)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _disclosure(key: tuple[str, ...]) -> str:
+    """``2023 `500238-zwfwzx``` and, unless it is the consolidated budget, its kind and scope."""
+    year, department, *rest = key
+    words_zh, words_en = identity_words(*rest) if rest else ("", "")
+    return f"{year} `{department}`" + (f" {words_zh} {words_en}" if words_zh else "")
 
 
 def body(diff: PackageDiff, level: str | None = None) -> list[str]:
@@ -72,8 +80,8 @@ def body(diff: PackageDiff, level: str | None = None) -> list[str]:
     if diff.reasons():
         lines.append("原因 Because of: " + ", ".join(f"`{reason}`" for reason in diff.reasons()) + ".")
     sections = [
-        ("新增部门年度 · Department-years added", [f"{y} `{d}`" for y, d in diff.department_years_added]),
-        ("删除部门年度 · Department-years removed", [f"{y} `{d}`" for y, d in diff.department_years_removed]),
+        ("新增部门年度 · Department-years added", [_disclosure(key) for key in diff.department_years_added]),
+        ("删除部门年度 · Department-years removed", [_disclosure(key) for key in diff.department_years_removed]),
         ("结构变化 · Schema and metadata changes", [_structural(c) for c in diff.changes if c.kind in KINDS]),
         ("更正的数字与文字 · Corrected values", [_value(c) for c in diff.changes if c.kind not in KINDS]),
         ("新增与删除的行 · Rows added and removed", _row_counts(diff)),

@@ -46,8 +46,9 @@ class PackageDiff:
     changes: list[Change] = field(default_factory=list)
     rows_added: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     rows_removed: dict[str, list[dict[str, str]]] = field(default_factory=dict)
-    department_years_added: list[tuple[str, str]] = field(default_factory=list)
-    department_years_removed: list[tuple[str, str]] = field(default_factory=list)
+    # the disclosures (fiscal_year, department_id, document_kind, scope) added and removed
+    department_years_added: list[tuple[str, ...]] = field(default_factory=list)
+    department_years_removed: list[tuple[str, ...]] = field(default_factory=list)
 
     @property
     def all_levels(self) -> list[str]:

@@ -79,8 +79,8 @@ def _readable(resource: str) -> Iterator[None]:
         ) from None
 
 
-def _department_years(package: Package) -> set[tuple[str, str]]:
-    pairs: set[tuple[str, str]] = set()
+def _department_years(package: Package) -> set[tuple[str, ...]]:
+    pairs: set[tuple[str, ...]] = set()
     for resource in package.resources.values():
         pairs |= row_diff.department_years(package.file(resource), resource.schema)
     return pairs

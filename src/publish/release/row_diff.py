@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from publish.core import read_rows
+from publish.core import DEFAULT_KIND, DEFAULT_SCOPE, read_rows
 from publish.release.changes import Change
 
 NUMERIC = {"number", "integer", "year"}
@@ -46,12 +46,21 @@ def keys_comparable(old_schema: dict[str, Any], new_schema: dict[str, Any]) -> b
     return bool(_key(new_schema)) and _key(old_schema) == _key(new_schema)
 
 
-def department_years(file: Path, schema: dict[str, Any]) -> set[tuple[str, str]]:
-    """The (fiscal_year, department_id) pairs present in a resource that has both fields."""
+def department_years(file: Path, schema: dict[str, Any]) -> set[tuple[str, ...]]:
+    """The disclosures (fiscal_year, department_id, document_kind, scope) present in a resource that has a year and
+    a department; a table without kind and scope (data model v1) holds consolidated budgets."""
     names = {f["name"] for f in schema.get("fields", [])}
     if not {"fiscal_year", "department_id"} <= names:
         return set()
-    return {(row["fiscal_year"], row["department_id"]) for row in read_rows(file)}
+    return {
+        (
+            row["fiscal_year"],
+            row["department_id"],
+            row.get("document_kind") or DEFAULT_KIND,
+            row.get("scope") or DEFAULT_SCOPE,
+        )
+        for row in read_rows(file)
+    }
 
 
 def _key(schema: dict[str, Any]) -> list[str]:

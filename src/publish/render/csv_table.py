@@ -16,11 +16,26 @@ COLUMNS = [
     "field",
     "fiscal_year",
     "department_id",
+    "document_kind",
+    "scope",
     "message_zh",
     "message_en",
     "values",
 ]
-HEADER_ZH = ["级别", "规则", "文件", "行", "字段", "预算年度", "部门编号", "说明", "Message", "相关数值"]
+HEADER_ZH = [
+    "级别",
+    "规则",
+    "文件",
+    "行",
+    "字段",
+    "预算年度",
+    "部门编号",
+    "文件种类",
+    "公开范围",
+    "说明",
+    "Message",
+    "相关数值",
+]
 
 
 def render(report: Report, lang: str) -> str:
@@ -39,6 +54,8 @@ def render(report: Report, lang: str) -> str:
                     f.field or "",
                     f.fiscal_year or "",
                     f.department_id or "",
+                    f.document_kind or "",
+                    f.scope or "",
                     f.message_zh,
                     f.message_en,
                     json.dumps(f.values, ensure_ascii=False, default=str) if f.values else "",

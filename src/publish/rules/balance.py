@@ -7,16 +7,19 @@ from collections.abc import Iterable
 import polars as pl
 
 from publish.core import Finding
-from publish.rules.base import KEY, Context, Rule, money, rows
+from publish.rules.base import KEY, Context, Rule, figure, in_fen, rows, shown
 
-FINAL = "部门决算"  # disclosures.document_type of a final account
+FINAL = "final_account"  # the document_kind of a 决算
 
 
 def _line(ctx: Context, resource: str, item: str, fund: str | None = None) -> pl.DataFrame:
+    """The line ``item`` (of ``fund``; of all funds and the total column in the function table), amount in fen."""
     frame = ctx.frame(resource).filter(pl.col("item") == item)
-    if fund is not None:
+    if resource == "expenditure_by_function":
+        frame = frame.filter((pl.col("fund") == (fund or "all")) & (pl.col("cost_type") == "total"))
+    elif fund is not None:
         frame = frame.filter(pl.col("fund") == fund)
-    return frame.select(*KEY, "_line", "item_name", "amount")
+    return in_fen(frame, "amount").select(*KEY, "_line", "item_name", "amount", "unit")
 
 
 def _compare(rule, ctx, left, right, left_name, right_name, only=None, allowance=None) -> Iterable[Finding]:
@@ -42,12 +45,15 @@ def _compare(rule, ctx, left, right, left_name, right_name, only=None, allowance
             ctx,
             left[0],
             row,
-            f"{zh_a} {money(row['amount'])} 万元，与{zh_b} {money(row['amount_other'])} 万元不相等"
+            f"{zh_a} {shown(row['amount'], row['unit'])}，与{zh_b} {shown(row['amount_other'], row['unit_other'])}不相等"
             f"（{ctx.path(right[0])} 第 {row['_line_other']} 行）。两处应为同一数字。",
-            f"{en_a} is {money(row['amount'])} 万元 but {en_b} is {money(row['amount_other'])} "
+            f"{en_a} is {shown(row['amount'], row['unit'])} but {en_b} is {shown(row['amount_other'], row['unit_other'])} "
             f"({ctx.path(right[0])} line {row['_line_other']}); they must be the same figure.",
             field="amount",
-            values={"left": money(row["amount"]), "right": money(row["amount_other"])},
+            values={
+                "left": figure(row["amount"], row["unit"]),
+                "right": figure(row["amount_other"], row["unit_other"]),
+            },
         )
 
 
@@ -77,29 +83,27 @@ def income_expenditure(rule: Rule, ctx: Context) -> Iterable[Finding]:
             ctx,
             "income",
             row,
-            f"收入合计加上年结转共 {money(row['available'])} 万元，与支出合计 {money(row['spent'])} 万元不符"
+            f"收入合计加上年结转共 {shown(row['available'], row['unit'])}，与支出合计 {shown(row['spent'], row['unit'])}不符"
             + ("（决算中支出不能超过可用资金）。" if row["kind"] == FINAL else "（预算应收支平衡）。"),
-            f"income plus carry-over is {money(row['available'])} 万元 but expenditure is {money(row['spent'])}"
+            f"income plus carry-over is {shown(row['available'], row['unit'])} but expenditure is "
+            f"{shown(row['spent'], row['unit'])}"
             + (
                 " (a final account cannot spend more than it has)." if row["kind"] == FINAL else " (a budget balances)."
             ),
             field="amount",
-            values={"left": money(row["available"]), "right": money(row["spent"])},
+            values={"left": figure(row["available"], row["unit"]), "right": figure(row["spent"], row["unit"])},
         )
 
 
 def _carryover(ctx: Context) -> pl.DataFrame:
     """Per department-year: the income total's line, 上年结转 (null where not published), the money available
     (收入总计 where stated, else 收入合计 + 上年结转) and the document's kind."""
-    income = ctx.frame("income")
-    total = income.filter(pl.col("item") == "total").select(*KEY, "_line", "item_name", "amount")
+    income = in_fen(ctx.frame("income"), "amount")
+    total = income.filter(pl.col("item") == "total").select(*KEY, "_line", "item_name", "amount", "unit")
     carry = income.filter(pl.col("item") == "carryover").select(*KEY, pl.col("amount").alias("carryover"))
     grand = income.filter(pl.col("item") == "grand_total").select(*KEY, pl.col("amount").alias("grand"))
-    kinds = (
-        ctx.frame("disclosures").select(*KEY, pl.col("document_type").alias("kind")) if ctx.has("disclosures") else None
-    )
     joined = total.join(carry, on=KEY, how="left").join(grand, on=KEY, how="left")
-    joined = joined.join(kinds, on=KEY, how="left") if kinds is not None else joined.with_columns(kind=pl.lit(None))
+    joined = joined.with_columns(pl.col("document_kind").alias("kind"))
     return joined.with_columns(pl.coalesce("grand", pl.col("amount") + pl.col("carryover")).alias("available"))
 
 
@@ -123,14 +127,14 @@ def type_function(rule: Rule, ctx: Context) -> Iterable[Finding]:
     """Basic + project (all funds; or the general budget where that is the only source) = function total."""
     if not ctx.has("expenditure_by_type", "expenditure_by_function", "income"):
         return
-    income = ctx.frame("income")
+    income = in_fen(ctx.frame("income"), "amount")
     only_general = (
         income.filter(pl.col("item") == "total")
         .join(income.filter(pl.col("item") == "general_budget"), on=KEY, suffix="_gb")
         .filter(pl.col("amount") == pl.col("amount_gb"))
         .select(KEY)
     )
-    by_type = ctx.frame("expenditure_by_type").filter(pl.col("item") == "total")
+    by_type = in_fen(ctx.frame("expenditure_by_type"), "amount").filter(pl.col("item") == "total")
     has_all = by_type.filter(pl.col("fund") == "all").select(KEY)
     chosen = pl.concat(
         [
@@ -139,7 +143,7 @@ def type_function(rule: Rule, ctx: Context) -> Iterable[Finding]:
             .join(only_general, on=KEY)
             .join(has_all, on=KEY, how="anti"),
         ]
-    ).select(*KEY, "_line", "item_name", "amount")
+    ).select(*KEY, "_line", "item_name", "amount", "unit")
     function = _line(ctx, "expenditure_by_function", "total")
     joined = chosen.join(function, on=KEY, suffix="_other").filter(pl.col("amount") != pl.col("amount_other"))
     for row in rows(joined):
@@ -147,10 +151,13 @@ def type_function(rule: Rule, ctx: Context) -> Iterable[Finding]:
             ctx,
             "expenditure_by_type",
             row,
-            f"基本支出与项目支出合计 {money(row['amount'])} 万元，与按功能分类的支出合计 {money(row['amount_other'])} 万元不相等"
-            f"（{ctx.path('expenditure_by_function')} 第 {row['_line_other']} 行）。",
-            f"basic + project expenditure is {money(row['amount'])} 万元 but the expenditure total by function is "
-            f"{money(row['amount_other'])} ({ctx.path('expenditure_by_function')} line {row['_line_other']}).",
+            f"基本支出与项目支出合计 {shown(row['amount'], row['unit'])}，与按功能分类的支出合计 "
+            f"{shown(row['amount_other'], row['unit_other'])}不相等（{ctx.path('expenditure_by_function')} 第 {row['_line_other']} 行）。",
+            f"basic + project expenditure is {shown(row['amount'], row['unit'])} but the expenditure total by function is "
+            f"{shown(row['amount_other'], row['unit_other'])} ({ctx.path('expenditure_by_function')} line {row['_line_other']}).",
             field="amount",
-            values={"by_type": money(row["amount"]), "by_function": money(row["amount_other"])},
+            values={
+                "by_type": figure(row["amount"], row["unit"]),
+                "by_function": figure(row["amount_other"], row["unit_other"]),
+            },
         )

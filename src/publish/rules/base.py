@@ -9,10 +9,21 @@ from typing import Any
 
 import polars as pl
 
-from publish.core import CENTI, DECIMALS, Finding, Package, Severity
+from publish.core import (
+    CENTI,
+    DECIMALS,
+    DEFAULT_UNIT,
+    IDENTITY,
+    YUAN_PER_UNIT,
+    YUAN_PER_WANYUAN,
+    Finding,
+    Package,
+    Severity,
+    identity_words,
+)
 from publish.engine import LINE, Tables
 
-KEY = ["fiscal_year", "department_id"]
+KEY = list(IDENTITY)  # one disclosure: fiscal_year, department_id, document_kind, scope
 
 
 @dataclass
@@ -59,11 +70,12 @@ class Rule(Registered):
         values: dict[str, Any] | None = None,
         severity: Severity | None = None,
     ) -> Finding:
-        """A finding located at ``row`` (a dict holding `_line` and the department-year key)."""
+        """A finding located at ``row`` (a dict holding `_line` and the disclosure's key)."""
         path = ctx.path(resource)
         line = row.get(LINE)
         year, department = row.get("fiscal_year"), row.get("department_id")
-        who_zh, who_en = _who(year, department)
+        kind, scope = row.get("document_kind"), row.get("scope")
+        who_zh, who_en = _who(year, department, kind, scope)
         at_zh = f"{path} 第 {line} 行" if line else path
         at_en = f"{path} line {line}" if line else path
         return Finding(
@@ -76,19 +88,25 @@ class Rule(Registered):
             values=values or {},
             fiscal_year=year,
             department_id=department,
+            document_kind=kind,
+            scope=scope,
             message_zh=f"{at_zh}{who_zh}：{zh}",
             message_en=f"{at_en}{who_en}: {en}",
             text=(zh, en),
         )
 
 
-def _who(year: Any, department: Any) -> tuple[str, str]:
-    """The department-year a finding is about, as far as the row says it (a blank year is never "None 年")."""
+def _who(year: Any, department: Any, kind: Any = None, scope: Any = None) -> tuple[str, str]:
+    """The disclosure a finding is about, as far as the row says it (a blank year is never "None 年"); its kind
+    and scope are named unless it is the usual consolidated budget."""
     if department in (None, ""):
         return "", ""
+    words_zh, words_en = identity_words(kind, scope)
+    zh = f" {words_zh}" if words_zh else ""
+    en = f", {words_en}" if words_en else ""
     if year in (None, ""):
-        return f"（{department}）", f" ({department})"
-    return f"（{year} 年 {department}）", f" ({department}, {year})"
+        return f"（{department}{zh}）", f" ({department}{en})"
+    return f"（{year} 年 {department}{zh}）", f" ({department}, {year}{en})"
 
 
 def money(centi: int | None) -> str:
@@ -100,6 +118,36 @@ def rows(frame: pl.DataFrame) -> Iterable[dict[str, Any]]:
     return frame.iter_rows(named=True)
 
 
-def within_rounding(gap: int, parts: int) -> bool:
-    """Published figures are rounded one by one: n parts may miss their total by n × 0.005 万元."""
-    return 2 * abs(gap) <= parts
+def in_fen(frame: pl.DataFrame, *columns: str) -> pl.DataFrame:
+    """``columns`` turned from hundredths of the row's unit (the engine's value) into fen, exact (Int128), and
+    `_factor`: yuan in the row's unit (a row without ``unit`` is in 万元, as v1 rows are)."""
+    if "unit" not in frame.columns:
+        frame = frame.with_columns(pl.lit(DEFAULT_UNIT).alias("unit"))
+    factor = pl.col("unit").replace_strict(YUAN_PER_UNIT, default=YUAN_PER_WANYUAN, return_dtype=pl.Int128)
+    frame = frame.with_columns(factor.alias("_factor"))
+    return frame.with_columns(*(pl.col(c).cast(pl.Int128) * pl.col("_factor") for c in columns))
+
+
+def unit_of(row: dict[str, Any]) -> str:
+    return row.get("unit") or DEFAULT_UNIT
+
+
+def figure(fen: int | None, unit: str | None = None) -> str:
+    """Fen as the figure in ``unit`` (default 万元): two decimals, more only where the figure has them."""
+    if fen is None:
+        return "—"
+    value = Decimal(fen) / (CENTI * YUAN_PER_UNIT.get(unit or DEFAULT_UNIT, YUAN_PER_WANYUAN))
+    exponent = value.normalize().as_tuple().exponent
+    places = max(DECIMALS, -exponent) if value and isinstance(exponent, int) else DECIMALS
+    return f"{value:.{places}f}"
+
+
+def shown(fen: int | None, unit: str | None = None) -> str:
+    """Fen as the figure in ``unit`` (default 万元), followed by the unit."""
+    return f"{figure(fen, unit)} {unit or DEFAULT_UNIT}"
+
+
+def within_rounding(gap: int, tolerance: int) -> bool:
+    """Published figures are rounded one by one, each to a hundredth of its unit: parts whose units add up to
+    ``tolerance`` yuan (Σ yuan per unit) may miss their total by half a hundredth each (gap in fen)."""
+    return 2 * abs(gap) <= tolerance

@@ -9,14 +9,15 @@ from decimal import Decimal
 import polars as pl
 
 from publish.core import CENTI, CHANGE_WORD_SIGNS, CHANGE_WORDS, DECIMALS, Finding
-from publish.rules.base import KEY, Context, Rule, money, rows
+from publish.rules.base import Context, Rule, figure, in_fen, money, rows, shown
 from publish.rules.totals import GROUPS
 
 CHANGED = ["income", "expenditure_by_function", "expenditure_by_type", "sangong", "operating_costs"]
 
 
 def _line_key(frame: pl.DataFrame, resource: str) -> list[str]:
-    extra = [c for c in ["fund", *GROUPS.get(resource, []), "item"] if c in frame.columns]
+    """A line's key across years: the same department and scope (the year and kind are matched apart)."""
+    extra = [c for c in ["scope", "fund", *GROUPS.get(resource, []), "item"] if c in frame.columns]
     return ["department_id", *dict.fromkeys(extra)]
 
 
@@ -50,7 +51,7 @@ def prior_year(rule: Rule, ctx: Context) -> Iterable[Finding]:
     for resource in CHANGED:
         if not ctx.has(resource):
             continue
-        frame = _with_compared_kind(ctx, ctx.frame(resource))
+        frame = _with_compared_kind(in_fen(ctx.frame(resource), "amount", "change"))
         key = _line_key(frame, resource)
         prior = frame.filter(pl.col("amount").is_not_null()).select(
             *key,
@@ -67,20 +68,13 @@ def prior_year(rule: Rule, ctx: Context) -> Iterable[Finding]:
             yield _prior_finding(rule, ctx, resource, row)
 
 
-BASIS_KIND = {"prior-budget": "部门预算", "prior-final": "部门决算"}  # change_basis -> the document it compares with
+BASIS_KIND = {"prior-budget": "budget", "prior-final": "final_account"}  # change_basis -> the kind it compares with
 
 
-def _with_compared_kind(ctx: Context, frame: pl.DataFrame) -> pl.DataFrame:
+def _with_compared_kind(frame: pl.DataFrame) -> pl.DataFrame:
     """The frame with `_kind` (its document's kind) and `_compared_kind` (the kind its change compares with)."""
-    kinds = (
-        ctx.frame("disclosures").select(*KEY, pl.col("document_type").alias("_kind"))
-        if ctx.has("disclosures")
-        else None
-    )
-    frame = (
-        frame.join(kinds, on=KEY, how="left") if kinds is not None else frame.with_columns(pl.lit("").alias("_kind"))
-    )
-    frame = frame.with_columns(pl.col("_kind").fill_null(""))
+    kind = pl.col("document_kind").fill_null("") if "document_kind" in frame.columns else pl.lit("")
+    frame = frame.with_columns(kind.alias("_kind"))
     if "change_basis" not in frame.columns:
         return frame.with_columns(pl.col("_kind").alias("_compared_kind"))
     basis = pl.col("change_basis")
@@ -89,19 +83,19 @@ def _with_compared_kind(ctx: Context, frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def _prior_finding(rule: Rule, ctx: Context, resource: str, row: dict) -> Finding:
-    actual = row["amount"] - row["prior"]
+    actual, unit = row["amount"] - row["prior"], row["unit"]
     name = row.get("item_name") or "机关运行经费"
+    change, amount, prior = (shown(row[k], unit) for k in ("change", "amount", "prior"))
     return rule.finding(
         ctx,
         resource,
         row,
-        f"{name}较上年增减 {money(row['change'])} 万元，但本年 {money(row['amount'])} 减去上年公布的 {money(row['prior'])}"
-        f"（第 {row['prior_line']} 行）为 {money(actual)} 万元。",
-        f"{name}: the stated change is {money(row['change'])} but this year's {money(row['amount'])} minus the "
-        f"published prior year's {money(row['prior'])} (line {row['prior_line']}) is {money(actual)}.",
+        f"{name}较上年增减 {change}，但本年 {amount} 减去上年公布的 {prior}（第 {row['prior_line']} 行）为 {shown(actual, unit)}。",
+        f"{name}: the stated change is {change} but this year's {amount} minus the published prior year's {prior} "
+        f"(line {row['prior_line']}) is {shown(actual, unit)}.",
         field="change",
-        values={"stated": money(row["change"]), "actual": money(actual)},
-        severity="warning" if abs(row["change"] - actual) <= 1 else None,
+        values={"stated": figure(row["change"], unit), "actual": figure(actual, unit)},
+        severity="warning" if abs(row["change"] - actual) <= row["_factor"] else None,
     )
 
 
@@ -118,7 +112,7 @@ def stated_rates(rule: Rule, ctx: Context) -> Iterable[Finding]:
         stated = ctx.frame(resource).filter(
             pl.col("change_rate").is_not_null() & pl.col("change").is_not_null() & pl.col("amount").is_not_null()
         )
-        published = _published_cells(ctx, resource, "change_rate") if stated.height else {}
+        published = published_cells(ctx, resource, "change_rate") if stated.height else {}
         for row in rows(stated):
             problem = _rate_problem(row["amount"], row["change"], row["change_rate"], published.get(row["_line"]))
             if problem:
@@ -132,7 +126,7 @@ def stated_rates(rule: Rule, ctx: Context) -> Iterable[Finding]:
                 )
 
 
-def _published_cells(ctx: Context, resource: str, field: str) -> dict[int, str]:
+def published_cells(ctx: Context, resource: str, field: str) -> dict[int, str]:
     """The text of ``field`` on each record of the resource's file, by the record's first line."""
     cells: dict[int, str] = {}
     with open(ctx.package.file(ctx.package.resources[resource]), encoding="utf-8-sig", newline="") as handle:

@@ -7,17 +7,15 @@ from collections.abc import Iterable
 import polars as pl
 
 from publish.core import Finding, known_names, official_names, parent_code
-from publish.rules.base import Context, Rule, rows
-from publish.rules.totals import GROUPS
-
-
-def _function_lines(ctx: Context) -> pl.DataFrame:
-    return ctx.frame("expenditure_by_function").filter(pl.col("item") != "total")
+from publish.rules.base import KEY, Context, Rule, rows
+from publish.rules.code_list import former_name_year, function_lines, listed_codes
+from publish.rules.totals import GROUPS, line_frame
 
 
 def code_names(rule: Rule, ctx: Context) -> Iterable[Finding]:
     """The name beside a code is kept as published; where it is not the official name in that year's code list, a
-    warning names the official one. Where it is the official name of another code, code or name is wrong: an error."""
+    warning names the official one (and the year whose list gave the code that name, for a name from before or after
+    a rename). Where it is the official name of another code, code or name is wrong: an error."""
     if not ctx.has("expenditure_by_function", "function_codes"):
         return
     codes = ctx.frame("function_codes").select(
@@ -27,23 +25,29 @@ def code_names(rule: Rule, ctx: Context) -> Iterable[Finding]:
         "classification_year", pl.col("name").alias("item_name"), pl.col("function_code").alias("other")
     )
     joined = (
-        _function_lines(ctx)
+        function_lines(ctx)
         .join(codes, on=["classification_year", "function_code"])
         .filter(pl.col("item_name") != pl.col("name"))
         .join(others.unique(["classification_year", "item_name"]), on=["classification_year", "item_name"], how="left")
     )
+    listed = listed_codes(ctx)
     for row in rows(joined.sort("_line")):
-        yield _name_finding(rule, ctx, row)
+        matched = former_name_year(listed, int(row["classification_year"]), row["function_code"], row["item_name"])
+        yield _name_finding(rule, ctx, row, matched)
 
 
-def _name_finding(rule: Rule, ctx: Context, row: dict) -> Finding:
-    code, year, name, published, other = (
-        row[k] for k in ("function_code", "classification_year", "name", "item_name", "other")
+def _name_finding(rule: Rule, ctx: Context, row: dict, matched: int | None) -> Finding:
+    """``matched``: the year whose list gives this code the published name (its name before or after a rename):
+    a warning that says so, never an error."""
+    code, year, name, published = (row[k] for k in ("function_code", "classification_year", "name", "item_name"))
+    other = None if matched else row["other"]
+    was_zh, was_en = (
+        (f"（这是该科目 {matched} 年科目表中的名称）", f" (its name in the {matched} list)") if matched else ("", "")
     )
     wording = (
         (
-            f"科目 {code} 按原文写作“{published}”，{year} 年科目表中的名称是“{name}”，请确认。",
-            f"code {code} is published as '{published}'; the {year} code list names it '{name}'. Confirm it.",
+            f"科目 {code} 按原文写作“{published}”{was_zh}，{year} 年科目表中的名称是“{name}”，请确认。",
+            f"code {code} is published as '{published}'{was_en}; the {year} code list names it '{name}'. Confirm it.",
         ),
         (
             f"科目 {code} 的名称写成了科目 {other} 的名称“{published}”（{year} 年科目表中 {code} 为“{name}”）：代码或名称有误。",
@@ -51,12 +55,13 @@ def _name_finding(rule: Rule, ctx: Context, row: dict) -> Finding:
             "the code or the name is wrong.",
         ),
     )
-    return _published_name(rule, ctx, "expenditure_by_function", row, name, other, wording)
+    extra = {"matched_year": matched} if matched else {}
+    return _published_name(rule, ctx, "expenditure_by_function", row, name, other, wording, extra)
 
 
-def _published_name(rule, ctx, resource, row, expected, owner, wording) -> Finding:
+def _published_name(rule, ctx, resource, row, expected, owner, wording, extra=None, field="item_name") -> Finding:
     """A name kept as published: a warning naming the official ``expected`` one, or, where the name is that of
-    another line (``owner``), an error; ``wording`` holds both messages (zh, en)."""
+    another line (``owner``), an error; ``wording`` holds both messages (zh, en), ``extra`` more values."""
     zh, en = wording[owner is not None]
     return rule.finding(
         ctx,
@@ -64,8 +69,8 @@ def _published_name(rule, ctx, resource, row, expected, owner, wording) -> Findi
         row,
         zh,
         en,
-        field="item_name",
-        values={"expected": expected, "found": row["item_name"]},
+        field=field,
+        values={"expected": expected, "found": row[field], **(extra or {})},
         severity="warning" if owner is None else None,
     )
 
@@ -75,7 +80,7 @@ def code_lines(rule: Rule, ctx: Context) -> Iterable[Finding]:
     if not ctx.has("expenditure_by_function"):
         return
     code = pl.col("function_code")
-    lines = _function_lines(ctx)
+    lines = function_lines(ctx)
     parents = {value: parent_code(value) for value in lines["function_code"].drop_nulls().unique()}
     expected_parent = code.replace_strict(parents, default=None, return_dtype=pl.String)
     checked = lines.with_columns(expected_parent.alias("expected_parent"))
@@ -111,40 +116,57 @@ def code_lines(rule: Rule, ctx: Context) -> Iterable[Finding]:
 
 
 def item_names(rule: Rule, ctx: Context) -> Iterable[Finding]:
-    """Each line key carries its own name (`publish.core.vocabulary`): its official name or a known alias passes; a
-    name that belongs to another key is an error (key or name is wrong); another wording is kept as published, with
-    a warning that names the official name."""
+    """Each line key (and each assets measure) carries its own name (`publish.core.vocabulary`): its official name or
+    a known alias passes; a name that belongs to another key is an error (key or name is wrong); another wording is
+    kept as published, with a warning that names the official name."""
     for resource in ctx.package.resources:
-        official = official_names(resource)
-        if not official or not ctx.has(resource):
-            continue
-        expected = pl.DataFrame({"item": list(official), "expected": list(official.values())})
-        known = known_names(resource)
-        owners = pl.DataFrame({"item_name": list(known), "owner": list(known.values())})
-        wrong = (
-            ctx.frame(resource)
-            .join(expected, on="item")
-            .filter(pl.col("item_name").is_not_null())
-            .join(owners, on="item_name", how="left")
-            .filter(pl.col("owner").is_null() | (pl.col("owner") != pl.col("item")))
-        )
-        for row in rows(wrong.sort("_line")):
-            yield _item_name_finding(rule, ctx, resource, row)
+        for column in ("item", "measure"):
+            yield from _key_names(rule, ctx, resource, column)
 
 
-def _item_name_finding(rule: Rule, ctx: Context, resource: str, row: dict) -> Finding:
-    item, expected, found, owner = row["item"], row["expected"], row["item_name"], row["owner"]
+def fund_names(rule: Rule, ctx: Context) -> Iterable[Finding]:
+    """Each fund key carries its own name, as ``item_names`` checks lines: the fund vocabulary is the same for every
+    table."""
+    for resource in ctx.package.resources:
+        yield from _key_names(rule, ctx, resource, "fund")
+
+
+def _key_names(rule: Rule, ctx: Context, resource: str, column: str) -> Iterable[Finding]:
+    official = official_names(resource, column)
+    if not official or not ctx.has(resource) or f"{column}_name" not in ctx.frame(resource).columns:
+        return
+    name = f"{column}_name"
+    expected = pl.DataFrame({column: list(official), "expected": list(official.values())})
+    known = known_names(resource, column)
+    owners = pl.DataFrame({name: list(known), "owner": list(known.values())})
+    wrong = (
+        ctx.frame(resource)
+        .join(expected, on=column)
+        .filter(pl.col(name).is_not_null())
+        .join(owners, on=name, how="left")
+        .filter(pl.col("owner").is_null() | (pl.col("owner") != pl.col(column)))
+    )
+    for row in rows(wrong.sort("_line")):
+        yield _key_name_finding(rule, ctx, resource, row, column)
+
+
+def _key_name_finding(rule: Rule, ctx: Context, resource: str, row: dict, column: str) -> Finding:
+    key, expected, found, owner = row[column], row["expected"], row[f"{column}_name"], row["owner"]
+    what_zh, what_en = {"item": ("项目", "line"), "measure": ("计量项", "measure"), "fund": ("资金范围", "fund")}[
+        column
+    ]
     wording = (
         (
-            f"项目 {item} 按原文写作“{found}”，规范名称是“{expected}”，请确认。",
-            f"line {item} is published as '{found}'; its official name is '{expected}'. Confirm it.",
+            f"{what_zh} {key} 按原文写作“{found}”，规范名称是“{expected}”，请确认。",
+            f"{what_en} {key} is published as '{found}'; its official name is '{expected}'. Confirm it.",
         ),
         (
-            f"项目 {item} 的名称应为“{expected}”，而“{found}”是项目 {owner} 的名称：项目代码或名称有误。",
-            f"line {item} is named '{expected}'; '{found}' is the name of line {owner}: the key or the name is wrong.",
+            f"{what_zh} {key} 的名称应为“{expected}”，而“{found}”是{what_zh} {owner} 的名称：{what_zh}代码或名称有误。",
+            f"{what_en} {key} is named '{expected}'; '{found}' is the name of {what_en} {owner}: the key or the name "
+            "is wrong.",
         ),
     )
-    return _published_name(rule, ctx, resource, row, expected, owner, wording)
+    return _published_name(rule, ctx, resource, row, expected, owner, wording, field=f"{column}_name")
 
 
 def unknown_parents(rule: Rule, ctx: Context) -> Iterable[Finding]:
@@ -152,8 +174,9 @@ def unknown_parents(rule: Rule, ctx: Context) -> Iterable[Finding]:
     for resource, extra in GROUPS.items():
         if not ctx.has(resource):
             continue
-        group = ["fiscal_year", "department_id", *extra]
-        frame = ctx.frame(resource)
+        group = [*KEY, *extra]
+        frame = line_frame(ctx, resource)
+        field = "parent_code" if "code" in ctx.frame(resource).columns else "parent_item"
         children = frame.filter(pl.col("parent_item").is_not_null())
         named = children["parent_item"].unique().implode()  # only lines that some line names as its parent
         parents = frame.filter(pl.col("item").is_in(named)).select(*group, pl.col("item").alias("parent_item"))
@@ -164,55 +187,6 @@ def unknown_parents(rule: Rule, ctx: Context) -> Iterable[Finding]:
                 resource,
                 row,
                 f"上级项目 {row['parent_item']} 在同一部门年度中不存在，请补上该行或改正上级项目。",
-                f"its parent line {row['parent_item']} is not in the same department-year; add it or "
-                "correct parent_item.",
-                field="parent_item",
+                f"its parent line {row['parent_item']} is not in the same department-year; add it or correct {field}.",
+                field=field,
             )
-
-
-def unknown_codes(rule: Rule, ctx: Context) -> Iterable[Finding]:
-    """A code absent from its year's list is kept (never dropped), with a warning that names the nearest known
-    entry: the same code in the nearest year that lists it, else its closest parent in this year's list."""
-    if not ctx.has("expenditure_by_function"):
-        return
-    listed = _listed_codes(ctx)
-    lines = _function_lines(ctx).filter(
-        pl.col("function_code").is_not_null() & pl.col("classification_year").is_not_null()
-    )
-    for row in rows(lines.sort("_line")):
-        year, code = int(row["classification_year"]), row["function_code"]
-        if (year, code) in listed:
-            continue
-        zh, en = _nearest_entry(listed, year, code)
-        yield rule.finding(
-            ctx,
-            "expenditure_by_function",
-            row,
-            f"科目 {code} 不在 {year} 年科目表中（行照常保留）；最接近的已知条目：{zh}。",
-            f"code {code} is not in the {year} code list (the line is kept); nearest known entry: {en}.",
-            field="function_code",
-            values={"expected": en, "found": code},
-        )
-
-
-def _listed_codes(ctx: Context) -> dict[tuple[int, str], str]:
-    """(year, code) -> official name, from the package's code list (empty where it has none)."""
-    if not ctx.has("function_codes"):
-        return {}
-    listed = rows(ctx.frame("function_codes").drop_nulls(["fiscal_year", "code"]))
-    return {(int(r["fiscal_year"]), r["code"]): r["name"] for r in listed}
-
-
-def _nearest_entry(listed: dict[tuple[int, str], str], year: int, code: str) -> tuple[str, str]:
-    """The nearest known entry for ``code`` in ``year``, worded (zh, en)."""
-    years = sorted((abs(other - year), other) for other, known in listed if known == code)
-    if years:
-        other = years[0][1]
-        name = listed[(other, code)]
-        return f"{code} {name}（{other} 年科目表）", f"{code} {name} (the {other} list)"
-    parent = code
-    while (parent := parent_code(parent)).isdigit():  # up to the 类; the total is no code
-        if (year, parent) in listed:
-            name = listed[(year, parent)]
-            return f"上级科目 {parent} {name}（{year} 年科目表）", f"its parent {parent} {name} (the {year} list)"
-    return "无", "none known"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from publish.core import PROFILES, Part
 from publish.rules.base import Registered, Rule
 from publish.rules.registry import ALL
 
@@ -11,6 +12,10 @@ BUDGET = "budget"
 GROUPS: dict[str, tuple[str, str]] = {
     "structure": ("结构：表头、类型、约束、键", "Structure: headers, types, constraints, keys"),
     BUDGET: ("预算规则", "Budget rules"),
+    "inconsistencies": (
+        "原文不一致的登记（inconsistencies 表）",
+        "Recorded inconsistencies of a document (table inconsistencies)",
+    ),
     "descriptor": ("描述文件、表结构与路径安全", "Descriptor, schemas and path safety"),
     "submission": ("部门报送（publish add）", "Submissions (publish add)"),
     "extract": ("说明文本与表格核对（publish extract）", "The explanation text against the tables (publish extract)"),
@@ -71,4 +76,29 @@ def rules_markdown() -> str:
             "|---|---|---|---|---|",
         ]
         out += [f"| `{r.id}` | {r.severity} | {', '.join(r.tags)} | {r.title_zh} | {r.title_en} |" for r in rules]
-    return "\n".join(out) + "\n"
+    return "\n".join([*out, *profiles_markdown()]) + "\n"
+
+
+def profiles_markdown() -> list[str]:
+    """The profiles `required-part-missing` reads: each family's parts (the ids `disclosure_parts.part` takes)."""
+    out = [
+        "",
+        "## 文件类型与必须公开的部分 · Profiles and their required parts",
+        "",
+        "`disclosures.profile` 指明公开文件的类型；未公开的部分在 `disclosure_parts` 中按部分编号说明。"
+        "`disclosures.profile` names the family of a document; a part it does not publish is listed in "
+        "`disclosure_parts` by its id.",
+        "",
+        "| profile | 来源文件 family | 部分 parts (table: lines) | 字段 fields (part) |",
+        "|---|---|---|---|",
+    ]
+    for profile in PROFILES.values():
+        parts = "<br>".join(_part(part) for part in profile.parts) or "—"
+        fields = "<br>".join(f"`{field}` ({part})" for field, part in profile.fields.items()) or "—"
+        out.append(f"| `{profile.name}` | {profile.family} | {parts} | {fields} |")
+    return out
+
+
+def _part(part: Part) -> str:
+    lines = "; ".join(", ".join(f"{k}={v}" for k, v in line.items()) or "any row" for line in part.lines)
+    return f"`{part.name}` {part.resource}: {lines}"

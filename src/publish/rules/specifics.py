@@ -7,9 +7,9 @@ from collections.abc import Iterable
 import polars as pl
 
 from publish.core import CENTI, Finding
-from publish.rules.base import KEY, Context, Rule, money, rows
+from publish.rules.base import KEY, Context, Rule, in_fen, money, rows, shown, unit_of
 
-FINAL = "部门决算"  # disclosures.document_type of a final account
+FINAL = "final_account"  # the document_kind of a 决算
 
 
 def sangong_fund(rule: Rule, ctx: Context) -> Iterable[Finding]:
@@ -37,7 +37,7 @@ def procurement_part(rule: Rule, ctx: Context) -> Iterable[Finding]:
     """The general-budget part of each procurement line is at most the line's total over all funds."""
     if not ctx.has("procurement"):
         return
-    frame = ctx.frame("procurement")
+    frame = in_fen(ctx.frame("procurement"), "amount")
     joined = (
         frame.filter(pl.col("fund") == "general_budget")
         .join(frame.filter(pl.col("fund") == "all"), on=[*KEY, "item"], suffix="_all")
@@ -48,9 +48,10 @@ def procurement_part(rule: Rule, ctx: Context) -> Iterable[Finding]:
             ctx,
             "procurement",
             row,
-            f"{row['item_name']}中一般公共预算拨款部分 {money(row['amount'])} 万元，超过全部资金 {money(row['amount_all'])} 万元。",
-            f"the general-budget part of {row['item_name']} ({money(row['amount'])}) exceeds the all-funds figure "
-            f"({money(row['amount_all'])}).",
+            f"{row['item_name']}中一般公共预算拨款部分 {shown(row['amount'], row['unit'])}，超过全部资金 "
+            f"{shown(row['amount_all'], row['unit_all'])}。",
+            f"the general-budget part of {row['item_name']} ({shown(row['amount'], row['unit'])}) exceeds the all-funds "
+            f"figure ({shown(row['amount_all'], row['unit_all'])}).",
             field="amount",
         )
 
@@ -66,8 +67,8 @@ def vehicle_costs(rule: Rule, ctx: Context) -> Iterable[Finding]:
             ctx,
             "sangong",
             row,
-            f"公务用车运行维护费 {money(row['amount'])} 万元，但实有车辆为 0 辆，请说明或核对。",
-            f"vehicle running costs of {money(row['amount'])} 万元 with no vehicles held; explain or check.",
+            f"公务用车运行维护费 {money(row['amount'])} {unit_of(row)}，但实有车辆为 0 辆，请说明或核对。",
+            f"vehicle running costs of {money(row['amount'])} {unit_of(row)} with no vehicles held; explain or check.",
             field="amount",
         )
 
@@ -83,27 +84,28 @@ def kpi_weights(rule: Rule, ctx: Context) -> Iterable[Finding]:
     scale = CENTI if fields.get("weight", {}).get("type", "number") == "number" else 1  # numbers are in hundredths
     sums = _goal_weights(ctx).filter(pl.col("weighted") > 0)
     total = pl.col("total")
-    allowed = (total == 100 * scale) | ((pl.col("document_type") == FINAL) & (total == 90 * scale))
+    allowed = (total == 100 * scale) | ((pl.col("document_kind") == FINAL) & (total == 90 * scale))
     wrong = sums.filter((pl.col("weighted") < pl.col("indicators")) | ~allowed.fill_null(False))
     for row in rows(wrong.sort("_line")):
-        shown = money(row["total"] * CENTI // scale)
+        summed = money(row["total"] * CENTI // scale)
         partial = row["weighted"] < row["indicators"]
         yield rule.finding(
             ctx,
             "kpis",
             row,
             f"绩效目标“{row['goal_name']}”"
-            + ("只有部分指标填了权重。" if partial else f"的指标权重之和为 {shown}，应为 100。"),
+            + ("只有部分指标填了权重。" if partial else f"的指标权重之和为 {summed}，应为 100。"),
             f"goal '{row['goal_name']}' "
-            + ("gives weights to some indicators only." if partial else f"has weights adding up to {shown}, not 100."),
+            + ("gives weights to some indicators only." if partial else f"has weights adding up to {summed}, not 100."),
             field="weight",
-            values={"sum": shown},
+            values={"sum": summed},
         )
 
 
 def _goal_weights(ctx: Context) -> pl.DataFrame:
-    """Per goal: the weights' sum, how many indicators carry a weight and how many there are, the document's kind."""
-    sums = (
+    """Per goal: the weights' sum, how many indicators carry a weight and how many there are (the key holds the
+    document's kind)."""
+    return (
         ctx.frame("kpis")
         .group_by([*KEY, "goal"])
         .agg(
@@ -114,7 +116,3 @@ def _goal_weights(ctx: Context) -> pl.DataFrame:
             pl.col("goal_name").first(),
         )
     )
-    kinds = ctx.frame("disclosures").select(*KEY, "document_type") if ctx.has("disclosures") else None
-    if kinds is None:
-        return sums.with_columns(pl.lit(None, dtype=pl.String).alias("document_type"))
-    return sums.join(kinds, on=KEY, how="left")

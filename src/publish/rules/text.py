@@ -7,13 +7,13 @@ from collections.abc import Iterable
 
 import polars as pl
 
-from publish.core import Finding, describe, escape
+from publish.core import DEFAULT_UNIT, UNIT_DECIMALS, Finding, describe, escape
 from publish.rules.base import Context, Rule, rows
 
 FORMULA_START = "^[" + "".join(f"\\x{ord(c):02x}" for c in escape.FORMULA_START) + "]"  # what Excel runs
 PLACEHOLDER = r"(XX|××|＊＊|\*\*|待填写|待补充|此处填写)"  # upper-case XX only: "xx" occurs in ordinary ids
 CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"  # C0 controls and DEL; tab, LF and CR are the formula rule's
-MONEY_FIELDS = ("amount", "change", "performance_managed_amount")
+MONEY_FIELDS = ("amount", "change", "performance_managed_amount", "prior_amount", "initial_budget", "adjusted_budget")
 
 
 def _text_fields(resource, free_text_only: bool = False) -> list[str]:
@@ -100,18 +100,26 @@ def _remarked(ctx: Context, remark: str) -> Iterable[tuple[str, str, str, dict]]
 
 
 def precision(rule: Rule, ctx: Context) -> Iterable[Finding]:
-    """Amounts in 万元 have at most two decimals, as published."""
+    """An amount is never finer than a fen: at most 2 decimals in 元, 6 in 万元, 10 in 亿元 (the row's unit)."""
     for name, field, cell, row in _remarked(ctx, "inexact"):
-        if field in MONEY_FIELDS:
+        unit = row.get("unit") or DEFAULT_UNIT
+        allowed = UNIT_DECIMALS.get(unit, UNIT_DECIMALS[DEFAULT_UNIT])
+        if field in MONEY_FIELDS and _decimals(cell) > allowed:
             yield rule.finding(
                 ctx,
                 name,
                 row,
-                f"金额 {field}“{cell}”超过两位小数；公开金额以万元为单位、最多两位小数。",
-                f"amount {field} '{cell}' has more than two decimals; amounts are in 万元 with at most two.",
+                f"金额 {field}“{cell}”以{unit}为单位超过 {allowed} 位小数，比一分钱还细；请按原文填写。",
+                f"amount {field} '{cell}' in {unit} has more than {allowed} decimals, finer than a fen; "
+                "enter it as published.",
                 field=field,
-                values={"cell": cell},
+                values={"cell": cell, "unit": unit},
             )
+
+
+def _decimals(cell: str) -> int:
+    """Significant digits after the decimal point of a plain number (trailing zeros are no finer)."""
+    return len(cell.strip().partition(".")[2].rstrip("0"))
 
 
 def plain_numbers(rule: Rule, ctx: Context) -> Iterable[Finding]:

@@ -1,9 +1,10 @@
 """Totals equal the sum of their parts, for amounts, stated changes and vehicle counts.
 
 Every amount table records, on each line, the line it is a part of (`parent_item`). One
-group-by per table sums the parts of every parent; a join puts the sum beside the parent's
-published figure. A gap within the rounding envelope (n parts × 0.005 万元) is a warning that
-says so; a larger gap is an error. A gap of exactly 10,000 times is named as 元 written for 万元.
+group-by per table sums the parts of every parent, in fen (each row's figures are in its own
+unit); a join puts the sum beside the parent's published figure. A gap within the rounding envelope
+(half a hundredth of each part's unit) is a warning that says so; a larger gap is an error. A gap of
+exactly 10,000 times is named as 元 written for 万元. The economic table names its lines by `code`.
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ import polars as pl
 
 from publish.core import YUAN_PER_WANYUAN, Finding
 from publish.engine import LINE
-from publish.rules.base import KEY, Context, Rule, money, rows, within_rounding
+from publish.rules.base import KEY, Context, Rule, figure, in_fen, rows, shown, unit_of, within_rounding
 
 # resource -> extra grouping columns beside the department-year
 GROUPS = {
     "income": [],
-    "expenditure_by_function": [],
+    "expenditure_by_function": ["fund", "cost_type"],
+    "expenditure_by_economic": ["fund", "cost_type"],
     "expenditure_by_type": ["fund"],
     "sangong": ["fund"],
     "procurement": ["fund"],
@@ -36,17 +38,26 @@ def parts_beside_parents(
         pl.col(value).sum().alias("parts_sum"),
         pl.len().alias("parts"),
         pl.col(value).null_count().alias("parts_empty"),
+        (pl.col("_factor").sum() if "_factor" in frame.columns else pl.len()).alias("parts_tolerance"),
     )
     lines = frame if parents is None else parents
     lines = lines.filter(pl.col("item").is_in(children["parent_item"].unique().implode()))
     return lines.join(parts, left_on=[*group, "item"], right_on=[*group, "parent_item"], how="inner")
 
 
+def line_frame(ctx: Context, resource: str) -> pl.DataFrame:
+    """A table's rows with its line columns named item, item_name, parent_item (the economic table's are code…)."""
+    frame = ctx.frame(resource)
+    if resource == "expenditure_by_economic":
+        return frame.rename({"code": "item", "code_name": "item_name", "parent_code": "parent_item"})
+    return frame
+
+
 def sum_mismatches(rule: Rule, ctx: Context, resource: str) -> Iterable[Finding]:
     if not ctx.has(resource):
         return
-    frame = ctx.frame(resource)
     value = "count" if resource == "assets" else "amount"
+    frame = line_frame(ctx, resource) if value == "count" else in_fen(line_frame(ctx, resource), value)
     group = [*KEY, *GROUPS[resource]]
     checked = parts_beside_parents(frame, group, value).filter(
         pl.col(value).is_not_null() & (pl.col("parts_empty") == 0) & (pl.col(value) != pl.col("parts_sum"))
@@ -67,18 +78,19 @@ def _sum_finding(rule: Rule, ctx: Context, resource: str, row: dict, value: str)
             field=value,
             values={"stated": stated, "sum": summed},
         )
-    gap = stated - summed
-    rounding = within_rounding(gap, row["parts"])
+    gap, unit = stated - summed, unit_of(row)
+    rounding = within_rounding(gap, row["parts_tolerance"])
     hint_zh, hint_en = _hint(stated, summed, rounding)
+    values = {"stated": figure(stated, unit), "sum": figure(summed, unit), "gap": figure(gap, unit)}
+    stated, summed, gap = shown(stated, unit), shown(summed, unit), shown(gap, unit)
     return rule.finding(
         ctx,
         resource,
         row,
-        f"{name} {money(stated)} 万元，但其 {row['parts']} 个组成项之和为 {money(summed)} 万元，相差 {money(gap)} 万元。{hint_zh}",
-        f"{name} is {money(stated)} 万元 but its {row['parts']} parts add up to {money(summed)}, "
-        f"a gap of {money(gap)}. {hint_en}",
+        f"{name} {stated}，但其 {row['parts']} 个组成项之和为 {summed}，相差 {gap}。{hint_zh}",
+        f"{name} is {stated} but its {row['parts']} parts add up to {summed}, a gap of {gap}. {hint_en}",
         field=value,
-        values={"stated": money(stated), "sum": money(summed), "gap": money(gap)},
+        values=values,
         severity="warning" if rounding else None,
     )
 
@@ -94,29 +106,47 @@ def _hint(stated: int, summed: int, rounding: bool) -> tuple[str, str]:
     return "请核对合计或各组成项。", "Check the total or its parts."
 
 
+BROKEN_DOWN = {"sangong"}  # tables whose items are the whole of their total: changes summed by default
+BREAKDOWNS = {  # change_breakdown -> what the text gives, in both languages
+    "complete": ("原文完整列举了增减构成", "the text gives the whole breakdown"),
+    "main-reasons": ("原文只列举了主要原因", "the text lists only the main reasons"),
+    None: ("“三公”经费合计即各项之和", "the 三公 total is exactly its items"),
+}
+
+
 def breakdown_mismatches(rule: Rule, ctx: Context, resource: str) -> Iterable[Finding]:
-    """A stated change equals the sum of its parts' stated changes where the text gives them all."""
+    """A stated change equals the sum of its parts' stated changes where the text gives them all.
+
+    The 三公 total is exactly its items, so its change is checked by default (where every item states its change);
+    a `change_breakdown` of `main-reasons` (the text lists only the main reasons) makes the gap a warning."""
     if not ctx.has(resource) or "change_breakdown" not in ctx.frame(resource).columns:
         return
     group = [*KEY, *GROUPS[resource]]
-    frame = ctx.frame(resource).with_columns(pl.col("change").fill_null(0).alias("_stated_part"))
-    stated = frame.filter(pl.col("change_breakdown").is_not_null() & pl.col("change").is_not_null())
-    joined = parts_beside_parents(frame, group, "_stated_part", stated).filter(pl.col("change") != pl.col("parts_sum"))
+    frame = in_fen(line_frame(ctx, resource), "change")
+    declared = pl.col("change_breakdown").is_not_null()
+    checked = declared | pl.lit(resource in BROKEN_DOWN)
+    stated = frame.filter(checked & pl.col("change").is_not_null())
+    joined = parts_beside_parents(frame, group, "change", stated).filter(
+        (declared | (pl.col("parts_empty") == 0)) & (pl.col("change") != pl.col("parts_sum"))
+    )
     for row in rows(joined.sort(LINE)):
-        gap = row["change"] - row["parts_sum"]
-        complete = row["change_breakdown"] == "complete"
-        severity = "error" if complete and not within_rounding(gap, row["parts"]) else "warning"
-        kind_zh = "原文完整列举了增减构成" if complete else "原文只列举了主要原因"
-        kind_en = "the text gives the whole breakdown" if complete else "the text lists only the main reasons"
-        yield rule.finding(
-            ctx,
-            resource,
-            row,
-            f"{row['item_name']}较上年增减 {money(row['change'])} 万元，但所列各项增减之和为 {money(row['parts_sum'])} 万元"
-            f"（{kind_zh}），相差 {money(gap)} 万元。",
-            f"{row['item_name']} changes by {money(row['change'])} but its stated parts' changes add up to "
-            f"{money(row['parts_sum'])} ({kind_en}), a gap of {money(gap)}.",
-            field="change",
-            values={"stated": money(row["change"]), "sum": money(row["parts_sum"])},
-            severity=severity,
-        )
+        yield _breakdown_finding(rule, ctx, resource, row)
+
+
+def _breakdown_finding(rule: Rule, ctx: Context, resource: str, row: dict) -> Finding:
+    gap, unit = row["change"] - row["parts_sum"], unit_of(row)
+    complete = row["change_breakdown"] != "main-reasons"
+    severity = "error" if complete and not within_rounding(gap, row["parts_tolerance"]) else "warning"
+    kind_zh, kind_en = BREAKDOWNS[row["change_breakdown"]]
+    return rule.finding(
+        ctx,
+        resource,
+        row,
+        f"{row['item_name']}较上年增减 {shown(row['change'], unit)}，但所列各项增减之和为 {shown(row['parts_sum'], unit)}"
+        f"（{kind_zh}），相差 {shown(gap, unit)}。",
+        f"{row['item_name']} changes by {shown(row['change'], unit)} but its stated parts' changes add up to "
+        f"{shown(row['parts_sum'], unit)} ({kind_en}), a gap of {shown(gap, unit)}.",
+        field="change",
+        values={"stated": figure(row["change"], unit), "sum": figure(row["parts_sum"], unit)},
+        severity=severity,
+    )

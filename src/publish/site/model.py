@@ -1,6 +1,6 @@
-"""The package's rows arranged the way the pages show them: one view per department-year.
+"""The package's rows arranged the way the pages show them: one view per disclosure (department-year, kind, scope).
 
-Rows are read once, grouped by (fiscal_year, department_id) and put in reading order: the
+Rows are read once, grouped by (fiscal_year, department_id, document_kind, scope) and put in reading order: the
 published total first, then its parts in the order the schema's enum lists them (codes by
 code), each part followed by its own parts. Nothing is computed here but order and grouping.
 """
@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from publish.core import Finding, Package, PackageError, read_rows
+from publish.core import DEFAULT_KIND, DEFAULT_SCOPE, Finding, Package, PackageError, identity_words, read_rows
 
 KEY = ("fiscal_year", "department_id")
 ORDER_FIELDS = ("fund", "measure", "goal", "function_code", "item")
@@ -22,13 +22,22 @@ Row = dict[str, str]
 
 @dataclass
 class DepartmentYear:
-    """Everything published by one department for one fiscal year, rows in reading order."""
+    """Everything one disclosure published (a department's budget or final account of one fiscal year, for one
+    scope), rows in reading order."""
 
     fiscal_year: str
     department_id: str
     department: Row
     disclosure: Row
     tables: dict[str, list[Row]] = field(default_factory=dict)
+    document_kind: str = DEFAULT_KIND
+    scope: str = DEFAULT_SCOPE
+
+    @property
+    def document(self) -> tuple[str, str]:
+        """What the document is, (Chinese, English): 部门预算 for the consolidated budget, else its scope and kind."""
+        words_zh, words_en = identity_words(self.document_kind, self.scope)
+        return (words_zh, words_en) if words_zh else ("部门预算", "department budget")
 
     @property
     def name(self) -> str:
@@ -39,8 +48,13 @@ class DepartmentYear:
         """The page's file name: the department id and year with anything but ASCII letters, digits, - _ . as _."""
         return "".join(
             c if c.isascii() and (c.isalnum() or c in "-_.") else "_"
-            for c in f"{self.department_id}-{self.fiscal_year}"
+            for c in f"{self.department_id}-{self.fiscal_year}{self._identity_suffix}"
         )
+
+    @property
+    def _identity_suffix(self) -> str:
+        usual = (self.document_kind, self.scope) == (DEFAULT_KIND, DEFAULT_SCOPE)
+        return "" if usual else f"-{self.document_kind}-{self.scope}"
 
     def rows(self, resource: str, fund: str | None = None) -> list[Row]:
         rows = self.tables.get(resource, [])
@@ -64,28 +78,32 @@ class SiteData:
     def years(self) -> list[str]:
         return sorted({d.fiscal_year for d in self.department_years}, reverse=True)
 
-    def history(self, department_id: str) -> list[DepartmentYear]:
-        """Every year of one department, oldest first."""
-        return sorted((d for d in self.department_years if d.department_id == department_id), key=_year_key)
+    def history(self, view: DepartmentYear) -> list[DepartmentYear]:
+        """Every year of the department of ``view``, of the same kind and scope, oldest first."""
+        same = (view.department_id, view.document_kind, view.scope)
+        return sorted(
+            (d for d in self.department_years if (d.department_id, d.document_kind, d.scope) == same), key=_year_key
+        )
 
 
 def read_site_data(package: Package) -> SiteData:
     """Read every resource of ``package`` and group its rows by department-year."""
     tables = {name: _read(package, name) for name in package.resources}
     departments = {row.get("department_id", ""): row for row in tables.pop("departments", [])}
-    grouped: dict[tuple[str, str], dict[str, list[Row]]] = defaultdict(lambda: defaultdict(list))
+    grouped: dict[tuple[str, ...], dict[str, list[Row]]] = defaultdict(lambda: defaultdict(list))
     for name, rows in tables.items():
         if name == "function_codes" or not rows or not set(KEY) <= set(rows[0]):
             continue
         for row in rows:
-            grouped[(row["fiscal_year"], row["department_id"])][name].append(row)
+            kind, scope = row.get("document_kind") or DEFAULT_KIND, row.get("scope") or DEFAULT_SCOPE
+            grouped[(row["fiscal_year"], row["department_id"], kind, scope)][name].append(row)
     views = []
-    for (year, department_id), by_resource in grouped.items():
+    for (year, department_id, kind, scope), by_resource in grouped.items():
         ordered = {name: reading_order(rows, package.resources[name].schema) for name, rows in by_resource.items()}
         disclosure = (ordered.pop("disclosures", None) or [_blank(package, "disclosures")])[0]
         department = departments.get(department_id, {"department_id": department_id})
-        views.append(DepartmentYear(year, department_id, department, disclosure, ordered))
-    views.sort(key=lambda d: (-_year_key(d), d.department_id))
+        views.append(DepartmentYear(year, department_id, department, disclosure, ordered, kind, scope))
+    views.sort(key=lambda d: (-_year_key(d), d.department_id, d.document_kind, d.scope))
     return SiteData(package=package, department_years=views)
 
 

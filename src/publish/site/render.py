@@ -42,7 +42,7 @@ def render_site(site: SiteData, downloads: Downloads, report: Report, jsonld: di
             root="../",
             view=view,
             tables=tables_for(view),
-            charts=charts_for(view, site.history(view.department_id)),
+            charts=charts_for(view, site.history(view)),
             findings=_findings_of(report, view),
             totals=_totals(view),
         )
@@ -92,7 +92,9 @@ def _findings_of(report: Report, view: DepartmentYear) -> list:
     return [
         f
         for f in report.findings
-        if str(f.fiscal_year or "") == view.fiscal_year and (f.department_id or "") == view.department_id
+        if str(f.fiscal_year or "") == view.fiscal_year
+        and (f.department_id or "") == view.department_id
+        and (f.document_kind or view.document_kind, f.scope or view.scope) == (view.document_kind, view.scope)
     ]
 
 

@@ -6,6 +6,10 @@ submission are kept: those on its rows (mapped back to sheet and cell, or CSV fi
 those naming its department-year, and those about the package or a whole table. Findings on
 another year of the same department are kept only if the submission caused them (they are not
 in the package's own report). Which rules exist is the validator's business, not ours.
+
+A part the disclosure's profile requires is reported once: the completeness rule decides whether it is missing
+(profile, `disclosure_parts`), and the submission words it as a missing line of the sheet or file where it
+belongs (`submission-missing-line`) instead of repeating it.
 """
 
 from __future__ import annotations
@@ -14,13 +18,14 @@ import dataclasses
 import tempfile
 from pathlib import Path
 
-from publish.core import DESCRIPTOR, Finding, Package, atomic
+from publish.core import DESCRIPTOR, Finding, Package, atomic, profile_lines, profile_of
 from publish.submission.merge import Plan
 from publish.submission.model import Submission
 from publish.submission.table import Origin
 from publish.template import identity, published_rows, required_rows, sheet_name
 from publish.validate import validate
 
+MISSING_PART = "required-part-missing"
 # Required lines whose amount must be filled in (0 where there is none): silence is not disclosure.
 AMOUNT_REQUIRED = {"income": "amount", "sangong": "amount", "procurement": "amount"}
 
@@ -33,6 +38,9 @@ def check(package: Package, submission: Submission, planned: Plan) -> list[Findi
     lines = {name: _line_map(table.origins) for name, table in planned.tables.items()}
     kept, elsewhere = [], []
     for finding in report.findings:
+        if finding.rule == MISSING_PART and _about_submission(finding, submission):
+            kept.append(_missing_part(package, submission, finding))
+            continue
         located = _locate(finding, lines, submission)
         if located is not None:
             kept.append(located)
@@ -65,8 +73,9 @@ def _locate(finding: Finding, lines: dict[str, dict[int, Origin]], submission: S
     origin = lines.get(finding.resource or "", {}).get(finding.row or -1)
     if origin is not None:
         return origin.place(finding)
-    year, dept = submission.claim or ("", "")
-    if finding.department_id == dept and str(finding.fiscal_year or year) == year:
+    year, dept, kind, scope = submission.claim or ("", "", None, None)
+    same = finding.department_id == dept and str(finding.fiscal_year or year) == year
+    if same and (finding.document_kind or kind) == kind and (finding.scope or scope) == scope:
         return _in_table(finding, submission)
     if finding.department_id is None and finding.fiscal_year is None and finding.row is None:
         return _in_table(finding, submission) if finding.resource else finding
@@ -88,6 +97,29 @@ def _table_name(submission: Submission, resource: str) -> str:
     return next((o.file for o in submission.origins.get(resource, [])), resource)
 
 
+def _about_submission(finding: Finding, submission: Submission) -> bool:
+    year, dept = submission.claim or ("", "")
+    return finding.department_id == dept and str(finding.fiscal_year) == year
+
+
+def _missing_part(package: Package, submission: Submission, finding: Finding) -> Finding:
+    """The completeness rule's missing part (or line), as the line missing from the submission's sheet or file."""
+    values = {k: v for k, v in finding.values.items() if k != "resource"}
+    resource = str(finding.values.get("resource", ""))
+    known = package.resources.get(resource)
+    table = (sheet_name(known) if submission.kind == "xlsx" else f"{resource}.csv") if known else resource
+    if "part" in values:
+        return _missing_line(table, resource, {}, part=str(values["part"]))
+    template = required_rows(known.schema, resource, _profile(submission)) if known else []
+    line = next((row for row in template if all(row.get(k) == v for k, v in values.items())), values)
+    return _missing_line(table, resource, line)
+
+
+def _profile(submission: Submission) -> str:
+    disclosures = submission.rows.get("disclosures", [])
+    return profile_of(disclosures[0] if len(disclosures) == 1 else None)
+
+
 def _same_department_other_year(finding: Finding, submission: Submission) -> bool:
     return submission.claim is not None and finding.department_id == submission.claim[1]
 
@@ -98,17 +130,20 @@ def _identity(finding: Finding) -> tuple:
         finding.resource,
         finding.fiscal_year,
         finding.department_id,
+        finding.document_kind,
+        finding.scope,
         finding.field,
         finding.message_en,
     )
 
 
 def required_lines(package: Package, submission: Submission) -> list[Finding]:
-    """Required lines (those the completeness rule requires, as the template prints them) that the submission
-    lacks or left blank."""
+    """The form's own lines (the department and its disclosure) that the submission lacks, and the required lines
+    of its profile (as the template prints them) it left blank. A missing part is the completeness rule's."""
     findings: list[Finding] = []
+    profile = _profile(submission)
     for name, resource in package.resources.items():
-        required = required_rows(resource.schema, name)
+        required = required_rows(resource.schema, name, profile)
         if not required or (name == "departments" and _department_known(package, submission)):
             continue
         rows = submission.rows.get(name, [])
@@ -116,8 +151,8 @@ def required_lines(package: Package, submission: Submission) -> list[Finding]:
         table = sheet_name(resource) if submission.kind == "xlsx" else f"{name}.csv"
         for line in required:
             index = present.get(identity(resource.schema, line))
-            if index is None:
-                findings.append(_missing_line(table, name, line))
+            if index is None:  # a part of the profile is the completeness rule's: reported once, above
+                findings += [] if name in profile_lines(profile) else [_missing_line(table, name, line)]
             elif (amount := AMOUNT_REQUIRED.get(name)) and rows[index].get(amount, "") == "":
                 origin = submission.origins[name][index]
                 findings.append(origin.problem("submission-blank-amount", amount, _BLANK))
@@ -134,17 +169,10 @@ def _department_known(package: Package, submission: Submission) -> bool:
     return bool(published_rows(package, "departments", (submission.claim or ("", ""))[1], ""))
 
 
-def _missing_line(table: str, resource: str, line: dict[str, str]) -> Finding:
+def _missing_line(table: str, resource: str, line: dict[str, str], part: str = "") -> Finding:
     label = line.get("item_name") or "、".join(v for k, v in line.items() if k.endswith("_name") and v)
-    codes = "/".join(v for k, v in line.items() if k in ("fund", "measure", "item") and v)
-    zh = (
-        f"缺少必须公开的行“{label}”（{codes}）。请补上这一行；没有的金额填 0" if label else "本表不能为空，请填写这一行"
-    )
-    en = (
-        f"the required line '{label}' ({codes}) is missing; add it, with 0 where there is none"
-        if label
-        else ("this table cannot be empty: fill in its row")
-    )
+    codes = part or "/".join(v for k, v in line.items() if k in ("fund", "measure", "item") and v)
+    zh, en = _missing_words(label, codes, part)
     return Finding(
         rule="submission-missing-line",
         severity="error",
@@ -154,3 +182,17 @@ def _missing_line(table: str, resource: str, line: dict[str, str]) -> Finding:
         message_en=f"{table}: {en}.",
         values={"line": codes},
     )
+
+
+def _missing_words(label: str, codes: str, part: str) -> tuple[str, str]:
+    if part:
+        return (
+            f"缺少必须公开的部分“{part}”。请填写这一部分（没有的金额填 0）；文件未公开的，在未公开部分表中说明",
+            f"the required part '{part}' is missing; fill it in (0 where there is none), or list it as not published",
+        )
+    if label:
+        return (
+            f"缺少必须公开的行“{label}”（{codes}）。请补上这一行；没有的金额填 0",
+            f"the required line '{label}' ({codes}) is missing; add it, with 0 where there is none",
+        )
+    return "本表不能为空，请填写这一行", "this table cannot be empty: fill in its row"

@@ -46,11 +46,12 @@ def add(
     package_path: str | Path,
     submission_path: str | Path,
     dry_run: bool = False,
-    expected: tuple[str, str] | None = None,
+    expected: tuple[str, ...] | None = None,
 ) -> AddResult:
     """Check the submission at ``submission_path`` and, unless ``dry_run`` or it has errors, merge it.
 
-    ``expected``: (fiscal year, department id) the caller says the submission is for; another is refused.
+    ``expected``: (fiscal year, department id[, document kind, scope]) the caller says the submission is for
+    (kind and scope left out: the consolidated budget); another is refused.
     Raises ``publish.core.package.PackageError`` if the package itself cannot be loaded.
     """
     package = load(package_path)
@@ -63,7 +64,7 @@ def add(
         return AddResult(None, findings=[_locked(package, str(error.lock))])
 
 
-def _add(package: Package, submission_path: str | Path, expected: tuple[str, str] | None, dry_run: bool) -> AddResult:
+def _add(package: Package, submission_path: str | Path, expected: tuple[str, ...] | None, dry_run: bool) -> AddResult:
     recovered = False if dry_run else merge.recover(package)
     submission = read_submission(submission_path, package, expected)
     result = AddResult(submission, dry_run=dry_run, recovered=recovered)

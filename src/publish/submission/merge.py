@@ -27,7 +27,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from publish.core import OutsideError, Package, atomic, csvfile, inside
+from publish.core import IDENTITY, OutsideError, Package, atomic, csvfile, inside
 from publish.submission.model import Submission
 from publish.submission.table import Origin
 from publish.template import submitted_resources
@@ -69,15 +69,16 @@ class Plan:
 
 
 def plan(package: Package, submission: Submission) -> Plan:
-    """What the package's data files would be with the submission's department-year replaced."""
-    year, dept = submission.claim or ("", "")
+    """What the package's data files would be with the submission's disclosure replaced (its year, department,
+    kind and scope: a budget never replaces the same year's final account)."""
+    claim = submission.claim or ("", "", "", "")
     tables: dict[str, NewTable] = {}
     changes: list[RowChange] = []
     for name, resource in submitted_resources(package).items():
         path = package.file(resource)
         old_text = path.read_text(encoding="utf-8") if path.exists() else ""
         old_rows = csvfile.read_rows(path) if path.exists() else []
-        mine = _belongs(name, year, dept, bool(submission.rows.get("departments")))
+        mine = _belongs(name, claim, bool(submission.rows.get("departments")))
         kept = [row for row in old_rows if not mine(row)]
         old_mine = {_key(resource.primary_key, row): row for row in old_rows if mine(row)}
         new = [_keep_equal_text(resource, row, old_mine) for row in submission.rows.get(name, [])]
@@ -93,10 +94,11 @@ def plan(package: Package, submission: Submission) -> Plan:
     return Plan(tables, changes)
 
 
-def _belongs(resource: str, year: str, dept: str, replaces_department: bool):
+def _belongs(resource: str, claim: tuple[str, ...], replaces_department: bool):
+    """Whether a row of the package is the claimed disclosure's (a column the table lacks is no difference)."""
     if resource == "departments":
-        return lambda row: replaces_department and row.get("department_id") == dept
-    return lambda row: row.get("fiscal_year") == year and row.get("department_id") == dept
+        return lambda row: replaces_department and row.get("department_id") == claim[1]
+    return lambda row: all(row.get(name, value) == value for name, value in zip(IDENTITY, claim, strict=True))
 
 
 def _key(primary_key: list[str], row: dict[str, str]) -> tuple[str, ...]:

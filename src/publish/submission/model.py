@@ -15,7 +15,7 @@ class Submission:
     kind: str  # "xlsx" or "csv"
     rows: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     origins: dict[str, list[Origin]] = field(default_factory=dict)
-    claim: tuple[str, str] | None = None  # (fiscal_year, department_id)
+    claim: tuple[str, ...] | None = None  # the disclosure: (fiscal_year, department_id, document_kind, scope)
     notes: list[Finding] = field(default_factory=list)
     problems: list[Finding] = field(default_factory=list)
 

@@ -2,16 +2,16 @@
 
 Reading never raises for what is in the file: every problem is a finding located by sheet and
 cell (``收入预算!F5``) or by CSV file, line and field, and every Excel habit undone on the way
-(see ``publish.submission.cells``) is a note. The submission claims one (fiscal year,
-department): the template's hidden ``_meta`` sheet says which, otherwise its rows do; a row of
-another department or year is refused, never moved.
+(see ``publish.submission.cells``) is a note. The submission claims one disclosure (fiscal year,
+department, document kind, scope): the template's hidden ``_meta`` sheet says which, otherwise its rows do; a
+row of another disclosure is refused, never moved.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from publish.core import Finding, Package
+from publish.core import DEFAULT_KIND, DEFAULT_SCOPE, Finding, Package, identity_words
 from publish.submission.csv_folder import read_folder
 from publish.submission.model import Submission
 from publish.submission.table import Origin
@@ -19,7 +19,7 @@ from publish.submission.workbook import read_workbook
 from publish.template import KEY_FIELDS as KEYS
 
 
-def read_submission(path: str | Path, package: Package, expected: tuple[str, str] | None = None) -> Submission:
+def read_submission(path: str | Path, package: Package, expected: tuple[str, ...] | None = None) -> Submission:
     """Read the submission at ``path`` (an .xlsx file or a folder of CSVs) against ``package``'s schemas."""
     path = Path(path)
     submission = read_folder(path, package) if path.is_dir() else read_workbook(path, package)
@@ -28,11 +28,13 @@ def read_submission(path: str | Path, package: Package, expected: tuple[str, str
     return submission
 
 
-def settle_claim(submission: Submission, expected: tuple[str, str] | None) -> None:
-    """Decide which department-year the submission is for, fill blank keys, refuse rows of another."""
+def settle_claim(submission: Submission, expected: tuple[str, ...] | None) -> None:
+    """Decide which disclosure (year, department, kind, scope) the submission is for, fill blank keys, refuse rows
+    of another: a submission replaces exactly one disclosure."""
     claim = submission.claim or _claim_from_rows(submission)
     if claim is None:
         return
+    expected = (*expected, DEFAULT_KIND, DEFAULT_SCOPE)[:4] if expected else None  # (year, department): a budget
     if expected and tuple(expected) != tuple(claim):
         submission.problems.append(_claim_mismatch(submission, claim, expected))
         return
@@ -42,21 +44,17 @@ def settle_claim(submission: Submission, expected: tuple[str, str] | None) -> No
             _check_keys(submission, resource, row, origin, claim)
 
 
-def _claim_from_rows(submission: Submission) -> tuple[str, str] | None:
-    """The department-year of the only ``disclosures`` row (one per department-year), else of all rows."""
+def _claim_from_rows(submission: Submission) -> tuple[str, ...] | None:
+    """The disclosure of the only ``disclosures`` row (one per disclosure), else of all rows; a blank kind or scope
+    is the usual consolidated budget."""
     disclosures = submission.rows.get("disclosures", [])
     if len(disclosures) == 1 and disclosures[0].get("fiscal_year") and disclosures[0].get("department_id"):
-        return disclosures[0]["fiscal_year"], disclosures[0]["department_id"]
-    pairs = {
-        (row.get("fiscal_year", ""), row.get("department_id", ""))
-        for resource, rows in submission.rows.items()
-        if resource != "departments"
-        for row in rows
-    }
-    pairs = {pair for pair in pairs if all(pair)}
+        return _identity(disclosures[0])
+    pairs = {_identity(row) for resource, rows in submission.rows.items() if resource != "departments" for row in rows}
+    pairs = {pair for pair in pairs if pair[0] and pair[1]}
     if len(pairs) == 1:
         return pairs.pop()
-    shown = "、".join(f"{year}/{dept}" for year, dept in sorted(pairs)) or "无 none"
+    shown = "、".join("/".join(pair) for pair in sorted(pairs)) or "无 none"
     zh = (
         f"本报送中的行属于多个部门或年度（{shown}）。一份报送只能包含一个部门一个年度，请拆分后分别报送。"
         if pairs
@@ -72,6 +70,11 @@ def _claim_from_rows(submission: Submission) -> tuple[str, str] | None:
     return None
 
 
+def _identity(row: dict[str, str]) -> tuple[str, ...]:
+    year, department = row.get("fiscal_year", ""), row.get("department_id", "")
+    return year, department, row.get("document_kind") or DEFAULT_KIND, row.get("scope") or DEFAULT_SCOPE
+
+
 def _check_keys(submission: Submission, resource: str, row: dict[str, str], origin: Origin, claim) -> None:
     keys = ("department_id",) if resource == "departments" else KEYS
     for key, claimed in zip(KEYS, claim, strict=True):
@@ -84,12 +87,14 @@ def _check_keys(submission: Submission, resource: str, row: dict[str, str], orig
             submission.problems.append(origin.problem("submission-key-mismatch", key, _mismatch_text(row[key], claim)))
 
 
-def _mismatch_text(value: str, claim: tuple[str, str]) -> tuple[str, str]:
-    year, dept = claim
+def _mismatch_text(value: str, claim: tuple[str, ...]) -> tuple[str, str]:
+    year, dept, kind, scope = claim
+    words_zh, words_en = identity_words(kind, scope)
     return (
-        f"“{value}”与本报送所报的部门年度（{year} 年，{dept}）不符。一份报送只能包含一个部门一个年度的行；"
-        "请改正此格，或把这一行放到该部门该年度自己的报送中",
-        f"'{value}' does not match the department-year this submission is for ({year}, {dept}); "
+        f"“{value}”与本报送所报的部门年度（{year} 年，{dept}{' ' + words_zh if words_zh else ''}）不符。"
+        "一份报送只能包含一个部门一个年度一个公开文件的行；请改正此格，或把这一行放到该部门该年度自己的报送中",
+        f"'{value}' does not match the department-year this submission is for "
+        f"({year}, {dept}{', ' + words_en if words_en else ''}); "
         "a submission holds rows of one department-year only: correct the cell or submit the row separately",
     )
 

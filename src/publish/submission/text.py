@@ -23,6 +23,8 @@ def _outcome(result: AddResult) -> dict[str, Any]:
     return {
         "fiscal_year": claim[0] if claim else None,
         "department_id": claim[1] if claim else None,
+        "document_kind": claim[2] if claim else None,
+        "scope": claim[3] if claim else None,
         "accepted": result.accepted,
         "dry_run": result.dry_run,
         "recovered": result.recovered,

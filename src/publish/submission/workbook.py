@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from publish.core import Finding, Package
+from publish.core import DEFAULT_KIND, DEFAULT_SCOPE, Finding, Package
 from publish.submission.cells import NOTES_EN, NOTES_ZH
 from publish.submission.guard import oversized, unsafe_workbook
 from publish.submission.model import Submission
@@ -79,12 +79,14 @@ _UNREADABLE = (
 )
 
 
-def _meta_claim(book: Any) -> tuple[str, str] | None:
+def _meta_claim(book: Any) -> tuple[str, ...] | None:
+    """The disclosure the template was made for (a template without kind and scope: the consolidated budget)."""
     if META_SHEET not in book.sheetnames:
         return None
     meta = {str(k): str(v) for k, v, *_ in book[META_SHEET].iter_rows(values_only=True) if k is not None}
     year, dept = meta.get("fiscal_year", ""), meta.get("department_id", "")
-    return (year, dept) if year and dept else None
+    kind, scope = meta.get("document_kind") or DEFAULT_KIND, meta.get("scope") or DEFAULT_SCOPE
+    return (year, dept, kind, scope) if year and dept else None
 
 
 def _raw_rows(sheet: Any, formula_sheet: Any, submission: Submission) -> list[tuple[int, list[Any]]]:

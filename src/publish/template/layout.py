@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from publish.core import Package
+from publish.core import IDENTITY, Package
 
-KEY_FIELDS = ("fiscal_year", "department_id")
+KEY_FIELDS = IDENTITY  # filled in by the template, locked; the identity of the one disclosure submitted
 NOT_SUBMITTED = ("function_codes",)
 # Sheets of the template that hold no rows: instructions, metadata, drop-down lists.
 INSTRUCTIONS_SHEET = "填报说明"

@@ -11,7 +11,17 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from publish.core import CHANGE_WORDS, Package, Resource, escape, official_names
+from publish.core import (
+    CHANGE_WORDS,
+    DEFAULT_KIND,
+    DEFAULT_SCOPE,
+    DOCUMENT_KINDS,
+    SCOPES,
+    Package,
+    Resource,
+    escape,
+    official_names,
+)
 from publish.template.layout import CODES_SHEET, INSTRUCTIONS_SHEET, KEY_FIELDS, LISTS_SHEET
 
 HEADER_LINE = 2
@@ -59,8 +69,9 @@ class SheetWriter:
             elif field.get("type", "string") == "string":
                 cell.number_format = "@"
 
-    def add_blank_rows(self, count: int, fiscal_year: str, department_id: str) -> None:
-        keys = {"fiscal_year": fiscal_year, "department_id": department_id}
+    def add_blank_rows(self, count: int, *disclosure: str) -> None:
+        """``count`` empty rows with the disclosure's key filled in (fiscal_year, department_id, kind, scope)."""
+        keys = dict(zip(KEY_FIELDS, disclosure, strict=True))
         for _ in range(count):
             self.add_row({k: v for k, v in keys.items() if k in {f["name"] for f in self.fields}})
 
@@ -119,8 +130,8 @@ def _bounded(kind: str, constraints: dict[str, Any], title: str) -> DataValidati
         allow_blank=True,
         showErrorMessage=True,
         errorTitle="请填数字 Enter a number",
-        error=f"“{title}”只能填{'整数' if whole else '数字（万元，不写单位）'}，范围 {first}～{second}。"
-        f"Enter {'a whole number' if whole else 'a number in 万元, without unit'} between {first} and {second}.",
+        error=f"“{title}”只能填{'整数' if whole else '数字（按本行金额单位，不写单位）'}，范围 {first}～{second}。"
+        f"Enter {'a whole number' if whole else 'a number in the unit of the row, without unit'} between {first} and {second}.",
     )
 
 
@@ -142,8 +153,10 @@ def write_value(cell: Any, text: str, field_type: str) -> None:
 
 def _official_words(resource: str) -> dict[str, list[str]]:
     """The fields that keep a published wording, with the official wordings the form offers in a drop-down."""
-    names = list(official_names(resource).values())
-    return {"item_name": names, "change_word": list(CHANGE_WORDS)} if names else {"change_word": list(CHANGE_WORDS)}
+    words = {
+        f"{column}_name": list(official_names(resource, column).values()) for column in ("item", "measure", "fund")
+    }
+    return {**{field: names for field, names in words.items() if names}, "change_word": list(CHANGE_WORDS)}
 
 
 class Lists:
@@ -168,7 +181,8 @@ INSTRUCTIONS = (
     "填写说明",
     "1. 每张工作表对应一张数据表，表头为中文字段名；把鼠标停在表头上可看到字段代码与英文说明。",
     "2. 灰色单元格（预算年度、部门编号，以及必填项目的代码和名称）已锁定，请勿修改；白色单元格请填写。",
-    "3. 金额单位一律为万元，最多两位小数，只填数字，不要写“元”或“万元”；没有的金额填 0，不要留空。",
+    "3. 金额按原文的单位填写：每行的“金额单位”列选元、万元或亿元（默认万元），元最多两位小数；只填数字，"
+    "不要写“元”或“万元”；没有的金额填 0，不要留空。",
     "4. 已列出的行（如收入的六项来源、“三公”经费四项及合计、政府采购货物/工程/服务/总额）是必须公开的项目，"
     "请逐项填写；列在其下的明细（人员经费、日常公用经费、各类车辆、政府采购中的一般公共预算部分）有则填写。",
     "5. 需要增加的行（功能分类科目、绩效指标、名词解释）写在已列出行下方的空白行中；功能分类科目编码可从下拉列表选择，"
@@ -178,19 +192,27 @@ INSTRUCTIONS = (
     "8. 自动规范化（会逐条提示，不改变含义）：以文本存储的数字、千位分隔符、全角数字和标点、首尾空格、金额后的“万元”、"
     "表头上方的标题行、合并单元格。含义不明确的内容（如“1,5”或以“元”为单位的金额）不会被猜测，而会报错。",
     "",
-    "Instructions (English): one sheet per table; grey cells are locked; amounts in 万元 (10,000 yuan), numbers only;",
+    "Instructions (English): one sheet per table; grey cells are locked; amounts in the row's unit (金额单位: 元, 万元 "
+    "or 亿元; default 万元), numbers only;",
     "fill every required line (0 where there is none) and the breakdowns below them where known; add rows below;",
     "check with `publish add FILE --dry-run`.",
 )
 
 
-def write_instructions(sheet: Any, package: Package, department_id: str, fiscal_year: str, name: str) -> None:
+def write_instructions(
+    sheet: Any, package: Package, department_id: str, fiscal_year: str, name: str, kind: str, scope: str
+) -> None:
+    """The cover sheet: which disclosure the template is for (year, department, kind, scope) and how to fill it."""
     sheet.title = INSTRUCTIONS_SHEET
-    title = f"{package.descriptor.get('title', '')}：{name}（{department_id}）{fiscal_year} 年部门预算报送模板"
+    (kind_zh, kind_en), (scope_zh, scope_en) = DOCUMENT_KINDS[kind], SCOPES[scope]
+    document = "部门预算" if (kind, scope) == (DEFAULT_KIND, DEFAULT_SCOPE) else f"{scope_zh}{kind_zh}"
+    title = f"{package.descriptor.get('title', '')}：{name}（{department_id}）{fiscal_year} 年{document}报送模板"
     escape.excel_text_cell(sheet.cell(1, 1), title)
     sheet.cell(1, 1).font = Font(bold=True, size=14)
     escape.excel_text_cell(
-        sheet.cell(2, 1), f"预算年度 Fiscal year：{fiscal_year}    部门编号 Department id：{department_id}"
+        sheet.cell(2, 1),
+        f"预算年度 Fiscal year：{fiscal_year}    部门编号 Department id：{department_id}    "
+        f"文件种类 Kind：{kind_zh} {kind} ({kind_en})    公开范围 Scope：{scope_zh} {scope} ({scope_en})",
     )
     for line, text in enumerate(INSTRUCTIONS, start=4):
         escape.excel_text_cell(sheet.cell(line, 1), text)

@@ -1,11 +1,11 @@
-"""Validate only what changed since a git revision: the department-years whose rows changed.
+"""Validate only what changed since a git revision: the disclosures whose rows changed.
 
 The data files that differ from ``REF`` (git decides, by content hash) are compared with their
-``REF`` version by whole rows; each added, removed or edited row names its department-year
-(a change to `departments` names every year of that department). Those rows, the same
+``REF`` version by whole rows; each added, removed or edited row names its disclosure (year, department,
+kind, scope; a change to `departments` names every disclosure of that department). Those rows, the same
 departments' neighbouring years (the cross-year rules compare Y with Y−1 and Y+1), and the rows
 they reference are validated with every structural check and budget rule; only findings in the
-changed department-years are reported, plus cross-year findings in their neighbours. A change to
+changed disclosures are reported, plus cross-year findings in their neighbours. A change to
 the descriptor, a schema or a table without department ids (the code lists) validates everything.
 """
 
@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from publish.core import DESCRIPTOR, EXIT_USAGE, PackageError, PublishError, Report, load
+from publish.core import DESCRIPTOR, DOCUMENT_KINDS, EXIT_USAGE, IDENTITY, PackageError, PublishError, Report, load
 from publish.engine import BOM, LINE, Scope, parse
 from publish.validate.run import validate
 
@@ -31,15 +31,22 @@ class IncrementalError(PublishError):
 
 @dataclass
 class Change:
-    pairs: set[tuple[str, str]]
+    pairs: set[tuple[str, ...]]  # the changed disclosures' identities (fiscal_year, department_id, kind, scope)
     departments: set[str]
     files: list[str]
     everything: bool = False
 
     @property
-    def neighbours(self) -> set[tuple[str, str]]:
-        """The years before and after each changed department-year (the cross-year rules look there)."""
-        return {(str(int(y) + step), d) for y, d in self.pairs if y.isdigit() for step in (-1, 1)} - self.pairs
+    def neighbours(self) -> set[tuple[str, ...]]:
+        """The same department and scope in the years before and after each changed disclosure, of every kind
+        (the cross-year rules compare a year with the prior one, of its kind or of the kind its basis names)."""
+        return {
+            (str(int(year) + step), department, kind, scope)
+            for year, department, _, scope in self.pairs
+            if year.isdigit()
+            for step in (-1, 1)
+            for kind in (*DOCUMENT_KINDS, "")
+        } - self.pairs
 
 
 def validate_changed(
@@ -74,12 +81,18 @@ def validate_changed(
 
 
 def _reported(finding, change: Change) -> bool:
-    department, year = finding.department_id, finding.fiscal_year
+    department = finding.department_id
     if department is None:
         return finding.path in change.files or finding.path == DESCRIPTOR
-    if department in change.departments or (str(year), department) in change.pairs:
+    if department in change.departments or _among(finding, change.pairs):
         return True
-    return finding.rule in CROSS_YEAR_RULES and (str(year), department) in change.neighbours
+    return finding.rule in CROSS_YEAR_RULES and _among(finding, change.neighbours)
+
+
+def _among(finding, identities: set[tuple[str, ...]]) -> bool:
+    """Whether the finding's disclosure is one of ``identities``; a kind or scope it does not name matches any."""
+    named = (str(finding.fiscal_year), finding.department_id, finding.document_kind, finding.scope)
+    return any(all(part is None or part == other for part, other in zip(named, key, strict=True)) for key in identities)
 
 
 def changes_since(package, since: str) -> Change:
@@ -105,7 +118,7 @@ def changes_since(package, since: str) -> Change:
     return change
 
 
-def changed_keys(old: bytes, new: bytes, path: str) -> tuple[set[tuple[str, str]], set[str]]:
+def changed_keys(old: bytes, new: bytes, path: str) -> tuple[set[tuple[str, ...]], set[str]]:
     """The keys of the rows that differ between two versions of a file (compared as whole rows)."""
     import polars as pl
 
@@ -118,17 +131,17 @@ def changed_keys(old: bytes, new: bytes, path: str) -> tuple[set[tuple[str, str]
         a = after.cells.select(pl.col(columns).fill_null(""))
         b = before.cells.select(pl.col(columns).fill_null(""))
         rows = [(after.labels, a.join(b, on=columns, how="anti")), (before.labels, b.join(a, on=columns, how="anti"))]
-    pairs: set[tuple[str, str]] = set()
+    pairs: set[tuple[str, ...]] = set()
     departments: set[str] = set()
     for labels, frame in rows:
         if "department_id" not in labels:
             continue
-        dept = frame[f"_c{labels.index('department_id')}"].fill_null("")
         if "fiscal_year" not in labels:
-            departments |= set(dept.to_list())
+            departments |= set(frame[f"_c{labels.index('department_id')}"].fill_null("").to_list())
             continue
-        year = frame[f"_c{labels.index('fiscal_year')}"].fill_null("")
-        pairs |= set(zip(year.to_list(), dept.to_list(), strict=True))
+        columns = [frame[f"_c{labels.index(name)}"].fill_null("") if name in labels else None for name in IDENTITY]
+        cells = [column.to_list() if column is not None else [""] * frame.height for column in columns]
+        pairs |= set(zip(*cells, strict=True))
     return pairs, departments
 
 
