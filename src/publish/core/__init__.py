@@ -40,7 +40,14 @@ from publish.core.required import (
     profile_of,
 )
 from publish.core.units import CENTI, DECIMALS, DEFAULT_UNIT, UNIT_DECIMALS, YUAN_PER_UNIT, YUAN_PER_WANYUAN, fen
-from publish.core.vocabulary import CHANGE_WORD_ALIASES, CHANGE_WORD_SIGNS, FUND_NAMES, known_names, official_names
+from publish.core.vocabulary import (
+    CHANGE_WORD_ALIASES,
+    CHANGE_WORD_SIGNS,
+    FUND_NAMES,
+    VEHICLE_MEASURES,
+    known_names,
+    official_names,
+)
 
 __all__ = [
     "BOM",
@@ -74,6 +81,7 @@ __all__ = [
     "SEMVER",
     "STATUSES",
     "UNIT_DECIMALS",
+    "VEHICLE_MEASURES",
     "YUAN_PER_UNIT",
     "YUAN_PER_WANYUAN",
     "ZIP_ERRORS",

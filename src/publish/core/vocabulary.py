@@ -86,6 +86,9 @@ MEASURE_NAMES: dict[str, tuple[str, tuple[str, ...]]] = {
     "reception_batches": ("国内公务接待批次", ("公务接待批次", "批次")),
     "reception_people": ("国内公务接待人次", ("公务接待人次",)),
 }
+# the assets measures that count vehicles, whose ``item`` is a vehicle kind (ITEM_NAMES["assets"]); the other
+# measures (团组, 人次, 批次) count no vehicle: their item is just ``total``, with no vehicle name to check
+VEHICLE_MEASURES = ("holding", "purchase_budget", "purchase")
 NAMED_KEYS = {"item": ITEM_NAMES, "measure": {"assets": MEASURE_NAMES}}
 """Per key column, resource -> its vocabulary; ``fund`` reads FUND_NAMES on every table."""
 

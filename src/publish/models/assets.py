@@ -1,4 +1,7 @@
-"""Vehicles: a count held is dated by a month, a budgeted purchase by its budget year."""
+"""Vehicles: a count held is dated by a month, a budgeted purchase by its budget year.
+
+A final account (决算) states what was held at the end of its fiscal year: its count held needs no month.
+"""
 
 from __future__ import annotations
 
@@ -23,7 +26,9 @@ class Vehicles(pa.DataFrameModel):
     @pa.dataframe_check(name="vehicle-period-missing")
     def period_present(cls, data: PolarsData) -> pl.LazyFrame:
         measure = pl.col("measure")
-        wrong = ((measure == "holding") & pl.col("as_of").is_null()) | (
+        columns = data.lazyframe.collect_schema().names()
+        year_end = pl.col("document_kind") == "final_account" if "document_kind" in columns else pl.lit(False)
+        wrong = ((measure == "holding") & pl.col("as_of").is_null() & ~year_end.fill_null(False)) | (
             (measure == "purchase_budget") & pl.col("budget_year").is_null()
         )
         return data.lazyframe.select((~wrong.fill_null(False)).alias("ok"))

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import polars as pl
 
-from publish.core import Finding, known_names, official_names, parent_code
+from publish.core import VEHICLE_MEASURES, Finding, known_names, official_names, parent_code
 from publish.rules.base import KEY, Context, Rule, rows
 from publish.rules.code_list import former_name_year, function_lines, listed_codes
 from publish.rules.totals import GROUPS, line_frame
@@ -140,7 +140,7 @@ def _key_names(rule: Rule, ctx: Context, resource: str, column: str) -> Iterable
     known = known_names(resource, column)
     owners = pl.DataFrame({name: list(known), "owner": list(known.values())})
     wrong = (
-        ctx.frame(resource)
+        _named_rows(ctx, resource, column)
         .join(expected, on=column)
         .filter(pl.col(name).is_not_null())
         .join(owners, on=name, how="left")
@@ -148,6 +148,14 @@ def _key_names(rule: Rule, ctx: Context, resource: str, column: str) -> Iterable
     )
     for row in rows(wrong.sort("_line")):
         yield _key_name_finding(rule, ctx, resource, row, column)
+
+
+def _named_rows(ctx: Context, resource: str, column: str) -> pl.DataFrame:
+    """The rows whose ``column`` the vocabulary names: an assets item is a vehicle kind only on a vehicle count."""
+    frame = ctx.frame(resource)
+    if resource == "assets" and column == "item" and "measure" in frame.columns:
+        return frame.filter(pl.col("measure").is_in(VEHICLE_MEASURES))
+    return frame
 
 
 def _key_name_finding(rule: Rule, ctx: Context, resource: str, row: dict, column: str) -> Finding:

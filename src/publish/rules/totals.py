@@ -4,7 +4,8 @@ Every amount table records, on each line, the line it is a part of (`parent_item
 group-by per table sums the parts of every parent, in fen (each row's figures are in its own
 unit); a join puts the sum beside the parent's published figure. A gap within the rounding envelope
 (half a hundredth of each part's unit) is a warning that says so; a larger gap is an error. A gap of
-exactly 10,000 times is named as 元 written for 万元. The economic table names its lines by `code`.
+exactly 10,000 times is named as 元 written for 万元. The economic table names its lines by `code`. A table whose
+part our copy of the document cut off (`disclosure_parts`: truncated) is not summed: its parts may be missing.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Iterable
 
 import polars as pl
 
-from publish.core import YUAN_PER_WANYUAN, Finding
+from publish.core import PROFILES, YUAN_PER_WANYUAN, Finding
 from publish.engine import LINE
 from publish.rules.base import KEY, Context, Rule, figure, in_fen, rows, shown, unit_of, within_rounding
 
@@ -45,6 +46,15 @@ def parts_beside_parents(
     return lines.join(parts, left_on=[*group, "item"], right_on=[*group, "parent_item"], how="inner")
 
 
+def cut_off(ctx: Context, resource: str) -> pl.DataFrame:
+    """The disclosures (their KEY) whose copy of a part held in ``resource`` is truncated: its lines may be missing."""
+    parts = {part.name for profile in PROFILES.values() for part in profile.parts if part.resource == resource}
+    if not ctx.has("disclosure_parts"):
+        return ctx.frame(resource).select(KEY).clear()
+    listed = ctx.frame("disclosure_parts").filter((pl.col("status") == "truncated") & pl.col("part").is_in(parts))
+    return listed.select(KEY).unique()
+
+
 def line_frame(ctx: Context, resource: str) -> pl.DataFrame:
     """A table's rows with its line columns named item, item_name, parent_item (the economic table's are code…)."""
     frame = ctx.frame(resource)
@@ -62,6 +72,7 @@ def sum_mismatches(rule: Rule, ctx: Context, resource: str) -> Iterable[Finding]
     checked = parts_beside_parents(frame, group, value).filter(
         pl.col(value).is_not_null() & (pl.col("parts_empty") == 0) & (pl.col(value) != pl.col("parts_sum"))
     )
+    checked = checked.join(cut_off(ctx, resource), on=KEY, how="anti")
     for row in rows(checked.sort(LINE)):
         yield _sum_finding(rule, ctx, resource, row, value)
 
@@ -129,6 +140,7 @@ def breakdown_mismatches(rule: Rule, ctx: Context, resource: str) -> Iterable[Fi
     joined = parts_beside_parents(frame, group, "change", stated).filter(
         (declared | (pl.col("parts_empty") == 0)) & (pl.col("change") != pl.col("parts_sum"))
     )
+    joined = joined.join(cut_off(ctx, resource), on=KEY, how="anti")
     for row in rows(joined.sort(LINE)):
         yield _breakdown_finding(rule, ctx, resource, row)
 
