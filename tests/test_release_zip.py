@@ -14,7 +14,12 @@ from tests.fuzz.outcome import invoke
 from tests.helpers import require_tool
 
 EPOCH = "1700000000"
-NOT_IN_SEED = {"expenditure_by_economic", "disclosure_parts", "disclosure_units", "inconsistencies"}  # tables the seed document has no row in
+NOT_IN_SEED = {
+    "expenditure_by_economic",
+    "disclosure_parts",
+    "disclosure_units",
+    "inconsistencies",
+}  # tables the seed document has no row in
 
 
 @pytest.fixture
