@@ -162,6 +162,7 @@ def _write_package(out: Path, schemas: dict, buffers: dict, units, spans, first:
     dept_rows = [department_row(d, spans[d.department_id][0]) for d in units]
     _write_rows(out / "data" / "departments.csv", schemas["departments"], dept_rows)
     _write_rows(out / "data" / "disclosure_parts.csv", schemas["disclosure_parts"], [])  # every part published
+    _write_rows(out / "data" / "inconsistencies.csv", schemas["inconsistencies"], [])  # no slip recorded
     observed = [r for r in _read(ROOT / "data" / "function_codes.csv") if r["fiscal_year"] == "2024"]
     source = "re-keyed from the codes observed in 2024 (synthetic corpus)"
     codes = [{**r, "fiscal_year": str(y), "source": source} for y in range(first, LAST_YEAR + 1) for r in observed]

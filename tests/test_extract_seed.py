@@ -14,11 +14,11 @@ from publish.extract.core import extract
 from tests.helpers import ROOT, SEED_DEPARTMENT, SEED_DOCUMENT, SEED_SOURCE_FILE, invoke
 
 PACKAGE = load(ROOT)
-# Every table the extraction fills: not the code list, the units a disclosure covers (the seed lists none) or the
-# basic expenditure by economic classification (the seed does not publish it).
-RESOURCES = [
-    name for name in PACKAGE.resources if name not in ("function_codes", "disclosure_units", "expenditure_by_economic")
-]
+# Every table the extraction fills: not the code list, the units a disclosure covers (the seed lists none), the
+# basic expenditure by economic classification (the seed does not publish it) or the record of the document's own
+# slips (a reader's judgement, not the extractor's).
+NOT_EXTRACTED = ("function_codes", "disclosure_units", "expenditure_by_economic", "inconsistencies")
+RESOURCES = [name for name in PACKAGE.resources if name not in NOT_EXTRACTED]
 # The tables the seed has rows in: it publishes every part, so `disclosure_parts` has none.
 FILLED = [name for name in RESOURCES if name != "disclosure_parts"]
 

@@ -87,6 +87,7 @@ def sangong_note(package: Path, profile: str = "sangong-note") -> Path:
             change_word="持平" if change == "0" else "减少",
             change_rate=rate,
             change_basis="prior-budget",
+            unit="万元",
         )
     return package
 
@@ -108,8 +109,8 @@ def partial_budget(package: Path) -> Path:
     income += [("state_capital", "国有资本经营预算收入"), ("business", "事业收入")]
     for item, name in income:
         amount = "401.73" if item == "general_budget" else "0"
-        add(package, "income", **RONGCHANG, item=item, item_name=name, parent_item="total", amount=amount)
-    add(package, "income", **RONGCHANG, item="total", item_name="收入合计", amount="401.73")
+        add(package, "income", **RONGCHANG, item=item, item_name=name, parent_item="total", amount=amount, unit="万元")
+    add(package, "income", **RONGCHANG, item="total", item_name="收入合计", amount="401.73", unit="万元")
     for part in truncated_parts():
         add(
             package, "disclosure_parts", **RONGCHANG, part=part, status="truncated", note="本文本止于“二、(一)收入预算”"

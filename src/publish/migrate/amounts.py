@@ -39,6 +39,13 @@ UNIT = {
     "Rules convert to yuan before they add or compare figures across rows.",
     "constraints": {"required": True, "enum": list(YUAN_PER_UNIT)},
 }
+# On a disclosure the unit is that of performance_managed_amount, which a partial document or a 三公 note lacks.
+DISCLOSURE_UNIT = {
+    **UNIT,
+    "description": "The unit performance_managed_amount is published in: 元, 万元 or 亿元; empty where that amount "
+    "is not published.",
+    "constraints": {"enum": list(YUAN_PER_UNIT)},
+}
 COMPARISONS = (
     (
         "prior_amount",
@@ -74,7 +81,7 @@ def _money(name: str, title: str, description: str) -> dict[str, Any]:
 
 def _units() -> list[Step]:
     steps: list[Step] = [AddField(table, UNIT, DEFAULT_UNIT, after="amount") for table in AMOUNT_TABLES]
-    return [*steps, AddField("disclosures", UNIT, DEFAULT_UNIT, after="performance_managed_amount")]
+    return [*steps, AddField("disclosures", DISCLOSURE_UNIT, DEFAULT_UNIT, after="performance_managed_amount")]
 
 
 def _comparisons() -> list[Step]:

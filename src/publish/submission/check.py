@@ -73,9 +73,7 @@ def _locate(finding: Finding, lines: dict[str, dict[int, Origin]], submission: S
     origin = lines.get(finding.resource or "", {}).get(finding.row or -1)
     if origin is not None:
         return origin.place(finding)
-    year, dept, kind, scope = submission.claim or ("", "", None, None)
-    same = finding.department_id == dept and str(finding.fiscal_year or year) == year
-    if same and (finding.document_kind or kind) == kind and (finding.scope or scope) == scope:
+    if _about_submission(finding, submission, lenient_year=True):
         return _in_table(finding, submission)
     if finding.department_id is None and finding.fiscal_year is None and finding.row is None:
         return _in_table(finding, submission) if finding.resource else finding
@@ -97,9 +95,13 @@ def _table_name(submission: Submission, resource: str) -> str:
     return next((o.file for o in submission.origins.get(resource, [])), resource)
 
 
-def _about_submission(finding: Finding, submission: Submission) -> bool:
-    year, dept = submission.claim or ("", "")
-    return finding.department_id == dept and str(finding.fiscal_year) == year
+def _about_submission(finding: Finding, submission: Submission, lenient_year: bool = False) -> bool:
+    """Whether ``finding`` is about the disclosure the submission claims (year, department, kind, scope); a finding
+    that names no year, kind or scope is about it where ``lenient_year`` allows a missing year."""
+    year, dept, kind, scope = submission.claim or ("", "", None, None)
+    found_year = str(finding.fiscal_year or year) if lenient_year else str(finding.fiscal_year)
+    same = finding.department_id == dept and found_year == year
+    return same and (finding.document_kind or kind) == kind and (finding.scope or scope) == scope
 
 
 def _missing_part(package: Package, submission: Submission, finding: Finding) -> Finding:
