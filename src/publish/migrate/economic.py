@@ -6,15 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from publish.core import YUAN_PER_UNIT
+from publish.migrate.describe import csv_resource, text_field
 
 NAME = "expenditure_by_economic"
 CODE = "total|3[0-9]{2}([0-9]{2})?"  # 类 301…310, 399; 款 30101…; total for the published 合计 line
 PARENT = "total|3[0-9]{2}"
-
-
-def _text(name: str, title: str, description: str, constraints: dict[str, Any] | None = None) -> dict[str, Any]:
-    field = {"name": name, "type": "string", "title": title, "description": description}
-    return {**field, "constraints": constraints} if constraints else field
 
 
 def _number(name: str, title: str, description: str) -> dict[str, Any]:
@@ -24,33 +20,33 @@ def _number(name: str, title: str, description: str) -> dict[str, Any]:
 def _fields(fund: dict[str, Any], comparisons: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [
         fund,
-        _text(
+        text_field(
             "code",
             "经济分类科目编码",
             "部门预算支出经济分类科目: 3 digits for 类 (301…310, 399), 5 for 款 (30101…); "
             "total for the published 合计 line.",
             {"required": True, "pattern": CODE},
         ),
-        _text(
+        text_field(
             "cost_type",
             "支出类型",
             "Which column of the table the figure is: total (合计), personnel (人员经费) or public (公用经费).",
             {"required": True, "enum": ["total", "personnel", "public"]},
         ),
-        _text(
+        text_field(
             "code_name",
             "经济分类科目名称",
             "The name beside the code, as published (合计 on the total line).",
             {"required": True},
         ),
-        _text(
+        text_field(
             "parent_code",
             "上级科目编码",
             "The line this line is a part of: total for a 类, the 类 for a 款; empty on the total line.",
             {"pattern": PARENT},
         ),
         _number("amount", "金额", "The figure as published, in the row's unit."),
-        _text(
+        text_field(
             "unit",
             "金额单位",
             "The unit every amount of the row is published in: 元, 万元 or 亿元.",
@@ -74,17 +70,5 @@ def economic_resource(
         "foreignKeys": [{"fields": keys, "reference": {"resource": "disclosures", "fields": keys}}],
         "missingValues": [""],
     }
-    resource = {
-        "name": NAME,
-        "type": "table",
-        "title": "基本支出（按经济分类）",
-        "description": schema["description"],
-        "path": f"data/{NAME}.csv",
-        "scheme": "file",
-        "format": "csv",
-        "mediatype": "text/csv",
-        "encoding": "utf-8",
-        "dialect": {"delimiter": ",", "lineTerminator": "\n", "quoteChar": '"', "header": True},
-        "schema": f"schemas/{NAME}.json",
-    }
+    resource = csv_resource(NAME, "基本支出（按经济分类）", schema["description"])
     return resource, schema

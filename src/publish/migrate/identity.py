@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from publish.core import DEFAULT_KIND, DEFAULT_SCOPE, DOCUMENT_KINDS, IDENTITY, SCOPES
+from publish.migrate.describe import csv_resource
 from publish.migrate.step import AddField, AddForeignKey, AddResource, Step
 
 UNIT_KINDS_EXAMPLE = "行政单位 / 参公单位 / 事业单位"
@@ -118,19 +119,11 @@ UNITS_SCHEMA: dict[str, Any] = {
     "missingValues": [""],
 }
 
-UNITS_RESOURCE: dict[str, Any] = {
-    "name": "disclosure_units",
-    "type": "table",
-    "title": "公开单位",
-    "description": "每个公开文件涵盖的单位（部门汇总预算列出的所属单位）。The units each disclosure covers.",
-    "path": "data/disclosure_units.csv",
-    "scheme": "file",
-    "format": "csv",
-    "mediatype": "text/csv",
-    "encoding": "utf-8",
-    "dialect": {"delimiter": ",", "lineTerminator": "\n", "quoteChar": '"', "header": True},
-    "schema": "schemas/disclosure_units.json",
-}
+UNITS_RESOURCE = csv_resource(
+    "disclosure_units",
+    "公开单位",
+    "每个公开文件涵盖的单位（部门汇总预算列出的所属单位）。The units each disclosure covers.",
+)
 
 
 def _key_fields(resource: str) -> tuple[Step, ...]:

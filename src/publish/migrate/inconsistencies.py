@@ -5,38 +5,34 @@ from __future__ import annotations
 
 from typing import Any
 
+from publish.migrate.describe import csv_resource, text_field
 from publish.migrate.identity import identity_fields
 from publish.migrate.step import AddResource, Step
 
 NAME = "inconsistencies"
 
 
-def _text(name: str, title: str, description: str, constraints: dict[str, Any] | None = None) -> dict[str, Any]:
-    field = {"name": name, "type": "string", "title": title, "description": description}
-    return {**field, "constraints": constraints} if constraints else field
-
-
 RECORD_FIELDS = (
-    _text(
+    text_field(
         "rule",
         "检查",
         "The budget rule that reports the inconsistency (its id, as `publish rules` lists it).",
         {"required": True, "pattern": "[a-z0-9]+(-[a-z0-9]+)*"},
     ),
-    _text(
+    text_field(
         "resource",
         "表",
         "The table the finding is on.",
         {"required": True, "pattern": "[a-z0-9_]+"},
     ),
-    _text(
+    text_field(
         "row_key",
         "行",
         "The row, by its key outside the disclosure's identity, name=value joined by ';' in key order "
         "(item=total; fund=all;item=201;cost_type=total); empty for the disclosure's own row.",
     ),
-    _text("field", "字段", "The field the finding names; empty: any field of the row."),
-    _text(
+    text_field("field", "字段", "The field the finding names; empty: any field of the row."),
+    text_field(
         "note",
         "说明",
         "What the document publishes, quoted, and why it does not add up (原文如此).",
@@ -59,18 +55,8 @@ def inconsistencies_schema() -> dict[str, Any]:
     }
 
 
-RESOURCE: dict[str, Any] = {
-    "name": NAME,
-    "type": "table",
-    "title": "原文不一致",
-    "description": "公开文件自身的不一致，按原文保留并登记。A document's own inconsistencies, kept as published.",
-    "path": f"data/{NAME}.csv",
-    "scheme": "file",
-    "format": "csv",
-    "mediatype": "text/csv",
-    "encoding": "utf-8",
-    "dialect": {"delimiter": ",", "lineTerminator": "\n", "quoteChar": '"', "header": True},
-    "schema": f"schemas/{NAME}.json",
-}
+RESOURCE = csv_resource(
+    NAME, "原文不一致", "公开文件自身的不一致，按原文保留并登记。A document's own inconsistencies, kept as published."
+)
 
 INCONSISTENCIES: tuple[Step, ...] = (AddResource(RESOURCE, inconsistencies_schema(), after="disclosure_parts"),)

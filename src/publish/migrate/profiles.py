@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from publish.core import DEFAULT_PROFILE, PROFILE_PATTERN, STATUSES
+from publish.migrate.describe import csv_resource
 from publish.migrate.identity import identity_fields
 from publish.migrate.step import AddField, AddResource, SetConstraints, Step
 
@@ -82,19 +83,11 @@ def parts_schema(identity: tuple[dict[str, Any], ...] = IDENTITY_FIELDS) -> dict
     }
 
 
-PARTS_RESOURCE = {
-    "name": "disclosure_parts",
-    "type": "table",
-    "title": "未公开部分",
-    "description": "公开文件明确未公开、文本不完整或不适用的部分。Parts a disclosure does not publish, explicitly.",
-    "path": "data/disclosure_parts.csv",
-    "scheme": "file",
-    "format": "csv",
-    "mediatype": "text/csv",
-    "encoding": "utf-8",
-    "dialect": {"delimiter": ",", "lineTerminator": "\n", "quoteChar": '"', "header": True},
-    "schema": "schemas/disclosure_parts.json",
-}
+PARTS_RESOURCE = csv_resource(
+    "disclosure_parts",
+    "未公开部分",
+    "公开文件明确未公开、文本不完整或不适用的部分。Parts a disclosure does not publish, explicitly.",
+)
 
 PROFILES: tuple[Step, ...] = (
     *(SetConstraints("disclosures", name, kept) for name, kept in CONTENT_FIELDS.items()),
