@@ -92,8 +92,12 @@ def body(diff: PackageDiff, level: str | None = None) -> list[str]:
     return lines
 
 
+GENERATED = ("首次发布 First release.", "**版本级别 Bump:")  # the lines a generated entry's body starts with
+
+
 def prepend(existing: str, new_entry: str, version: str) -> str:
-    """The changelog with ``new_entry`` on top; an entry already there for ``version`` is replaced."""
+    """The changelog with ``new_entry`` on top; an entry already there for ``version`` is replaced, keeping the
+    notes a maintainer wrote under its heading (everything before the generated body)."""
     text = existing if existing.strip() else HEADER
     heading = re.compile(r"^## ", re.MULTILINE)
     starts = [match.start() for match in heading.finditer(text)]
@@ -102,8 +106,24 @@ def prepend(existing: str, new_entry: str, version: str) -> str:
     top = starts[0]
     rest = text[top:]
     if rest.startswith(f"## {version} "):
-        rest = text[starts[1] :] if len(starts) > 1 else ""
+        end = starts[1] if len(starts) > 1 else len(text)
+        new_entry = _with_notes(new_entry, _notes(text[top:end]))
+        rest = text[end:]
     return text[:top] + new_entry + ("\n" + rest if rest else "")
+
+
+def _notes(entry: str) -> str:
+    """The hand-written part of an entry: the lines after its heading, up to its generated body."""
+    lines = entry.splitlines()[1:]
+    body = next((i for i, line in enumerate(lines) if line.startswith(GENERATED)), len(lines))
+    return "\n".join(lines[:body]).strip()
+
+
+def _with_notes(entry: str, notes: str) -> str:
+    if not notes:
+        return entry
+    heading, _, body = entry.partition("\n")
+    return f"{heading}\n\n{notes}\n\n{body.lstrip()}"
 
 
 def has_entry(text: str, version: str) -> bool:
