@@ -197,6 +197,10 @@ CASES = {
         lambda p: add(p, "disclosure_parts", fiscal_year="2023", department_id=DEPT, part="kpis", status="truncated"),
         [(2, "status", "warning")],
     ),
+    "document-type-mismatch": (
+        lambda p: edit(p, "disclosures", {}, document_type="部门决算"),
+        [(2, "document_kind", "warning")],
+    ),
     "profile-unknown": (lambda p: edit(p, "disclosures", {}, profile="xinjiang-budget"), [(2, "profile", "error")]),
     "required-field-missing": (lambda p: edit(p, "disclosures", {}, contact_name=""), [(2, "contact_name", "error")]),
     "none-statement-contradiction": (

@@ -12,7 +12,7 @@ from typing import Any
 
 from publish.core import DEFAULT_KIND, DEFAULT_SCOPE, DOCUMENT_KINDS, IDENTITY, SCOPES
 from publish.migrate.describe import csv_resource
-from publish.migrate.step import AddField, AddForeignKey, AddResource, Step
+from publish.migrate.step import AddField, AddForeignKey, AddResource, SetConstraints, Step
 
 UNIT_KINDS_EXAMPLE = "行政单位 / 参公单位 / 事业单位"
 
@@ -140,5 +140,7 @@ IDENTITY: tuple[Step, ...] = (
         "departments", {"fields": ["parent_id"], "reference": {"resource": "departments", "fields": ["department_id"]}}
     ),
     AddResource(UNITS_RESOURCE, UNITS_SCHEMA, after="disclosures"),
+    # the published word (部门预算, 单位决算, 市级部门汇总…) no longer decides the identity: kept as published
+    SetConstraints("disclosures", "document_type", {"required": True}),
 )
 """Identity's steps: the two key columns on every disclosure-keyed table, a parent per department, the units table."""

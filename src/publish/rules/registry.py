@@ -24,6 +24,7 @@ from publish.rules import (
 from publish.rules import rows as row_rules
 from publish.rules.base import Context, Registered, Rule
 from publish.rules.ceilings import operating_costs, sme_reservation
+from publish.rules.document import type_mismatches as document_types
 from publish.rules.performance import base_mismatch as performance_base
 from publish.rules.reported import REPORTED
 from publish.rules.sangong_lines import economic_lines, vehicle_purchases
@@ -88,6 +89,7 @@ RULES: tuple[Rule, ...] = (
     Rule("division-code-invalid", "error", ("codes",), "行政区划代码不是有效的 GB/T 2260 代码", "A division code is not a valid GB/T 2260 code", identifiers.division_codes),
     Rule("required-part-missing", "error", ("completeness",), "公开文件缺少其文件类型要求的部分（须明确填 0 或“无”，或在 disclosure_parts 中说明未公开）", "A disclosure lacks a part its profile requires (publish explicit zeros or 'none', or list it in disclosure_parts)", completeness.missing_parts),
     Rule("part-not-published", "warning", ("completeness",), "公开文件未公开某部分（或文本不完整），不等于 0", "A part is listed as not published (or our copy is truncated): it is not a zero", completeness.unpublished_parts),
+    Rule("document-type-mismatch", "warning", ("completeness",), "公布的文件类型（预算、调整预算、决算）与文件种类不符", "The published document type (budget, adjusted budget, final account) contradicts document_kind", document_types),
     Rule("profile-unknown", "error", ("completeness",), "公开文件的文件类型未知，无法判断必须公开的部分", "A disclosure's profile is unknown, so its required parts cannot be checked", completeness.unknown_profiles),
     Rule("required-field-missing", "error", ("completeness",), "文件类型要求填写的公开文件字段为空", "A disclosures field the profile requires is empty", completeness.missing_fields),
     Rule("none-statement-contradiction", "error", ("completeness",), "“无”的表述与金额矛盾", "A 'none' statement contradicts the amounts", completeness.none_contradictions),
