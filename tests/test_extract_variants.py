@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from publish.core import YUAN_PER_UNIT
 from publish.extract.core import extract
 from tests.helpers import ROOT
 
@@ -59,9 +61,12 @@ def test_template_text_reads_without_unread_clauses(tmp_path):
     ids=["年年初预算数", "年初预算数", "ascii-punctuation", "full-width-digits", "spaces", "yuan-with-separators"],
 )
 def test_budget_total_variants(tmp_path, written):
+    """Each figure is kept in its published unit: 100 万元, or 1,000,000 元 as 1000000 with unit 元."""
     ext = extracted(tmp_path, written)
-    assert line(ext, "income", item="total")["amount"] == "100"
-    assert line(ext, "income", item="general_budget")["amount"] == "100"
+    for item in ("total", "general_budget"):
+        row = line(ext, "income", item=item)
+        assert Decimal(row["amount"]) * YUAN_PER_UNIT[row["unit"]] == 1_000_000
+        assert row["unit"] == ("元" if "1,000,000" in written else "万元")
     assert unread_kinds(ext) == set()
 
 
@@ -70,12 +75,14 @@ def test_thousands_separator_in_wan_yuan(tmp_path):
     assert line(ext, "income", item="total")["amount"] == "1234.56"
 
 
-def test_yuan_is_divided_exactly_and_the_conversion_recorded(tmp_path):
-    ext = extracted(tmp_path, "（一）收入预算：2023年年初预算数3,606,712.34元，其中：一般公共预算拨款3,606,700元。")
-    assert line(ext, "income", item="total")["amount"] == "360.671234"
-    assert line(ext, "income", item="general_budget")["amount"] == "360.67"
-    notes = {p["note"] for p in ext.provenance if p["resource"] == "income" and p["field"] == "amount"}
-    assert "3,606,700元 ÷ 10000 = 360.67万元" in notes
+def test_yuan_is_kept_in_yuan_and_a_change_in_wan_yuan_converted_exactly(tmp_path):
+    ext = extracted(
+        tmp_path,
+        "（一）收入预算：2023年年初预算数3,606,712.34元，较上年减少1.5万元，其中：一般公共预算拨款3,606,700元。",
+    )
+    total = line(ext, "income", item="total")
+    assert (total["amount"], total["unit"], total["change"]) == ("3606712.34", "元", "-15000")
+    assert line(ext, "income", item="general_budget")["amount"] == "3606700"
 
 
 @pytest.mark.parametrize("compared", ["较去年", "较上年", "较2022年", "比2022年", "比上年", "与2022年相比"])
@@ -165,7 +172,11 @@ SANGONG = (
 
 def test_sangong_variants_with_vehicle_subtotal(tmp_path):
     ext = extracted(tmp_path, extra=SANGONG)
-    assert line(ext, "sangong", item="total")["amount"] == "1.2"
+    assert (line(ext, "sangong", item="total")["amount"], line(ext, "sangong", item="total")["unit"]) == (
+        "12000",
+        "元",
+    )
+    assert line(ext, "sangong", item="total")["change"] == "-10000"
     assert line(ext, "sangong", item="total")["change_breakdown"] == "complete"
     assert line(ext, "sangong", item="outbound_travel")["change_word"] == "持平"
     assert line(ext, "sangong", item="vehicle")["parent_item"] == "total"

@@ -13,7 +13,7 @@ from publish.extract.model import Extraction
 from publish.extract.reference import Reference
 from publish.extract.sections import Document
 from publish.extract.tables import read_paragraph
-from publish.extract.text import amount, squeeze
+from publish.extract.text import amount, converted, squeeze
 
 INCOME_REPEATED = rf"(?:一般公共预算)?财政拨款收入(?:预算)?(?:为)?{specs.AMOUNT}"
 
@@ -80,15 +80,17 @@ def _income_repeated(ext: Extraction, text: str) -> None:
     match = re.search(INCOME_REPEATED, text)
     if not match:
         return
-    stated = amount(match.group("number"), match.group("unit")).text
+    money = amount(match.group("number"), match.group("unit"))
+    stated = money.text
     income = next((r for r in ext.rows.get("income", []) if r.get("item") == "general_budget"), None)
-    if income is not None and income.get("amount") not in (None, "") and _same(income["amount"], stated):
+    held = (income or {}).get("amount") or ""
+    if held and _same(converted(held, income.get("unit") or money.unit, money.unit), stated):
         return
     ext.miss(
         "explanation",
         "irregular",
         match.group(0),
-        f"说明中的一般公共预算财政拨款收入 {stated} 万元与收入预算中的一般公共预算拨款"
+        f"说明中的一般公共预算财政拨款收入 {stated}{money.unit}与收入预算中的一般公共预算拨款"
         f"（{(income or {}).get('amount') or '未读取'}）不一致或无从核对",
         f"the explanation's general-budget income {stated} does not match the income budget's "
         f"({(income or {}).get('amount') or 'not read'}) or cannot be compared",

@@ -80,8 +80,8 @@ def _procurement(ext: Extraction, text: str) -> None:
 
 def _put_procurement(ext, fund, item, name, match, text, parent) -> int:
     money = amount(match.group("number"), match.group("unit"))
-    values = {**fund, "item_name": name, "parent_item": parent, "amount": money.text}
-    ext.put("procurement", {"fund": fund["fund"], "item": item}, values, _sentence_of(text, match), "other", money.note)
+    values = {**fund, "item_name": name, "parent_item": parent, "amount": money.text, "unit": money.unit}
+    ext.put("procurement", {"fund": fund["fund"], "item": item}, values, _sentence_of(text, match), "other")
     return 1
 
 
@@ -89,13 +89,12 @@ def _performance(ext: Extraction, text: str) -> None:
     statement = re.sub(ITEM_HEADING, "", text).strip()
     match = re.search(PERFORMANCE_AMOUNT, statement)
     values = {"performance_statement": statement}
-    note = ""
     if match:
         money = amount(match.group("number"), match.group("unit"))
-        values["performance_managed_amount"], note = money.text, money.note
+        values.update(performance_managed_amount=money.text, unit=money.unit)
     else:
         ext.miss("other", "missing-figure", statement, *_NO_PERFORMANCE_AMOUNT)
-    ext.put("disclosures", {}, values, statement, "other", note)
+    ext.put("disclosures", {}, values, statement, "other")
 
 
 def _vehicles(ext: Extraction, text: str) -> None:

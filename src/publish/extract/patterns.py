@@ -11,15 +11,14 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from publish.core import CHANGE_WORDS, FLAT, YUAN_PER_WANYUAN
+from publish.core import CHANGE_WORDS, FLAT, YUAN_PER_UNIT
 
 # A number as printed: thousands separators allowed, a decimal part allowed.
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
-# Money units and how many 万元 one of them is worth (元 is divided by 10,000 exactly).
-UNITS: tuple[tuple[str, str, Decimal], ...] = (
-    ("万元", r"万元", Decimal(1)),
-    ("元", r"元", Decimal(YUAN_PER_WANYUAN)),
+# Money units as published (a figure keeps its unit) and how many 元 one of them is worth.
+UNITS: tuple[tuple[str, str, Decimal], ...] = tuple(
+    (name, name, Decimal(YUAN_PER_UNIT[name])) for name in ("亿元", "万元", "元")
 )
 UNIT = "|".join(f"(?:{regex})" for _, regex, _ in UNITS)
 AMOUNT = rf"(?P<number>{NUMBER})\s*(?P<unit>{UNIT})"

@@ -16,7 +16,18 @@ from dataclasses import dataclass, field
 from publish.extract import patterns
 from publish.extract.messages import NO_SUBJECT, NOT_UNDERSTOOD, TABLE_ZH
 from publish.extract.model import Extraction
-from publish.extract.text import AMOUNT_IN, amount, change_from, clauses, find_change, segments, sentences, squeeze
+from publish.extract.text import (
+    AMOUNT_IN,
+    Change,
+    amount,
+    change_from,
+    clauses,
+    converted,
+    find_change,
+    segments,
+    sentences,
+    squeeze,
+)
 
 
 @dataclass(frozen=True)
@@ -102,9 +113,8 @@ def _read_clause(walk: Walk, clause: str) -> None:
     head = clause[: found[1]] if found else clause  # what the clause is about, before its change
     understood = _read_head(walk, head)
     if found and walk.subject is not None:
-        change = found[0]
         understood = True
-        _put(walk, walk.subject, {"change": change.value, "change_word": change.word, "change_rate": change.rate})
+        _put_change(walk, walk.subject, found[0])
     elif found:
         walk.ext.miss(spec.section, "unread-clause", clause, *NO_SUBJECT)
     if not understood and re.search(AMOUNT_IN, clause):
@@ -152,7 +162,19 @@ def _read_named(walk: Walk, named: re.Match[str], clause: str) -> bool:
 
 def _put_amount(walk: Walk, part: Part, match: re.Match[str]) -> None:
     money = amount(match.group("number"), match.group("unit"))
-    _put(walk, part, {**part.fields, "amount": money.text}, money.note)
+    row = walk.ext.row(walk.spec.resource, walk.spec.key(part))
+    if row.get("unit") and row["unit"] != money.unit and row.get("change"):
+        row["change"] = converted(row["change"], row["unit"], money.unit)  # a change read before the amount
+    _put(walk, part, {**part.fields, "amount": money.text, "unit": money.unit})
+
+
+def _put_change(walk: Walk, part: Part, change: Change, fields: dict[str, str] | None = None) -> None:
+    """The stated change on its row, in the unit of the row's amount (exactly converted where it differs)."""
+    row = walk.ext.row(walk.spec.resource, walk.spec.key(part))
+    unit = row.get("unit") or change.unit
+    value = converted(change.value, change.unit, unit) if change.unit else change.value
+    values = {**(fields or {}), "change": value, "change_word": change.word, "change_rate": change.rate}
+    _put(walk, part, {**values, "unit": unit} if unit else values)
 
 
 def _put(walk: Walk, part: Part, values: dict[str, str], note: str = "") -> None:
@@ -169,9 +191,7 @@ def _read_reason(walk: Walk, label: str, text: str) -> None:
     main = label in patterns.MAIN_REASON_LABELS or text.endswith("等")
     found = [_part_change(walk, subject, re.sub(r"等$", "", piece)) for piece in pieces]
     for part, change in (f for f in found if f):
-        _put(
-            walk, part, {**part.fields, "change": change.value, "change_word": change.word, "change_rate": change.rate}
-        )
+        _put_change(walk, part, change, part.fields)
     if any(found):
         walk.children_changed[subject.key.get("item", "")] = "main-reasons" if main else "complete"
     if label in patterns.VERBATIM_REASONS:

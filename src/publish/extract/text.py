@@ -68,28 +68,32 @@ def clauses(segment: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Amount:
-    text: str  # in 万元, as published where it was published in 万元
-    note: str = ""  # how it was converted, if it was
+    text: str  # the number as published, thousands separators dropped
+    unit: str  # its unit as published: 元, 万元 or 亿元
 
 
 def amount(number: str, unit: str) -> Amount:
-    """An amount in 万元 as text; 元 is divided by 10,000 exactly and the conversion noted."""
-    plain = number.replace(",", "")
-    factor = next(f for name, regex, f in patterns.UNITS if re.fullmatch(regex, unit))
-    if factor == 1:
-        return Amount(plain)
-    value = Decimal(plain) / factor
-    text = format(value, "f")
-    text = text.rstrip("0").rstrip(".") if "." in text else text
-    return Amount(text, f"{number}{unit} ÷ {factor} = {text}万元")
+    """An amount as published: the number without separators and the unit's name."""
+    name = next(name for name, regex, _ in patterns.UNITS if re.fullmatch(regex, unit))
+    return Amount(number.replace(",", ""), name)
+
+
+def converted(text: str, unit: str, to: str) -> str:
+    """``text`` in ``unit`` written in ``to`` exactly (a change stated in 万元 on a row kept in 元)."""
+    if unit == to or not text:
+        return text
+    factors = {name: factor for name, _, factor in patterns.UNITS}
+    value = Decimal(text) * factors[unit] / factors[to]
+    shown = format(value, "f")
+    return shown.rstrip("0").rstrip(".") if "." in shown else shown
 
 
 @dataclass(frozen=True)
 class Change:
-    value: str  # signed, in 万元; empty when only a rate is stated
+    value: str  # signed, in ``unit``; empty when only a rate is stated
     word: str
     rate: str = ""
-    note: str = ""
+    unit: str = ""
 
 
 def signed(word: str, text: str) -> str:
@@ -113,9 +117,9 @@ def change_from(match: re.Match[str]) -> Change:
     word = groups["word"]
     if word == FLAT:
         return Change("0", word)
-    value, note = "", ""
+    value, unit = "", ""
     if groups.get("number"):
         money = amount(groups["number"], groups["unit"])
-        value, note = signed(word, money.text), money.note
+        value, unit = signed(word, money.text), money.unit
     rate = signed(word, groups["rate"]) if groups.get("rate") else ""
-    return Change(value, word, rate, note)
+    return Change(value, word, rate, unit)
