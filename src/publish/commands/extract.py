@@ -2,20 +2,33 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from pathlib import Path
 
 import click
 
-from publish.commands._common import EXIT_INVALID, EXIT_OK, output_options, show, tool_failure_guard
+from publish.commands._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_TOOL_FAILURE,
+    EXIT_USAGE,
+    output_options,
+    show,
+    tool_failure_guard,
+)
 
 
 @click.command("extract")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("file", metavar="PATH", type=click.Path(exists=True))
 @click.option(
     "--department", "-d", help="部门编号，如 500238-zwfwzx；缺省时按标题中的名称在 departments 表中查找。Department id."
 )
 @click.option(
-    "--out", "-o", type=click.Path(file_okay=False), help="输出目录（须不存在或为空）。Output folder (new or empty)."
+    "--out",
+    "-o",
+    type=click.Path(file_okay=False),
+    help="输出目录（须不存在或为空；读文件夹时缺省为 ./extracted/）。Output folder (new or empty; ./extracted/ for a folder).",
 )
 @click.option("--package", "-p", default=".", type=click.Path(exists=True), help="数据包目录。The data package folder.")
 @click.option(
@@ -30,10 +43,19 @@ def command(file, department, out, package, check_only, output_format, lang) -> 
     table, as `publish add` reads it, plus extraction/provenance.csv and extraction/unread.csv). With
     --check, compare the text with the package's tables figure by figure instead.
 
+    PATH 为文件夹时，逐个读取其中的 .txt、.docx、.pdf（不含子文件夹与隐藏文件），每个文件写成 OUTDIR 下的
+    一个报送目录，并列出汇总表（另存为 OUTDIR/summary.csv）。With a folder as PATH, every .txt, .docx and .pdf
+    directly in it (not its subfolders, not hidden files) becomes a submission folder under OUTDIR, and a
+    summary row per file (read / unread / refused) is printed and written as OUTDIR/summary.csv.
+
     退出码 Exit code: 0 全部读出/一致 all read, all agree; 1 有未读出的内容或不一致 something unread or a
-    mismatch; 2 用法错误 bad invocation (e.g. unknown department); 3 工具故障 the tool failed.
+    mismatch (a folder: a file unread or refused); 2 用法错误 bad invocation (e.g. unknown department, a folder
+    with no document); 3 工具故障 the tool failed.
     """
     from publish.extract import check_text, extract_submission
+
+    if Path(file).is_dir():  # a county's folder: one submission per document, and a summary
+        _folder(file, department, out, package, check_only, output_format, lang)
 
     if check_only:
         outcome = check_text(file, department, package)
@@ -66,4 +88,57 @@ def _written(outcome) -> list[str]:
     lines.append(f"已写入 written: {outcome.folder}/ ({len(outcome.files)} 个文件 files)")
     if ext.unread:
         lines.append(f"有 {len(ext.unread)} 处未读取，见 extraction/unread.csv / {len(ext.unread)} things not read")
+    return lines
+
+
+DEFAULT_FOLDER_OUT = "extracted"
+
+
+def _folder(folder, department, out, package, check_only, output_format, lang) -> None:
+    """`publish extract DIR`: every document of DIR into its own submission folder, then the summary."""
+    from publish.core import PublishError, Report
+    from publish.extract import extract_folder
+
+    if check_only:
+        raise PublishError(
+            "--check 只能用于单个文件", "--check compares one file with the package: give a file", exit_code=EXIT_USAGE
+        )
+    with _progress(output_format) as progress:
+        run = extract_folder(folder, out or DEFAULT_FOLDER_OUT, department, package, progress)
+    show(Report(extra={"extraction_folder": run.as_json()}), output_format, lang, "\n".join(_summary(run)))
+    sys.exit(EXIT_TOOL_FAILURE if run.failed else EXIT_OK if run.all_read else EXIT_INVALID)
+
+
+@contextlib.contextmanager
+def _progress(output_format: str):
+    """A rich progress bar on a terminal (text output only); elsewhere no bar, nothing to update."""
+    if output_format != "text" or not sys.stdout.isatty():
+        yield None
+        return
+    from rich.progress import Progress
+
+    from publish.core import escape
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task("extract", total=None)
+
+        def advance(name: str, done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total, description=escape.terminal_line(name)[:40])
+
+        yield advance
+
+
+def _summary(run) -> list[str]:
+    """One line per document (status, department-year, figures, unread), its message if refused, then the totals."""
+    lines = []
+    for result in run.results:
+        year, department, kind, scope = result.identity
+        read = f"{year} {department} {kind} {scope}: {result.figures} 个数字 figures, {result.unread} 处未读 unread"
+        shown = f"{read} → {run.out / result.folder}/" if result.folder else ""
+        lines.append(f"[{result.label}] {result.file} {shown}".rstrip())
+        lines += [f"    {result.message_zh}", f"    {result.message_en}"] if result.message_zh else []
+    if run.skipped:
+        lines.append(f"未读取的其他文件 other files, not read: {', '.join(run.skipped)}")
+    counts = ", ".join(f"{label} {count}" for label, count in run.totals())
+    lines.append(f"{len(run.results)} 个文件 files: {counts}；汇总 summary: {run.out / 'summary.csv'}")
     return lines
