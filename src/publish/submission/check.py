@@ -32,12 +32,50 @@ AMOUNT_REQUIRED = {"income": "amount", "sangong": "amount", "procurement": "amou
 
 def check(package: Package, submission: Submission, planned: Plan) -> list[Finding]:
     """The findings of the full validation that concern the submission, located in the submission."""
+    return check_all(package, [submission], planned)[0]
+
+
+def check_all(package: Package, submissions: list[Submission], planned: Plan) -> list[list[Finding]]:
+    """The findings of one full validation of the package with every submission merged (``planned``), each list
+    those of one submission; a finding another submission of the batch caused is not repeated in this one's."""
     with tempfile.TemporaryDirectory(prefix="publish-submission-") as folder:
         _write_copy(package, planned, Path(folder))
         report = validate(folder)
-    lines = {name: _line_map(table.origins) for name, table in planned.tables.items()}
+    before: list[set[tuple]] = []  # the package's own findings, validated once if needed
+    found = []
+    for submission in submissions:
+        mine = _origin_ids(submission)
+        others = [other for other in submissions if other is not submission]
+        findings = [f for f in report.findings if not _caused_by_another(f, planned, submission, mine, others)]
+        found.append(_concerning(package, submission, planned, findings, before))
+    return found
+
+
+def _caused_by_another(
+    finding: Finding, planned: Plan, submission: Submission, mine: set[int], others: list[Submission]
+) -> bool:
+    """Whether ``finding`` lies on a row of another submission of the batch, or names another's disclosure."""
+    origins = planned.tables[finding.resource].origins if finding.resource in planned.tables else []
+    index = (finding.row or 0) - 2
+    origin = origins[index] if 0 <= index < len(origins) else None
+    if origin is not None:
+        return id(origin) not in mine
+    return any(_about_submission(finding, other) for other in others) and not _about_submission(finding, submission)
+
+
+def _origin_ids(submission: Submission) -> set[int]:
+    """The submission's rows' origins, by identity: two submissions' rows may have equal origins (line 2 of
+    income.csv) but never the same one."""
+    return {id(origin) for origins in submission.origins.values() for origin in origins}
+
+
+def _concerning(
+    package: Package, submission: Submission, planned: Plan, findings: list[Finding], before: list[set[tuple]]
+) -> list[Finding]:
+    mine = _origin_ids(submission)
+    lines = {name: _line_map(table.origins, mine) for name, table in planned.tables.items()}
     kept, elsewhere = [], []
-    for finding in report.findings:
+    for finding in findings:
         if finding.rule == MISSING_PART and _about_submission(finding, submission):
             kept.append(_missing_part(package, submission, finding))
             continue
@@ -47,8 +85,9 @@ def check(package: Package, submission: Submission, planned: Plan) -> list[Findi
         elif _same_department_other_year(finding, submission):
             elsewhere.append(finding)
     if elsewhere:
-        before = {_identity(f) for f in validate(package.root).findings}
-        kept.extend(f for f in elsewhere if _identity(f) not in before)
+        if not before:
+            before.append({_identity(f) for f in validate(package.root).findings})
+        kept.extend(f for f in elsewhere if _identity(f) not in before[0])
     return kept + required_lines(package, submission)
 
 
@@ -65,8 +104,9 @@ def _write_copy(package: Package, planned: Plan, folder: Path) -> None:
             atomic.write_bytes(folder / resource.path, package.file(resource).read_bytes())
 
 
-def _line_map(origins: list[Origin | None]) -> dict[int, Origin]:
-    return {index + 2: origin for index, origin in enumerate(origins) if origin is not None}
+def _line_map(origins: list[Origin | None], mine: set[int]) -> dict[int, Origin]:
+    """The data lines of a merged file that hold the submission's rows (``mine``: their origins' ids)."""
+    return {index + 2: origin for index, origin in enumerate(origins) if origin is not None and id(origin) in mine}
 
 
 def _locate(finding: Finding, lines: dict[str, dict[int, Origin]], submission: Submission) -> Finding | None:

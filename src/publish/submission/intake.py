@@ -3,6 +3,9 @@
 A merge holds the package's lock (``<package>/.publish-add.lock``, through ``publish.core.locked``, as a
 release holds its own) from recovering an interrupted merge to the last rename, so two adds at once
 never both merge from the same old files: the second is refused and changes nothing.
+
+Several submissions (``add_all``) are checked together, against the package with all of them merged, and
+written in one merge: if any is refused, none is written. Two claiming the same disclosure are refused at once.
 """
 
 from __future__ import annotations
@@ -10,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from publish.core import Finding, LockedError, Package, load, locked
+from publish.core import EXIT_USAGE, Finding, LockedError, Package, PublishError, load, locked
 from publish.submission import merge
-from publish.submission.check import check
+from publish.submission.check import check_all
 from publish.submission.merge import Plan
 from publish.submission.model import Submission
 from publish.submission.read import read_submission
@@ -42,6 +45,30 @@ class AddResult:
         return not self.errors
 
 
+@dataclass
+class BatchResult:
+    """Several submissions added at once: each one's result, and the files written for all of them (or none)."""
+
+    results: list[AddResult]
+    written: list[str] = field(default_factory=list)
+    dry_run: bool = False
+    recovered: bool = False
+
+    @property
+    def accepted(self) -> bool:
+        return all(result.accepted for result in self.results)
+
+    @property
+    def refused(self) -> list[AddResult]:
+        return [result for result in self.results if not result.accepted]
+
+
+class DuplicateClaimError(PublishError):
+    """Two submissions of one batch claim the same disclosure: which one is meant is the caller's to say."""
+
+    exit_code = EXIT_USAGE
+
+
 def add(
     package_path: str | Path,
     submission_path: str | Path,
@@ -54,28 +81,66 @@ def add(
     (kind and scope left out: the consolidated budget); another is refused.
     Raises ``publish.core.package.PackageError`` if the package itself cannot be loaded.
     """
+    return add_all(package_path, [submission_path], dry_run, expected).results[0]
+
+
+def add_all(
+    package_path: str | Path,
+    submission_paths: list[str | Path],
+    dry_run: bool = False,
+    expected: tuple[str, ...] | None = None,
+) -> BatchResult:
+    """Check every submission and, unless ``dry_run`` or one has errors, merge them all in one write: all or none.
+
+    Raises ``DuplicateClaimError`` when two claim the same disclosure (year, department, kind, scope).
+    """
     package = load(package_path)
     if dry_run:
-        return _add(package, submission_path, expected, dry_run=True)
+        return _add_all(package, submission_paths, expected, dry_run=True)
     try:
         with locked(package.root / LOCK):
-            return _add(package, submission_path, expected, dry_run=False)
+            return _add_all(package, submission_paths, expected, dry_run=False)
     except LockedError as error:
-        return AddResult(None, findings=[_locked(package, str(error.lock))])
+        return BatchResult([AddResult(None, findings=[_locked(package, str(error.lock))])])
 
 
-def _add(package: Package, submission_path: str | Path, expected: tuple[str, ...] | None, dry_run: bool) -> AddResult:
+def _add_all(package: Package, paths: list[str | Path], expected: tuple[str, ...] | None, dry_run: bool) -> BatchResult:
     recovered = False if dry_run else merge.recover(package)
-    submission = read_submission(submission_path, package, expected)
-    result = AddResult(submission, dry_run=dry_run, recovered=recovered)
-    if not submission.readable or submission.claim is None:
-        result.findings = list(submission.problems)
-        return result
-    result.plan = merge.plan(package, submission)
-    result.findings = check(package, submission, result.plan)
-    if result.accepted and not dry_run:
-        result.written = merge.apply(package, result.plan)
-    return result
+    results = [AddResult(read_submission(path, package, expected), dry_run=dry_run) for path in paths]
+    results[0].recovered = recovered
+    claimed = []
+    for result in results:
+        if result.submission.readable and result.submission.claim is not None:
+            claimed.append(result)
+        else:
+            result.findings = list(result.submission.problems)
+    _refuse_duplicates([result.submission for result in claimed])
+    batch = BatchResult(results, dry_run=dry_run, recovered=recovered)
+    if not claimed:
+        return batch
+    plans = merge.plan_all(package, [result.submission for result in claimed])
+    findings = check_all(package, [result.submission for result in claimed], plans[-1])
+    for result, planned, found in zip(claimed, plans, findings, strict=True):
+        result.plan, result.findings = planned, found
+    if batch.accepted and not dry_run:
+        batch.written = merge.apply(package, plans[-1])
+        for result in results:
+            result.written = batch.written
+    return batch
+
+
+def _refuse_duplicates(submissions: list[Submission]) -> None:
+    first: dict[tuple[str, ...], Submission] = {}
+    for submission in submissions:
+        earlier = first.setdefault(submission.claim, submission)
+        if earlier is not submission:
+            shown = " ".join(submission.claim)
+            raise DuplicateClaimError(
+                f"{earlier.source} 与 {submission.source} 报送的是同一份公开文件（{shown}）；一次只能并入其中一个，"
+                "请去掉其中一个后重试。未写入任何文件",
+                f"{earlier.source} and {submission.source} both submit the same disclosure ({shown}); only one of "
+                "them can be merged: leave one out and retry. Nothing was written",
+            )
 
 
 def _locked(package: Package, lock: str) -> Finding:

@@ -68,30 +68,48 @@ class Plan:
         return [name for name, table in self.tables.items() if table.changed]
 
 
-def plan(package: Package, submission: Submission) -> Plan:
+def plan(package: Package, submission: Submission, base: Plan | None = None) -> Plan:
     """What the package's data files would be with the submission's disclosure replaced (its year, department,
-    kind and scope: a budget never replaces the same year's final account)."""
+    kind and scope: a budget never replaces the same year's final account). ``base``: the files as an earlier
+    plan leaves them (several submissions merged at once), instead of the files on disk."""
     claim = submission.claim or ("", "", "", "")
     tables: dict[str, NewTable] = {}
     changes: list[RowChange] = []
     for name, resource in submitted_resources(package).items():
-        path = package.file(resource)
-        old_text = path.read_text(encoding="utf-8") if path.exists() else ""
-        old_rows = csvfile.read_rows(path) if path.exists() else []
+        old_text, old = _current(package, name, base)
         mine = _belongs(name, claim, bool(submission.rows.get("departments")))
-        kept = [row for row in old_rows if not mine(row)]
-        old_mine = {_key(resource.primary_key, row): row for row in old_rows if mine(row)}
+        kept = [(row, origin) for row, origin in old if not mine(row)]
+        old_mine = {_key(resource.primary_key, row): row for row, _ in old if mine(row)}
         new = [_keep_equal_text(resource, row, old_mine) for row in submission.rows.get(name, [])]
         origins = submission.origins.get(name, [])
         if name == "departments" and not new:
-            kept, old_mine = old_rows, {}
-        tagged = [(row, None) for row in kept] + list(zip(new, origins, strict=True))
+            kept, old_mine = old, {}
+        tagged = kept + list(zip(new, origins, strict=True))
         tagged.sort(key=lambda pair: csvfile.sort_key(resource.schema)(pair[0]))
         rows = [row for row, _ in tagged]
         text = csvfile.render(resource.schema, rows)
         tables[name] = NewTable(name, rows, [origin for _, origin in tagged], text, old_text)
         changes.extend(_diff(name, resource, old_mine, new))
     return Plan(tables, changes)
+
+
+def plan_all(package: Package, submissions: list[Submission]) -> list[Plan]:
+    """One plan per submission, each on the files as the ones before leave them: the last holds every file as it
+    would be with all of them merged (written at once by ``apply``), each its own submission's changes."""
+    plans: list[Plan] = []
+    for submission in submissions:
+        plans.append(plan(package, submission, plans[-1] if plans else None))
+    return plans
+
+
+def _current(package: Package, name: str, base: Plan | None) -> tuple[str, list[tuple[dict[str, str], Origin | None]]]:
+    """The file's text on disk, and its rows (each with its submitted origin, None for the package's) as ``base``
+    leaves them, else as on disk."""
+    path = package.file(package.resources[name])
+    old_text = path.read_text(encoding="utf-8") if path.exists() else ""
+    if base is not None and name in base.tables:
+        return old_text, list(zip(base.tables[name].rows, base.tables[name].origins, strict=True))
+    return old_text, [(row, None) for row in (csvfile.read_rows(path) if path.exists() else [])]
 
 
 def _belongs(resource: str, claim: tuple[str, ...], replaces_department: bool):
