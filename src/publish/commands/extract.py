@@ -115,6 +115,7 @@ def _progress(output_format: str):
     if output_format != "text" or not sys.stdout.isatty():
         yield None
         return
+    from rich.markup import escape as plain
     from rich.progress import Progress
 
     from publish.core import escape
@@ -123,7 +124,7 @@ def _progress(output_format: str):
         task = bar.add_task("extract", total=None)
 
         def advance(name: str, done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total, description=escape.terminal_line(name)[:40])
+            bar.update(task, completed=done, total=total, description=plain(escape.terminal_line(name)[:40]))
 
         yield advance
 

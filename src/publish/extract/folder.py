@@ -61,6 +61,7 @@ class FileResult:
     unread: int = 0
     message_zh: str = ""
     message_en: str = ""
+    error: PublishError | None = None  # why a refused document was refused
 
     @property
     def label(self) -> str:
@@ -179,9 +180,21 @@ def extract_folder(
         run.results.append(_one(path, out / folder_name(path.name, taken), department, package))
         if progress:
             progress(path.name, done, len(found))
+    _refuse_invocation(run.results)
     _note_duplicates(run.results)
     atomic.write_text(out / SUMMARY, summary_csv(run.results))
     return run
+
+
+def _refuse_invocation(results: list[FileResult]) -> None:
+    """Every document refused with the same usage error (the package cannot be read, a malformed --department):
+    the invocation is wrong, not the documents, and the run says so once, as ``publish extract FILE`` would."""
+    errors = [result.error for result in results]
+    first = errors[0]
+    if first is None or first.exit_code != EXIT_USAGE:
+        return
+    if all(error is not None and error.message_en == first.message_en for error in errors):
+        raise first
 
 
 def _note_duplicates(results: list[FileResult]) -> None:
@@ -211,7 +224,7 @@ def _one(path: Path, target: Path, department: str | None, package: str | Path) 
     try:
         outcome = extract_submission(path, department, package, target)
     except PublishError as error:  # ExtractError, DocumentError, OutputError: the document's own problem
-        return FileResult(path.name, REFUSED, message_zh=error.message_zh, message_en=error.message_en)
+        return FileResult(path.name, REFUSED, message_zh=error.message_zh, message_en=error.message_en, error=error)
     except Exception as error:  # a bug in a reader: this file is reported, the others are still read
         failure = f"{type(error).__name__}: {error}"
         return FileResult(
