@@ -111,22 +111,13 @@ def _folder(folder, department, out, package, check_only, output_format, lang) -
 
 @contextlib.contextmanager
 def _progress(output_format: str):
-    """A rich progress bar on a terminal (text output only); elsewhere no bar, nothing to update."""
-    if output_format != "text" or not sys.stdout.isatty():
-        yield None
-        return
-    from rich.markup import escape as plain
-    from rich.progress import Progress
+    """The shared progress bar (render.progress_bar: on stderr, never in CI) while a person reads the summary on
+    stdout at a terminal; ``progress(name, done, total)`` for the folder run, or None."""
+    from publish.render import progress_bar
 
-    from publish.core import escape
-
-    with Progress(transient=True) as bar:
-        task = bar.add_task("extract", total=None)
-
-        def advance(name: str, done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total, description=plain(escape.terminal_line(name)[:40]))
-
-        yield advance
+    at_terminal = output_format == "text" and sys.stdout.isatty()
+    with progress_bar(None if at_terminal else False) as bar:
+        yield (lambda name, done, total: bar("documents", done, total)) if bar else None
 
 
 def _summary(run) -> list[str]:

@@ -10,7 +10,11 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 
-STAGES = {"tables": "读取与结构检查 reading and structure", "rules": "预算规则 budget rules"}
+STAGES = {
+    "tables": "读取与结构检查 reading and structure",
+    "rules": "预算规则 budget rules",
+    "documents": "提取文件 extracting documents",
+}
 
 
 def wanted(stream=None) -> bool:

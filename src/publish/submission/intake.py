@@ -107,7 +107,8 @@ def add_all(
 def _add_all(package: Package, paths: list[str | Path], expected: tuple[str, ...] | None, dry_run: bool) -> BatchResult:
     recovered = False if dry_run else merge.recover(package)
     results = [AddResult(read_submission(path, package, expected), dry_run=dry_run) for path in paths]
-    results[0].recovered = recovered
+    for result in results[:1]:
+        result.recovered = recovered
     claimed = []
     for result in results:
         if result.submission.readable and result.submission.claim is not None:
