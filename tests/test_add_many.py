@@ -53,6 +53,14 @@ def test_a_folder_of_submissions_stands_for_each_of_them(two: Path):
     assert submission_paths([two / "a-seed"]) == [two / "a-seed"]  # a submission folder holds CSVs: itself
 
 
+def test_an_extraction_folder_where_every_document_was_refused_is_a_usage_error(tmp_path: Path, package_copy: Path):
+    out = tmp_path / "提交"
+    out.mkdir()
+    (out / "summary.csv").write_text("file,status\n", encoding="utf-8")
+    result = invoke("add", out, "--package", package_copy)
+    assert result.exit_code == 2 and "holds no submission folder" in result.output
+
+
 def test_two_clean_submissions_are_merged_in_one_command(two: Path, package_copy: Path):
     result = invoke("add", two, "--package", package_copy)
     assert result.exit_code == 0, result.output

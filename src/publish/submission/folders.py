@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from publish.core import EXIT_USAGE, PublishError
+
 SUMMARY = "summary.csv"  # the summary `publish extract DIR` writes beside the submission folders
 
 
@@ -22,10 +24,17 @@ def submission_paths(paths: list[str | Path]) -> list[Path]:
 
 
 def _holds_submissions(path: Path) -> bool:
+    """Whether ``path`` is a folder of submissions; one with only the summary (every document refused) is refused."""
     if not path.is_dir() or path.is_symlink():
         return False
-    own_csv = [p for p in path.iterdir() if p.suffix.lower() == ".csv" and p.name != SUMMARY]
-    return not own_csv and bool(_subfolders(path))
+    own_csv = [p.name for p in path.iterdir() if p.suffix.lower() == ".csv"]
+    if own_csv == [SUMMARY] and not _subfolders(path):
+        raise PublishError(
+            f"{path} 中没有报送目录（只有 {SUMMARY}：提取时每个文件都未能读取，原因见该文件）",
+            f"{path} holds no submission folder (only {SUMMARY}: no document could be extracted; it says why)",
+            exit_code=EXIT_USAGE,
+        )
+    return not [name for name in own_csv if name != SUMMARY] and bool(_subfolders(path))
 
 
 def _subfolders(path: Path) -> list[Path]:
