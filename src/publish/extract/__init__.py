@@ -4,9 +4,10 @@
 ``write_submission`` writes it as a submission folder; ``check`` compares it with the package.
 """
 
-from publish.extract.core import ExtractError
+from publish.extract.errors import ExtractError
+from publish.extract.identity import parse_overrides
 from publish.extract.output import OutputError
 from publish.extract.readers import DocumentError
 from publish.extract.run import check_text, extract_submission
 
-__all__ = ["DocumentError", "ExtractError", "OutputError", "check_text", "extract_submission"]
+__all__ = ["DocumentError", "ExtractError", "OutputError", "check_text", "extract_submission", "parse_overrides"]
