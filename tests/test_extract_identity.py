@@ -217,3 +217,15 @@ def test_no_place_no_proposal_and_the_refusal_asks_for_department():
     with pytest.raises(ExtractError) as refused:
         propose(found, "", "test.txt")
     assert refused.value.exit_code == EXIT_USAGE and "--department" in refused.value.message_zh
+
+
+def test_a_district_name_two_provinces_share_is_not_guessed():
+    found = _identity(["普陀区某某局2024年部门预算"])
+    with pytest.raises(ExtractError, match="--department"):
+        propose(found, "", "test.txt")
+
+
+def test_a_prefecture_named_in_the_text_places_a_zone_that_names_none():
+    found = _identity(["某某新兴产业集中区(管委会)2024年", "一般公共预算“三公”经费预算"])
+    proposal = propose(found, "池州市财政局", "test.txt")
+    assert proposal.division_code == "341700" and proposal.department_id == "341700-mmxxcyjzq"

@@ -124,7 +124,7 @@ def places_in(text: str) -> list[Place]:
     """Divisions written anywhere in ``text``, in order, fully named only (金堂县人民政府主办 → 金堂县; a name two
     divisions share with an empty code): a fallback when a name does not begin with its place."""
     found: list[Place] = []
-    for match in re.finditer(r"[\u4e00-\u9fff]{1,10}?(?:县|区|市|旗|省|州|盟)", text):
+    for match in re.finditer(r"[\u4e00-\u9fff]{1,10}?(?:县|区|市|旗|省|盟|州(?!市))", text):  # 池州市, not 池州
         for start in range(len(match.group(0)) - 2, -1, -1):
             word = match.group(0)[start:]
             entries = _table().get(word)

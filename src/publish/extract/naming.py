@@ -85,4 +85,4 @@ def _own_name(name: str, leading: list[divisions.Place]) -> str:
     if inner and not leading:
         own = own[own.rindex(inner[-1].written) + len(inner[-1].written) :]
     own = re.sub(r"^人民政府(?=..)", "", own)
-    return re.sub(BRACKETED, "", own) or own
+    return re.sub(BRACKETED, "", own) or own or name  # a name that is only its place (岳阳县): the whole name

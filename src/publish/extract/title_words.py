@@ -29,7 +29,7 @@ BODY_STATEMENTS = (
 )
 # The year a text states for its own figures (never a comparison: 较2023年, 比上年, 与2022年).
 BODY_YEARS = (
-    rf"(?<![较比与同至])(?<!上年)\b{YEAR}年(?:年初预算|初预算|度收入总计|度收入、支出决算总计|收入预算|支出预算)",
+    rf"(?<![较比与同至\d]){YEAR}年(?:年初预算|初预算|度收入总计|度收入、支出决算总计|收入预算|支出预算)",
     rf"(?<![较比与同至]){YEAR}年(?:度)?(?:部门|单位)?(?:收支)?(?:预算|决算)(?:收入|支出)?(?:总计|合计)",
 )
 # The reader writes every colon and bracket full-width (http：//…), so both forms are read.
@@ -153,7 +153,7 @@ def _title(text: str) -> Title | None:
     for form in TITLE_FORMS:
         match = re.match(form, text)
         if match and match["name"].strip():
-            name = re.sub(r"^[“\"]|[”\"]$", "", match["name"].strip())
+            name = re.sub(r"^(?:关于)?[“\"]?|[”\"]$", "", match["name"].strip())  # 关于××局2024年…的说明
             if text.endswith(match["year"]):  # 上海市普陀区财政局/年度部门决算/2024: said in the usual order
                 text = f"{name}{match['year']}年度{re.sub('^年度', '', match['rest'])}"
             return Title(text, name, match["year"], match["rest"])
