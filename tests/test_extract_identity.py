@@ -229,3 +229,11 @@ def test_a_prefecture_named_in_the_text_places_a_zone_that_names_none():
     found = _identity(["某某新兴产业集中区(管委会)2024年", "一般公共预算“三公”经费预算"])
     proposal = propose(found, "池州市财政局", "test.txt")
     assert proposal.division_code == "341700" and proposal.department_id == "341700-mmxxcyjzq"
+
+
+def test_a_body_that_says_we_gives_the_year_but_no_name():
+    found = _identity(["现将我单位2023年度“三公”经费决算情况公布如下："])
+    assert (found.fiscal_year, found.document_kind, found.name) == ("2023", "final_account", "")
+    with pytest.raises(ExtractError) as refused:
+        propose(found, "", "test.txt")
+    assert "--name" in refused.value.message_en and "--department" in refused.value.message_en

@@ -17,8 +17,6 @@ from publish.core import DEFAULT_KIND, DEFAULT_SCOPE, DOCUMENT_KINDS, SCOPES
 from publish.extract import title_words
 from publish.extract.errors import ExtractError
 
-HEAD_LINES = 40  # a title sits within the first lines of the document proper
-
 
 @dataclass
 class Overrides:
@@ -92,7 +90,7 @@ def identify(lines: list[str], overrides: Overrides | None = None, file_name: st
     stored = title_words.stored_copy(lines)
     head = title_words.head_lines(lines)
     found = _found(head, lines, stored.title)
-    identity = Identity(source_url=stored.url, head="\n".join(head[:HEAD_LINES]) + "\n" + stored.title)
+    identity = Identity(source_url=stored.url, head="\n".join([*head, stored.title]))
     identity.title = found.title
     identity.name = _choose(found.name, overrides.name, "name", identity)
     identity.fiscal_year = _year(found, overrides.year, identity, file_name)

@@ -60,6 +60,7 @@ NOT_NAME = (
     r"[较比]$",
     r"××|XX|ＸＸ|未找到|not found|None",  # a template's placeholder
     r"^(?:部门|单位|本级|政府|区级|市级|县级|部门单位)$",  # a kind's word, not a name (2026年单位预算…)
+    r"^(?:我|本)(?:单位|部门|局|委|镇|乡|街道|中心|院|所|办)$",  # 现将我单位2023年度…: who, not a name
 )
 NAME_MAX = 40
 SCOPES_BY_WORD = (
@@ -168,9 +169,10 @@ def body_statement(lines: list[str]) -> Title | None:
             continue
         for form in BODY_STATEMENTS:
             match = re.search(form, line)
-            if match and is_name(match["name"]):
+            if match:  # 现将我单位…: the year and kind are stated, the name is not
                 whole = match.groupdict().get("whole") or ""  # 经绵竹市财政局汇总，2025年全市…: the city's total
-                return Title(match.group(0), match["name"] + whole, match["year"], match["rest"])
+                name = match["name"] + whole if is_name(match["name"]) else ""
+                return Title(match.group(0), name, match["year"], match["rest"])
     return None
 
 
