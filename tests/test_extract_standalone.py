@@ -113,3 +113,12 @@ def test_check_needs_a_package(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = invoke("extract", str(SEED_DOCUMENT), "--check")
     assert result.exit_code == 2 and "--package" in result.output
+
+
+def test_a_proposed_id_another_department_holds_is_refused(tmp_path):
+    text = _document(tmp_path, "巫溪县政务服务中心（筹）2023年部门预算情况说明\n一、单位基本情况")
+    result = invoke("extract", str(text), "-p", str(ROOT), "-o", str(tmp_path / "x"))
+    assert result.exit_code == 2, result.output
+    assert (
+        "500238-zwfwzx" in result.output and "巫溪县政务服务中心" in result.output and "--department" in result.output
+    )

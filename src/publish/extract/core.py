@@ -105,5 +105,13 @@ def _department(
         return known["department_id"]
     file_name, text = document
     proposal = propose(identity, text, file_name)
+    taken = reference.department(proposal.department_id)
+    if taken:  # the same code and initials for another name: the user must choose
+        raise ExtractError(
+            f"{file_name}：数据包中没有“{identity.name}”；建议的编号 {proposal.department_id} 已属于“{taken['name']}”，"
+            "请用 --department 另定一个编号",
+            f"{file_name}: the package has no '{identity.name}'; the id it would get, {proposal.department_id}, is "
+            f"already '{taken['name']}'s; choose another with --department",
+        )
     ext.proposal = proposal.as_dict()
     return proposal.department_id
