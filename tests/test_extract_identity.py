@@ -237,3 +237,11 @@ def test_a_body_that_says_we_gives_the_year_but_no_name():
     with pytest.raises(ExtractError) as refused:
         propose(found, "", "test.txt")
     assert "--name" in refused.value.message_en and "--department" in refused.value.message_en
+
+
+def test_a_cover_without_text_is_named_by_the_table_of_contents():
+    lines = ["[page 1]", "[page 2]", "目 录", "第一部分 上海市普陀区某某局概况", "一、主要职能"]
+    lines += ["第二部分 上海市普陀区某某局 2024 年度部门决算表", "一、收入支出决算总表"]
+    found = _identity(lines)
+    assert (found.fiscal_year, found.document_kind, found.profile) == ("2024", "final_account", "shanghai-final")
+    assert found.name == "上海市普陀区某某局"

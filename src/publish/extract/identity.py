@@ -106,7 +106,8 @@ def identify(lines: list[str], overrides: Overrides | None = None, file_name: st
 def _found(head: list[str], lines: list[str], source_title: str) -> Found:
     found = Found()
     body = title_words.body_statement(lines)
-    titles = title_words.titles(head) or ([] if body else title_words.titles([source_title]))
+    titles = title_words.titles(head) or title_words.titles(title_words.part_titles(lines))
+    titles = titles or ([] if body else title_words.titles([source_title]))
     for title in titles:
         found.title_years.setdefault(title.year, []).append(f"标题 title “{title.text}”")
     if titles and source_title:  # the stored copy's title must not contradict the document's

@@ -44,6 +44,8 @@ NOISE = (
     r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2}",
     r"^.$",
 )
+PART_HEADING = r"^第[一二三四五六七八九十]+部分(?P<rest>.+)$"
+PART_LINES = 80
 HEAD_END = (
     r"^目\s*录",
     r"^[一二三四五六七八九十]+[、.．]",
@@ -137,6 +139,13 @@ def _title_at(run: list[str], i: int) -> Title | None:
         start -= 1
     joined = _title("".join(run[start : i + 1])) if start < i else None
     return joined if joined and is_name(joined.name) else None
+
+
+def part_titles(lines: list[str]) -> list[str]:
+    """The department and year the table of contents names (第二部分 上海市普陀区财政局2024年度部门决算表), for a
+    cover that is an image: each part's heading with the part number left out."""
+    parts = [re.match(PART_HEADING, squeeze(line)) for line in lines[:PART_LINES]]
+    return [match["rest"] for match in parts if match]
 
 
 def _runs(head: list[str]) -> list[list[str]]:
