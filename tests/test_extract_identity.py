@@ -245,3 +245,9 @@ def test_a_cover_without_text_is_named_by_the_table_of_contents():
     found = _identity(lines)
     assert (found.fiscal_year, found.document_kind, found.profile) == ("2024", "final_account", "shanghai-final")
     assert found.name == "上海市普陀区某某局"
+
+
+def test_a_text_without_title_is_a_final_account_where_its_parts_say_so():
+    lines = ["一、部门基本情况", "二、部门决算情况说明", "1.总体情况。2023年度收入总计8013.45万元。"]
+    found = _identity(lines)
+    assert (found.fiscal_year, found.document_kind, found.name) == ("2023", "final_account", "")

@@ -121,11 +121,12 @@ def _found(head: list[str], lines: list[str], source_title: str) -> Found:
     if first:
         found.title = first.text if titles else source_title
         found.name = title_words.refined_name(first.name, head)
-        found.kind = title_words.kind_of(first.rest) or title_words.kind_from_body(lines)
+        found.kind = title_words.kind_of(first.rest)
         found.scope = title_words.scope_of(first.name + first.rest, head)
         found.type_words = first.rest
         if titles and found.name != first.name and title_words.named_line(head).startswith("预算"):
             found.title = f"{first.text}（{title_words.named_line(head)}）"
+    found.kind = found.kind or title_words.kind_from_body(lines)  # no title: the text's parts may say
     return found
 
 

@@ -73,7 +73,10 @@ SHANGHAI_FORM = r"预算主管部门[：:]|区级部门预算|区级单位预算
 HUBEI_FORM = r"预算公开说明|预算信息公开"
 KINDS = (("决算", "final_account"), ("调整预算", "adjusted_budget"), ("预算", "budget"))
 # A note without 预算/决算 in its title (三公经费支出说明) reports spent money when it compares with a 决算.
-FINAL_IN_BODY = r"较.{0,12}决算数|较年初预算(?:数)?(?:增加|减少|持平)|决算数(?:持平|增加|减少)"
+FINAL_IN_BODY = (
+    r"较.{0,12}决算数|较年初预算(?:数)?(?:增加|减少|持平)|决算数(?:持平|增加|减少)"
+    r"|^[一二三四五六七八九十]+、[^，。]{0,12}决算"  # a part heading: 二、部门决算情况说明
+)
 
 
 @dataclass(frozen=True)
