@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
-from pypinyin import Style, lazy_pinyin
-
 from publish.extract import divisions
 from publish.extract.errors import ExtractError
 from publish.extract.identity import Identity
@@ -44,8 +42,7 @@ def propose(identity: Identity, text: str, file_name: str) -> Proposal:
     leading = divisions.leading_places(identity.name)
     place, found_in = _place(identity, leading, text)
     own = _own_name(identity.name, leading)
-    initials = "".join(lazy_pinyin(own, style=Style.FIRST_LETTER, errors="ignore")).lower()
-    initials = re.sub(r"[^a-z0-9]", "", initials)[:INITIALS_MAX]
+    initials = _initials(own)
     if place is None or not initials:
         raise ExtractError(
             f"{file_name}：无法从“{identity.name}”或标题读出所在行政区划，无法建议部门编号；"
@@ -75,6 +72,14 @@ def _place(identity: Identity, leading: list[divisions.Place], text: str) -> tup
 def _innermost(places: list[divisions.Place]) -> divisions.Place:
     """The first county-level place named (中共上海市普陀区委 → 普陀区), else the last (重庆市 → 万州区)."""
     return next((place for place in places if not place.code.endswith("00")), places[-1])
+
+
+def _initials(own: str) -> str:
+    """The pinyin initials of ``own`` (公路事务中心 → glswzx), lower case, at most INITIALS_MAX letters."""
+    from pypinyin import Style, lazy_pinyin  # half a second to load its dictionaries: only when an id is proposed
+
+    initials = "".join(lazy_pinyin(own, style=Style.FIRST_LETTER, errors="ignore")).lower()
+    return re.sub(r"[^a-z0-9]", "", initials)[:INITIALS_MAX]
 
 
 def _own_name(name: str, leading: list[divisions.Place]) -> str:
