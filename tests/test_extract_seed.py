@@ -96,13 +96,12 @@ def test_a_document_outside_the_package_is_named_by_its_file_name(tmp_path):
     assert extract(copy, None, ROOT).rows["disclosures"][0]["source_file"] == "2023-budget.txt"
 
 
-def test_an_unknown_department_asks_for_department(tmp_path):
+def test_an_unknown_department_gets_a_proposed_id_said_so(tmp_path):
     text = tmp_path / "new.txt"
     text.write_text("巫溪县新设局2023年部门预算情况说明\n", encoding="utf-8")
     result = invoke("extract", str(text), "-p", str(ROOT), "-o", str(tmp_path / "x"))
-    assert result.exit_code == 2
-    assert "巫溪县新设局" in result.output and "--department" in result.output
-    assert not (tmp_path / "x").exists()
+    assert result.exit_code == 1  # every part of the document is absent
+    assert "建议部门编号 proposed department id 500238-xsj" in result.output and "--department" in result.output
 
 
 def test_an_output_folder_that_holds_files_is_never_overwritten(tmp_path):

@@ -73,3 +73,8 @@ _.StartElementHandler
 
 # csv: a Dialect subclass's attribute, read by csv.reader (engine/dialect.py).
 _.quoting
+
+# extract/naming.py: a proposal's parts, read through dataclasses.asdict by the command's message and the JSON
+# report (commands/extract.py, extract/run.py).
+_.own_name
+_.place_from

@@ -5,8 +5,9 @@
 ``extract_folder`` does the first two for every document of a folder.
 """
 
-from publish.extract.core import ExtractError
+from publish.extract.errors import ExtractError
 from publish.extract.folder import FolderRun, extract_folder
+from publish.extract.identity import parse_overrides
 from publish.extract.output import OutputError
 from publish.extract.readers import DocumentError
 from publish.extract.run import check_text, extract_submission
@@ -19,4 +20,5 @@ __all__ = [
     "check_text",
     "extract_folder",
     "extract_submission",
+    "parse_overrides",
 ]

@@ -5,29 +5,32 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from publish.core import DEFAULT_PROFILE, DEPARTMENT_ID, EXIT_USAGE, PublishError
-from publish.extract import budget, goals, matters, profile
-from publish.extract.identity import identity_from_title
+from publish.core import DEPARTMENT_ID
+from publish.extract import budget, divisions, goals, matters, profile
+from publish.extract.errors import ExtractError
+from publish.extract.identity import Identity, Overrides, identify
 from publish.extract.model import Extraction
+from publish.extract.naming import propose
 from publish.extract.readers import read_document
 from publish.extract.reference import Reference, load_reference
 from publish.extract.sections import Document, split
 
 
-class ExtractError(PublishError):
-    """The extraction cannot start; its exit code is EXIT_USAGE when the invocation must change (--department)."""
-
-
-def extract(path: str | Path, department: str | None = None, package: str | Path = ".") -> Extraction:
-    """Read the explanation text at ``path`` (.txt, .docx, text .pdf) into the package's tables."""
+def extract(
+    path: str | Path, department: str | None = None, package: str | Path = ".", overrides: Overrides | None = None
+) -> Extraction:
+    """Read the explanation text at ``path`` (.txt, .docx, text .pdf) into the package's tables (without a
+    package, into the tables of the data model shipped with the tool)."""
     reference = load_reference(package)
     lines = read_document(path)
     document = split(lines, source_name(Path(path), reference.package.root))
-    title = profile.read_title(document)
-    ext = Extraction(title=document.title)
-    ext.fiscal_year = title.get("year") or _year_from_text(lines)
-    ext.department_id = _department(reference, department, title.get("name", ""))
-    ext.document_kind, ext.scope = identity_from_title(document.title)
+    identity = identify(lines, overrides, Path(path).name)
+    document.title = identity.title
+    ext = Extraction(title=identity.title, fiscal_year=identity.fiscal_year)
+    ext.document_kind, ext.scope = identity.document_kind, identity.scope
+    for text, zh, en in identity.notes:
+        ext.miss("title", "irregular", text, zh, en)
+    ext.department_id = _department(reference, department, identity, ext, (Path(path).name, "\n".join(lines)))
     ext.absent = document.absent()
     for sid, zh, en in ext.absent:
         ext.miss(
@@ -37,9 +40,10 @@ def extract(path: str | Path, department: str | None = None, package: str | Path
             f"文件中没有“{zh}”部分，其数字未填（不以 0 填充）",
             f"the document has no '{en}' part; its figures are left empty (never zeros)",
         )
-    division = reference.division_name(ext.department_id[:6]) or _division_from_name(title.get("name", ""))
-    profile.read_profile(document, ext, title.get("name", ""), division, "\n".join(lines))
-    _disclosure(ext, document, title)
+    code = ext.department_id[:6]
+    division = reference.division_name(code) or divisions.name_of(code)
+    profile.read_profile(document, ext, identity.name, division, "\n".join(lines))
+    _disclosure(ext, document, identity)
     budget.read_overview(document, ext, reference)
     budget.read_explanation(document, ext)
     matters.read_sangong(document, ext)
@@ -78,47 +82,36 @@ def _keep_schema_fields(ext: Extraction, package) -> None:
                 )
 
 
-def _disclosure(ext: Extraction, document: Document, title: dict[str, str]) -> None:
-    values = {"title": document.title, "document_type": title.get("type", ""), "source_file": document.source_file}
-    values["profile"] = DEFAULT_PROFILE  # the family the extractor reads: Chongqing county narrative budgets
-    ext.put("disclosures", {}, values, document.title, "title")
+def _disclosure(ext: Extraction, document: Document, identity: Identity) -> None:
+    values = {"title": identity.title, "document_type": identity.document_type, "source_file": document.source_file}
+    values.update(profile=identity.profile, source_url=identity.source_url or None)
+    ext.put("disclosures", {}, values, identity.title, "title")
 
 
-def _year_from_text(lines: list[str]) -> str:
-    for line in lines:
-        match = re.search(r"(\d{4})年(?:年)?初预算", line)
-        if match:
-            return match.group(1)
-    raise ExtractError(
-        "无法从标题或正文判断预算年度（标题应形如“××单位2023年部门预算情况说明”）",
-        "cannot tell the fiscal year from the title or the text "
-        "(the title should read like '××2023年部门预算情况说明')",
-    )
-
-
-def _department(reference: Reference, given: str | None, name: str) -> str:
+def _department(
+    reference: Reference, given: str | None, identity: Identity, ext: Extraction, document: tuple[str, str]
+) -> str:
+    """``--department``, else the package's department of that name, else a proposed id (said, never silent)."""
     if given:
         if not re.fullmatch(DEPARTMENT_ID, given):
             raise ExtractError(
                 f"部门编号“{given}”格式不对，应为行政区划代码加连字符加拼音首字母，如 500238-zwfwzx",
                 f"department id '{given}' is malformed: use the division code, a hyphen and pinyin initials, "
                 "e.g. 500238-zwfwzx",
-                exit_code=EXIT_USAGE,
             )
         return given
-    known = reference.department_named(name) if name else None
+    known = reference.department_named(identity.name) if identity.name else None
     if known:
         return known["department_id"]
-    shown = name or "（标题中未找到 not found in the title）"
-    raise ExtractError(
-        f"数据包的 departments 表中没有名为“{shown}”的部门。请用 --department 指定部门编号，"
-        "如 --department 500238-zwfwzx（新部门按“行政区划代码-拼音首字母”自拟）",
-        f"no department named '{shown}' in the package's departments table; give its id with --department, "
-        "e.g. --department 500238-zwfwzx (for a new department: division code, a hyphen, pinyin initials)",
-        exit_code=EXIT_USAGE,
-    )
-
-
-def _division_from_name(name: str) -> str:
-    match = re.match(r"^(.{1,6}?[县区市旗])", name)
-    return match.group(1) if match else ""
+    file_name, text = document
+    proposal = propose(identity, text, file_name)
+    taken = reference.department(proposal.department_id)
+    if taken:  # the same code and initials for another name: the user must choose
+        raise ExtractError(
+            f"{file_name}：数据包中没有“{identity.name}”；建议的编号 {proposal.department_id} 已属于“{taken['name']}”，"
+            "请用 --department 另定一个编号",
+            f"{file_name}: the package has no '{identity.name}'; the id it would get, {proposal.department_id}, is "
+            f"already '{taken['name']}'s; choose another with --department",
+        )
+    ext.proposal = proposal.as_dict()
+    return proposal.department_id

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from publish.core import EXIT_USAGE, PublishError, atomic, escape
+from publish.extract.identity import Overrides
 from publish.extract.readers import SUPPORTED
 from publish.extract.run import extract_submission
 
@@ -162,6 +163,7 @@ def extract_folder(
     department: str | None = None,
     package: str | Path = ".",
     progress: Callable[[str, int, int], None] | None = None,
+    overrides: Overrides | None = None,
 ) -> FolderRun:
     """Extract every document of ``folder`` into ``out`` (new or empty); ``progress(name, done, total)`` is told
     of each document once it is done. Raises ``FolderError`` when there is nothing to do or nowhere to write it."""
@@ -177,7 +179,7 @@ def extract_folder(
     run = FolderRun(folder, out, skipped=skipped)
     taken = {SUMMARY}
     for done, path in enumerate(found, 1):
-        run.results.append(_one(path, out / folder_name(path.name, taken), department, package))
+        run.results.append(_one(path, out / folder_name(path.name, taken), department, package, overrides))
         if progress:
             progress(path.name, done, len(found))
     _refuse_invocation(run.results)
@@ -219,10 +221,12 @@ def _check_out(out: Path) -> None:
         )
 
 
-def _one(path: Path, target: Path, department: str | None, package: str | Path) -> FileResult:
+def _one(
+    path: Path, target: Path, department: str | None, package: str | Path, overrides: Overrides | None
+) -> FileResult:
     """One document extracted into ``target``; what went wrong is the row's message, never an exception."""
     try:
-        outcome = extract_submission(path, department, package, target)
+        outcome = extract_submission(path, department, package, target, overrides)
     except PublishError as error:  # ExtractError, DocumentError, OutputError: the document's own problem
         return FileResult(path.name, REFUSED, message_zh=error.message_zh, message_en=error.message_en, error=error)
     except Exception as error:  # a bug in a reader: this file is reported, the others are still read

@@ -45,6 +45,7 @@ class Extraction:
     provenance: list[dict[str, str]] = field(default_factory=list)
     unread: list[Unread] = field(default_factory=list)
     absent: list[tuple[str, str, str]] = field(default_factory=list)
+    proposal: dict[str, str] = field(default_factory=dict)  # a proposed department id and what it is made of
 
     def row(self, resource: str, key: dict[str, str]) -> dict[str, str]:
         """The row of ``resource`` with ``key`` (the key fields besides year and department), made if new."""

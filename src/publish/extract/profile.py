@@ -1,4 +1,4 @@
-"""The words around the figures: title, duties and internal units, glossary, contact."""
+"""The words around the figures: duties and internal units, glossary, contact (the title: identity.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from publish.extract.model import Extraction
 from publish.extract.sections import Document
 from publish.extract.text import squeeze
 
-TITLE = r"^(?P<name>.+?)(?P<year>\d{4})年(?:度)?(?:部门|单位)?(?P<kind>预算|决算)"
 SUBSECTION = r"^[（(][一二三四五六七八九十]+[）)]"
 NUMBERED = r"^\d+[、.．]"
 UNITS = (
@@ -17,14 +16,6 @@ UNITS = (
 )
 CREDIT_CODE = r"统一社会信用代码[：:]?\s*(?P<code>[0-9A-HJ-NPQRTUWXY]{18})"
 CONTACT = r"联系人[：:]\s*(?P<name>[^\s：:]+?)\s*(?:联系方式|联系电话|电话)[：:]\s*(?P<phone>[0-9][0-9\- ]{5,})"
-
-
-def read_title(document: Document) -> dict[str, str]:
-    """The department's name, the fiscal year and the document type as the title states them."""
-    match = re.search(TITLE, squeeze(document.title))
-    if not match:
-        return {}
-    return {"name": match.group("name"), "year": match.group("year"), "type": "部门" + match.group("kind")}
 
 
 def read_profile(document: Document, ext: Extraction, name: str, division_name: str, all_text: str) -> None:
