@@ -8,8 +8,9 @@ tests already hold (matched by their SOURCE line), benchmarks/extract_truth/<fil
 the package's own data/ rows for the seed. Prints one line per file, totals per family and every wrong value.
 
 The corpus (../shared/corpus/ next to the repository) and the seed are development material, not shipped:
-the script says so and stops when they are absent. Each file's SOURCE:/NOTE: header lines (the store's
-description of the copy, not the document) are left out of the text given to the extractor. Nothing is
+the script says so and stops when they are absent. Each file is given to the extractor as stored, with its
+SOURCE:/NOTE: header lines (the store's description of the copy): the extractor takes the source URL from
+SOURCE and never reads NOTE, as it must for documents stored the same way that nobody here has seen. Nothing is
 written outside a temporary folder; the output is the same from run to run except the seconds column
 (--no-times leaves it out).
 
@@ -37,7 +38,6 @@ TRUTH = REPO / "benchmarks" / "extract_truth"
 CASES = REPO / "tests" / "disclosures"
 SEED_NAME = "000_051e28ba8158a445.txt"
 SEED_IDENTITY = {"fiscal_year": "2023", "department_id": "500238-zwfwzx"}
-HEADER_PREFIXES = ("SOURCE:", "NOTE:")
 IDENTITY = ("fiscal_year", "document_kind", "scope")
 # family shown in the report ← the truth's disclosures.profile
 FAMILIES = {
@@ -169,7 +169,7 @@ def _identity(folder: Path) -> dict[str, str]:
 
 
 def _measure(path: Path, truth: Path | None, family: str, package: Path, work: Path) -> Result:
-    document = _without_header(path, work)
+    document = path
     department = _identity(truth).get("department_id", "") if truth else ""
     run = _extract(document, work / f"{path.stem}-out", package, None)
     if run.code == 2 and REFUSED_FOR_ID in run.stderr and department:
@@ -179,18 +179,6 @@ def _measure(path: Path, truth: Path | None, family: str, package: Path, work: P
     if truth is not None:
         result.score = score(truth, run.out)
     return result
-
-
-def _without_header(path: Path, work: Path) -> Path:
-    """The document's text without the corpus's SOURCE:/NOTE: lines, under the same file name."""
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    while lines and lines[0].startswith(HEADER_PREFIXES):
-        lines.pop(0)
-    folder = work / "documents" / path.stem
-    folder.mkdir(parents=True)
-    copy = folder / path.name
-    copy.write_text("".join(lines), encoding="utf-8")
-    return copy
 
 
 def _extract(document: Path, out: Path, package: Path, department: str | None) -> Run:
