@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from publish.core import DEFAULT_PROFILE, DEPARTMENT_ID, EXIT_USAGE, PublishError
-from publish.extract import budget, goals, matters, profile
+from publish.extract import budget, goals, matters, profile, sangong_note
 from publish.extract.identity import identity_from_title
 from publish.extract.model import Extraction
 from publish.extract.readers import read_document
@@ -25,10 +25,11 @@ def extract(path: str | Path, department: str | None = None, package: str | Path
     document = split(lines, source_name(Path(path), reference.package.root))
     title = profile.read_title(document)
     ext = Extraction(title=document.title)
-    ext.fiscal_year = title.get("year") or _year_from_text(lines)
+    note = sangong_note.is_note(document, lines)  # the lead wires this to identity profile == "sangong-note"
+    ext.fiscal_year = title.get("year") or (note and sangong_note.fallback_year(lines)) or _year_from_text(lines)
     ext.department_id = _department(reference, department, title.get("name", ""))
     ext.document_kind, ext.scope = identity_from_title(document.title)
-    ext.absent = document.absent()
+    ext.absent = [] if note else document.absent()
     for sid, zh, en in ext.absent:
         ext.miss(
             sid,
@@ -40,6 +41,16 @@ def extract(path: str | Path, department: str | None = None, package: str | Path
     division = reference.division_name(ext.department_id[:6]) or _division_from_name(title.get("name", ""))
     profile.read_profile(document, ext, title.get("name", ""), division, "\n".join(lines))
     _disclosure(ext, document, title)
+    if note:
+        sangong_note.read(document, lines, ext)
+    else:
+        _read_narrative(document, ext, reference)
+    _keep_schema_fields(ext, reference.package)
+    ext.finish()
+    return ext
+
+
+def _read_narrative(document: Document, ext: Extraction, reference: Reference) -> None:
     budget.read_overview(document, ext, reference)
     budget.read_explanation(document, ext)
     matters.read_sangong(document, ext)
@@ -47,9 +58,6 @@ def extract(path: str | Path, department: str | None = None, package: str | Path
     goals.read_performance(document, ext)
     profile.read_glossary(document, ext)
     profile.read_contact(document, ext)
-    _keep_schema_fields(ext, reference.package)
-    ext.finish()
-    return ext
 
 
 def source_name(path: Path, package_root: Path) -> str:
