@@ -326,3 +326,23 @@ def test_a_list_whose_lengths_differ_is_not_read(tmp_path):
     )
     assert "sangong" not in ext.rows
     assert kinds(ext) == ["unread-clause"]
+
+
+def test_a_final_notes_initial_budget_is_kept_apart_from_its_spending(tmp_path):
+    ext = extracted(
+        tmp_path,
+        "测试镇2022年度“三公”经费决算情况",
+        "2022年度“三公”经费年初预算数为45万元，决算数为40万元。2022年度公务接待费预算数为12万元。",
+    )
+    total = line(ext, "sangong", item="total")
+    assert (total["amount"], total["initial_budget"]) == ("40", "45")
+    assert "reception" not in {r["item"] for r in ext.rows["sangong"]}  # which budget is not said: not read
+    assert kinds(ext) == ["unread-clause"]
+
+
+def test_a_budget_notes_final_figure_is_not_its_amount(tmp_path):
+    ext = extracted(
+        tmp_path, "测试局2024年“三公”经费预算情况说明", "2024年“三公”经费预算30万元。公务接待费决算数为12万元。"
+    )
+    assert "reception" not in {r["item"] for r in ext.rows["sangong"]}
+    assert kinds(ext) == ["unread-clause"]

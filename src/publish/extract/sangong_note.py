@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from publish.core.vocabulary import MEASURE_NAMES
+from publish.core import YUAN_PER_UNIT, official_names
 from publish.extract import sangong_table
 from publish.extract import sangong_words as words
 from publish.extract.model import Extraction
@@ -28,7 +28,7 @@ DEFAULT_FUND_NAME = "一般公共预算财政拨款"
 FUND_NAME = r"一般公共预算(?:财政拨款|拨款)?"
 PARENTS = {"outbound_travel": "total", "reception": "total", "vehicle": "total"}
 SUBS = {"vehicle_operation": "vehicle", "vehicle_purchase": "vehicle"}
-FEN = {"元": Decimal(100), "万元": Decimal(1_000_000), "亿元": Decimal(10_000_000_000)}
+MEASURE_NAMES = official_names("assets", "measure")
 HEAD_LINES = 6
 OPERATING = "operating_costs"
 MEASURE_WORD = r"数|量|批次|人次|团组|共有"
@@ -183,14 +183,34 @@ def _read_span(sentence, mention, end, item, reading: Reading, ext: Extraction, 
     span = sentence[mention.end() : end]
     offset = mention.end()
     found = re.match(words.LINE_AMOUNT, span)
-    if found and _of_another_year(sentence[: mention.start()], ext.fiscal_year):
+    said = mention.group() + (span[: found.start("number")] if found else "")
+    field = _field_of(said, ext.document_kind)
+    if found and (field is None or _of_another_year(sentence[: mention.start()], ext.fiscal_year)):
         consumed.append((offset + found.start("number"), offset + found.end()))
-        ext.miss(SECTION, "unread-clause", sentence, *_ANOTHER_YEAR)
+        ext.miss(SECTION, "unread-clause", sentence, *_ANOTHER_FIGURE)
+    elif found and field == "initial_budget":
+        money = amount(found.group("number"), found.group("unit"))
+        reading.line(item).set({"initial_budget": money.text, "initial_unit": money.unit}, sentence)
+        consumed.append((offset + found.start("number"), offset + found.end()))
+        then = re.match(words.THEN_FINAL, span[found.end() :])
+        if then:
+            _note_amount(reading, item, mention.group(), then, sentence)
+            consumed.append((offset + found.end() + then.start("number"), offset + found.end() + then.end()))
     elif found:
         _note_amount(reading, item, mention.group(), found, sentence)
         consumed.append((offset + found.start("number"), offset + found.end()))
     for compare in _COMPARE.finditer(span):
         _read_change(sentence, span, compare, offset, item, reading, ext, consumed)
+
+
+def _field_of(said: str, kind: str) -> str | None:
+    """Which field the amount after ``said`` (the name and its words) is: the document's own amount, a 决算 note's
+    initial budget, or None for another kind's figure (a 决算 note's other budget, a budget note's 决算)."""
+    if not re.search(words.OTHER_KIND.get(kind, "(?!)"), said) or re.search(words.OWN_KIND.get(kind, "(?!)"), said):
+        return "amount"
+    if kind == "final_account" and re.search(words.INITIAL_BUDGET, said):
+        return "initial_budget"
+    return None
 
 
 def _of_another_year(before: str, year: str) -> bool:
@@ -269,7 +289,7 @@ def _count_name(measure: str, sentence: str, match: re.Match[str]) -> str:
     after = sentence[match.end("count") : match.end()].strip()
     named = before + (after if after in ("人次", "批次") else "")
     if not re.search(MEASURE_WORD, named) or ("团组" in named and measure != "outbound_groups"):
-        return MEASURE_NAMES[measure][0]
+        return MEASURE_NAMES[measure]
     return named
 
 
@@ -337,12 +357,13 @@ def _mismatch(cell, money: Amount, stated: str, line: Line) -> tuple[str, str]:
 
 
 def _fen(money: Amount) -> Decimal:
-    return Decimal(money.text) * FEN[money.unit]
+    return Decimal(money.text) * YUAN_PER_UNIT[money.unit] * 100
 
 
 def _put(reading: Reading, ext: Extraction, fund_name: str) -> None:
     for item, line in reading.lines.items():
-        unit = line.values.get("unit") or line.values.get("change_unit") or line.values.get("prior_unit")
+        units = ("unit", "change_unit", "prior_unit", "initial_unit")
+        unit = next((line.values[name] for name in units if line.values.get(name)), None)
         if not unit:
             continue
         resource, key, base = SECTION, {"fund": "general_budget", "item": item}, {"fund_name": fund_name}
@@ -373,11 +394,12 @@ def _operating_key(line: Line, ext: Extraction):
 
 def _in_unit(values: dict[str, str], unit: str) -> dict[str, str]:
     """The row's fields, a change or prior amount stated in another unit written in the row's unit."""
-    shown = {k: v for k, v in values.items() if k not in ("unit", "change_unit", "prior_unit")}
+    shown = {k: v for k, v in values.items() if k not in ("unit", "change_unit", "prior_unit", "initial_unit")}
     if "change" in shown and values.get("change_unit"):
         shown["change"] = converted(shown["change"], values["change_unit"], unit)
-    if "prior_amount" in shown:
-        shown["prior_amount"] = converted(shown["prior_amount"], values["prior_unit"], unit)
+    for name, unit_name in (("prior_amount", "prior_unit"), ("initial_budget", "initial_unit")):
+        if name in shown:
+            shown[name] = converted(shown[name], values[unit_name], unit)
     return shown
 
 
@@ -402,9 +424,10 @@ _OPERATING_FUND = (
     "机关运行经费未说明资金来源（一般公共预算或财政拨款），未读取",
     "机关运行经费 is stated without its fund (general budget or appropriations); not read",
 )
-_ANOTHER_YEAR = (
-    "此金额是另一年度的数（如上年数），不是本年数，未读取",
-    "this amount is another year's (e.g. the prior year's), not the document's own; not read",
+_ANOTHER_FIGURE = (
+    "此金额是另一年度或另一口径的数（如上年数、决算说明中的预算数），不是本文件本年的数，未读取",
+    "this amount is another year's or another kind's figure (the prior year's, a budget figure in a 决算 note), "
+    "not the document's own; not read",
 )
 _INITIAL_UNREAD = (
     "与年初预算数的比较：数据表没有此比较的列，且未写明年初预算数本身，未读取",

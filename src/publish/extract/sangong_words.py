@@ -36,8 +36,15 @@ TABLE_ITEMS: tuple[tuple[str, str], ...] = (
     ("vehicle_purchase", r"公务用车购置(?![及数])"),
 )
 # Words between a line's name and its amount: "支出预算为", "共计支出", "开支".
-TO_AMOUNT = r"(?:支出|开支|预算|决算|安排|执行|财政拨款|一般公共预算)*(?:数|总额)?(?:为|是|共计|合计)?(?:支出)?\s*"
+TO_AMOUNT = r"(?:支出|开支|年初|预算|决算|安排|执行|财政拨款|一般公共预算)*(?:数|总额)?(?:为|是|共计|合计)?(?:支出)?\s*"
 LINE_AMOUNT = rf"^{TO_AMOUNT}{AMOUNT}"
+# The words before an amount that make it another kind's figure than the document's own: a 决算 note's budget
+# figure (kept as initial_budget only where 年初预算 says which budget), a budget note's 决算 or 执行 figure.
+OTHER_KIND = {"final_account": r"预算", "budget": r"决算|执行", "adjusted_budget": r"决算|执行"}
+OWN_KIND = {"final_account": r"决算", "budget": r"预算", "adjusted_budget": r"调整预算"}
+INITIAL_BUDGET = r"年初预算"
+# A 决算 note's own figure right after the year's initial budget: "年初预算数为45万元，决算数为40万元".
+THEN_FINAL = rf"^[，,]?\s*(?:决算|实际支出|支出)(?:数)?(?:为|是)?{AMOUNT}"
 # Names listed, then their amounts in the same order: "因公出国（境）费、公务接待费分别为0万元、10万元".
 LISTED = r"^[、，和及与\s]*$"
 RESPECTIVELY = rf"^{TO_AMOUNT}分别(?:为|是)?"
