@@ -346,3 +346,21 @@ def test_a_budget_notes_final_figure_is_not_its_amount(tmp_path):
     )
     assert "reception" not in {r["item"] for r in ext.rows["sangong"]}
     assert kinds(ext) == ["unread-clause"]
+
+
+def test_lines_a_note_does_not_state_are_declared_not_zeroed(tmp_path):
+    ext = extracted(tmp_path, *SICHUAN_TOWN)
+    [part] = ext.rows["disclosure_parts"]
+    assert (part["part"], part["status"]) == ("sangong", "not_published")
+    assert "total" in part["note"]
+    assert "disclosure_parts" not in extracted(tmp_path, *CHONGQING_FINAL).rows
+
+
+def test_vehicle_and_change_wordings(tmp_path):
+    ext = extracted(
+        tmp_path,
+        "测试局2024年“三公”经费预算情况说明",
+        "公务用车购置费和运行维护费20万元，比上年减少了2万元，下降了9.09%。",
+    )
+    vehicle = line(ext, "sangong", item="vehicle")
+    assert (vehicle["amount"], vehicle["change"], vehicle["change_rate"]) == ("20", "-2", "-9.09")

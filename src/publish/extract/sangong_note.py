@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from publish.core import YUAN_PER_UNIT, official_names
+from publish.core import PROFILES, YUAN_PER_UNIT, official_names
 from publish.extract import sangong_table
 from publish.extract import sangong_words as words
 from publish.extract.model import Extraction
@@ -106,6 +106,7 @@ def read(document: Document, lines: list[str], ext: Extraction) -> None:
     for table in tables:
         _read_table(table, reading, ext)
     _put(reading, ext, _fund_name("\n".join(lines)))
+    _declare_unstated(ext)
     ext.put("disclosures", {}, {"profile": PROFILE, "unit": _unit_of(reading)}, document.title, "title")
 
 
@@ -390,6 +391,23 @@ def _operating_key(line: Line, ext: Extraction):
             return "operating_costs", {"fund": fund}, {"fund_name": match.group()}
     ext.miss(SECTION, "unread-clause", said, *_OPERATING_FUND)
     return None, {}, {}
+
+
+def _declare_unstated(ext: Extraction) -> None:
+    """A required line the note does not state (no total, a blank cell) is said in `disclosure_parts`, never a 0."""
+    names = official_names(SECTION)
+    for part in PROFILES[PROFILE].parts:
+        stated = ext.rows.get(part.resource, [])
+        unstated = [line for line in part.lines if not any(_agrees(row, line) for row in stated)]
+        if not unstated:
+            continue
+        shown = "、".join(names.get(line.get("item", ""), line.get("item", "")) for line in unstated)
+        note = f"文中未写明：{shown} the note does not state: " + ", ".join(line.get("item", "") for line in unstated)
+        ext.put("disclosure_parts", {"part": part.name}, {"status": "not_published", "note": note}, note, SECTION)
+
+
+def _agrees(row: dict[str, str], line: dict[str, str]) -> bool:
+    return all(row.get(k) == v for k, v in line.items()) and bool(row.get("amount"))
 
 
 def _in_unit(values: dict[str, str], unit: str) -> dict[str, str]:

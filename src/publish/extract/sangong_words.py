@@ -13,7 +13,7 @@ from publish.extract.patterns import AMOUNT, NUMBER
 # A 三公 line's name as published, per item; the longer names first (购置及运行 before 购置, 运行).
 ITEMS: tuple[tuple[str, str], ...] = (
     ("total", r"[“”\"]?三公[“”\"]?经费(?:支出|预算|决算)*(?:数|总额|合计|共计)?"),
-    ("vehicle", r"公务用车购置及运行(?:维护|维修)?(?:费用?|经费)(?:小计)?"),
+    ("vehicle", r"公务用车购置(?:费)?[及和与]运行(?:维护|维修)?(?:费用?|经费)(?:小计)?"),
     ("vehicle", r"公务用车购置及运维(?:费用?|经费)"),
     ("vehicle", r"公务用车(?:费用?|经费)"),
     ("outbound_travel", r"因公出国（境）(?:费用?|经费)"),
@@ -71,13 +71,13 @@ WORD = "|".join(CHANGE_WORDS)
 RATE = r"(?P<rate>\d+(?:\.\d+)?)\s*%"
 # The change after a comparison, in the shapes notes take; the first that matches wins.
 CHANGE: tuple[tuple[str, str], ...] = (
-    ("amount-and-rate", rf"^(?P<word>{WORD})\s*{AMOUNT}\s*[，（(]?\s*(?:增长|下降|增幅|降幅)?{RATE}"),
-    ("amount", rf"^(?P<word>{WORD})\s*{AMOUNT}"),
-    ("rate", rf"^(?P<word>{WORD}){RATE}"),
+    ("amount-and-rate", rf"^(?P<word>{WORD})了?\s*{AMOUNT}\s*[，（(]?\s*(?:增长|下降|增幅|降幅)?了?{RATE}"),
+    ("amount", rf"^(?P<word>{WORD})了?\s*{AMOUNT}"),
+    ("rate", rf"^(?P<word>{WORD})了?{RATE}"),
     ("flat", rf"^(?P<word>{FLAT})"),
 )
 # A rate in its own clause right after the change: "减少2.97万元，下降6.89%".
-RATE_AFTER = rf"^\s*[，（(]?\s*(?P<word>增长|下降|增幅|降幅)(?:为)?{RATE}"
+RATE_AFTER = rf"^\s*[，（(]?\s*(?P<word>增长|下降|增幅|降幅)(?:了|为)?{RATE}"
 RATE_SIGNS = {"增长": 1, "增幅": 1, "下降": -1, "降幅": -1}
 
 # Labels that open a change's reason; the reason runs to the end of its clause group (； or 。).
