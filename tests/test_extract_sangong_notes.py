@@ -364,3 +364,18 @@ def test_vehicle_and_change_wordings(tmp_path):
     )
     vehicle = line(ext, "sangong", item="vehicle")
     assert (vehicle["amount"], vehicle["change"], vehicle["change_rate"]) == ("20", "-2", "-9.09")
+
+
+def test_a_thousands_separator_broken_by_a_space_is_read_whole_and_said(tmp_path):
+    ext = extracted(
+        tmp_path,
+        "测试区本级2017年“三公”经费决算汇总情况",
+        "经汇总，2017年区本级一般公共预算财政拨款开支“三公”经费2,000.5万元，其中：因公出国(境)费35.6万元，"
+        "公务接待费100.5万元，公务用车购置及运行维护费1,864.4万元(公务用车购置费109.0万元、公务用车运行维护费"
+        "1, 755.4万元)。",
+    )
+    assert line(ext, "sangong", item="vehicle_operation")["amount"] == "1755.4"
+    assert line(ext, "sangong", item="total")["amount"] == "2000.5"
+    notes = [p["note"] for p in ext.provenance if p["field"] == "amount" and p["value"] == "1755.4"]
+    assert notes and "1， 537.4" in notes[0]
+    assert ext.unread == []

@@ -32,7 +32,7 @@ MEASURE_NAMES = official_names("assets", "measure")
 HEAD_LINES = 6
 OPERATING = "operating_costs"
 MEASURE_WORD = r"数|量|批次|人次|团组|共有"
-# "1， 537.4万元": a thousands separator the page broke with a space (read as 1537.4, said in the provenance).
+# "1， 537.4万元": a thousands separator the page broke with a space (read as 1537.4; the provenance says so).
 BROKEN_THOUSANDS = r"(?<![\d.，,])(\d{1,3})[，,]\s+(\d{3}(?:\.\d+)?)(?=\s*(?:亿元|万元|元))"
 
 _ITEMS = [(item, re.compile(regex)) for item, regex in words.ITEMS]
@@ -86,8 +86,10 @@ class Line:
 @dataclass
 class Reading:
     lines: dict[str, Line] = field(default_factory=dict)
-    text_amounts: dict[str, list[tuple[Amount, str, str]]] = field(default_factory=dict)  # item -> (amount, name, s)
+    # item -> (amount, its name and words, sentence, provenance note)
+    text_amounts: dict[str, list[tuple[Amount, str, str, str]]] = field(default_factory=dict)
     last_changed: str = ""
+    note: str = ""  # what the provenance of the sentence being read says (a repaired number)
 
     def line(self, item: str) -> Line:
         return self.lines.setdefault(item, Line(item))
@@ -100,7 +102,9 @@ def read(document: Document, lines: list[str], ext: Extraction) -> None:
     reading = Reading()
     text_lines = [line for i, line in enumerate(lines) if i not in taken]
     for line in text_lines:
-        for sentence in sentences(_repaired(line)):
+        repaired = _repaired(line)
+        reading.note = _REPAIRED if repaired != line else ""
+        for sentence in sentences(repaired):
             _read_sentence(sentence, reading, ext)
     _settle_text_amounts(reading, ext)
     for table in tables:
@@ -156,7 +160,7 @@ def _read_listed(sentence: str, mentions: list[re.Match[str]], reading: Reading,
 
 def _note_amount(reading: Reading, item: str, name: str, found: re.Match[str], sentence: str) -> None:
     money = amount(found.group("number"), found.group("unit"))
-    reading.text_amounts.setdefault(item, []).append((money, name + found.group(), sentence))
+    reading.text_amounts.setdefault(item, []).append((money, name + found.group(), sentence, reading.note))
     reading.line(item).set({"item_name": name}, sentence)
 
 
@@ -313,14 +317,14 @@ def _report_left(sentence: str, consumed, ext: Extraction) -> None:
 def _settle_text_amounts(reading: Reading, ext: Extraction) -> None:
     """One amount per line: the text stating two different amounts for a line keeps neither."""
     for item, found in reading.text_amounts.items():
-        values = {_fen(money) for money, _, _ in found}
-        money, _, sentence = found[0]
+        values = {_fen(money) for money, *_ in found}
+        money, _, sentence, note = found[0]
         if len(values) > 1:
-            shown = "；".join(text for _, text, _ in found)
+            shown = "；".join(text for _, text, *_ in found)
             ext.miss(SECTION, "irregular", shown, *_TEXT_DISAGREES)
             continue
         line = reading.line(item)
-        line.set({"amount": money.text, "unit": money.unit}, sentence)
+        line.set({"amount": money.text, "unit": money.unit}, sentence, note=note)
 
 
 def _read_table(table: sangong_table.Table, reading: Reading, ext: Extraction) -> None:
@@ -434,6 +438,7 @@ def _fund_name(text: str) -> str:
     return match.group() if match else DEFAULT_FUND_NAME
 
 
+_REPAIRED = "“1， 537.4”中千位分隔符后的空格已去掉 a space after a thousands separator was dropped ('1, 537.4')"
 _ROW_UNKNOWN = (
     "三公经费表中此行既不是“三公”经费的某一项，也不是统计数，未读取",
     "this row of the 三公 table is neither a 三公 line nor a count; not read",
