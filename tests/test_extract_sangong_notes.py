@@ -379,3 +379,13 @@ def test_a_thousands_separator_broken_by_a_space_is_read_whole_and_said(tmp_path
     notes = [p["note"] for p in ext.provenance if p["field"] == "amount" and p["value"] == "1755.4"]
     assert notes and "1， 537.4" in notes[0]
     assert ext.unread == []
+
+
+def test_counts_are_dated_as_the_note_dates_them_and_parents_only_where_stated(tmp_path):
+    ext = extracted(tmp_path, *SICHUAN_TOWN)
+    assert line(ext, "assets", measure="holding")["as_of"] == "2016-12"
+    assert not line(ext, "sangong", item="reception").get("parent_item")  # the note states no total
+    budget = extracted(tmp_path, "测试局2024年“三公”经费预算情况说明", "2024年公务用车购置数2辆，公务用车保有量5辆。")
+    purchase = line(budget, "assets", measure="purchase_budget")
+    assert (purchase["count"], purchase["budget_year"], purchase["measure_name"]) == ("2", "2024", "公务用车购置数")
+    assert not line(budget, "assets", measure="holding").get("as_of")  # not said: never guessed

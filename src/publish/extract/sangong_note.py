@@ -284,7 +284,7 @@ def _read_counts(sentence: str, ext: Extraction, consumed, section: str = SECTIO
             if any(a <= at[0] < b for a, b in consumed):
                 continue
             consumed.append(at)
-            _put_count(ext, measure, _count_name(measure, sentence, match), match, sentence, section)
+            _put_count(ext, measure, match, sentence, section)
             read += 1
     return read
 
@@ -298,10 +298,17 @@ def _count_name(measure: str, sentence: str, match: re.Match[str]) -> str:
     return named
 
 
-def _put_count(ext: Extraction, measure: str, name: str, match, sentence: str, section: str) -> None:
+def _put_count(ext: Extraction, measure: str, match, sentence: str, section: str) -> None:
+    """A count as its measure; a budget's purchases are its year's budgeted purchases, a count held is dated only
+    where the sentence says when (截至2015年12月底)."""
+    when: dict[str, str] = {}
     if measure == "purchase" and ext.document_kind != "final_account":
-        measure = "purchase_budget"
-    values = {"measure_name": name, "item_name": name, "count": match.group("count").replace(",", "")}
+        measure, when = "purchase_budget", {"budget_year": ext.fiscal_year}
+    dated = re.search(words.AS_OF, sentence)
+    if measure == "holding" and dated:
+        when = {"as_of": f"{dated.group('year')}-{int(dated.group('month')):02d}"}
+    name = _count_name(measure, sentence, match)
+    values = {"measure_name": name, "item_name": name, "count": match.group("count").replace(",", ""), **when}
     ext.put("assets", {"measure": measure, "item": "total"}, values, sentence, section)
 
 
@@ -372,7 +379,8 @@ def _put(reading: Reading, ext: Extraction, fund_name: str) -> None:
         if not unit:
             continue
         resource, key, base = SECTION, {"fund": "general_budget", "item": item}, {"fund_name": fund_name}
-        base["parent_item"] = PARENTS.get(item) or SUBS.get(item)
+        parent = PARENTS.get(item) or SUBS.get(item)
+        base["parent_item"] = parent if parent in reading.lines else None
         if item == OPERATING:
             resource, key, base = _operating_key(line, ext)
             if resource is None:

@@ -110,6 +110,8 @@ COUNTS: tuple[tuple[str, str], ...] = (
     ("reception_people", rf"(?<=批次，){COUNT}人次?"),
     ("reception_people", rf"公务接待人(?:数|次)（人(?:次)?）\s*{COUNT}$"),
 )
+# The month a count held stands at: "截至2015年12月底", "截止2022年12月31日".
+AS_OF = r"截[至止](?P<year>\d{4})年(?P<month>\d{1,2})月"
 # Where a count ends: 个, 次, 人, 辆, 批 (what the unread check looks for in a sentence).
 ANY_COUNT = rf"(?:{NUMBER})\s*(?:个团组|个|人次|人|辆|批次)"
 
