@@ -389,3 +389,38 @@ def test_counts_are_dated_as_the_note_dates_them_and_parents_only_where_stated(t
     purchase = line(budget, "assets", measure="purchase_budget")
     assert (purchase["count"], purchase["budget_year"], purchase["measure_name"]) == ("2", "2024", "公务用车购置数")
     assert not line(budget, "assets", measure="holding").get("as_of")  # not said: never guessed
+
+
+def test_a_table_with_prior_year_and_change_columns_is_read_in_the_years_column(tmp_path):
+    ext = extracted(
+        tmp_path,
+        "测试局2024年“三公”经费预算情况表",
+        "单位：万元",
+        "项目\t2023年预算数\t2024年预算数\t增减额\t增减率",
+        "合计\t32\t30\t-2\t-6.25",
+        "公务 接待费\t12\t10\t-2\t-16.67",
+    )
+    assert {r["item"]: r["amount"] for r in ext.rows["sangong"]} == {"total": "30", "reception": "10"}
+
+
+def test_a_line_whose_changes_the_text_states_differently_keeps_neither(tmp_path):
+    ext = extracted(
+        tmp_path,
+        "测试局2024年“三公”经费预算情况说明",
+        "2024年公务接待费10万元，较上年减少2万元。",
+        "（三）公务接待费预算10万元，比上年减少3万元。",
+    )
+    reception = line(ext, "sangong", item="reception")
+    assert (reception["amount"], reception.get("change"), reception.get("change_word")) == ("10", None, None)
+    assert kinds(ext) == ["irregular"]
+
+
+def test_a_final_notes_spending_after_its_budget_figure(tmp_path):
+    ext = extracted(
+        tmp_path,
+        "测试镇2022年度“三公”经费决算情况",
+        "2022年度“三公”经费财政拨款支出预算为45万元，支出决算为40万元，完成预算的88.89%。",
+    )
+    total = line(ext, "sangong", item="total")
+    assert (total["amount"], total.get("initial_budget")) == ("40", None)  # which budget is not said
+    assert kinds(ext) == ["unread-clause"]

@@ -31,6 +31,7 @@ SUBS = {"vehicle_operation": "vehicle", "vehicle_purchase": "vehicle"}
 MEASURE_NAMES = official_names("assets", "measure")
 HEAD_LINES = 6
 OPERATING = "operating_costs"
+CHANGE_FIELDS = ("change", "change_unit", "change_word", "change_rate", "change_basis", "prior_amount", "prior_unit")
 MEASURE_WORD = r"数|量|批次|人次|团组|共有"
 # "1， 537.4万元": a thousands separator the page broke with a space (read as 1537.4; the provenance says so).
 BROKEN_THOUSANDS = r"(?<![\d.，,])(\d{1,3})[，,]\s+(\d{3}(?:\.\d+)?)(?=\s*(?:亿元|万元|元))"
@@ -90,6 +91,7 @@ class Reading:
     text_amounts: dict[str, list[tuple[Amount, str, str, str]]] = field(default_factory=dict)
     last_changed: str = ""
     note: str = ""  # what the provenance of the sentence being read says (a repaired number)
+    disputed: set[str] = field(default_factory=set)  # lines whose changes the text states twice, differently
 
     def line(self, item: str) -> Line:
         return self.lines.setdefault(item, Line(item))
@@ -190,20 +192,22 @@ def _read_span(sentence, mention, end, item, reading: Reading, ext: Extraction, 
     found = re.match(words.LINE_AMOUNT, span)
     said = mention.group() + (span[: found.start("number")] if found else "")
     field = _field_of(said, ext.document_kind)
-    if found and (field is None or _of_another_year(sentence[: mention.start()], ext.fiscal_year)):
+    another_year = bool(found) and _of_another_year(sentence[: mention.start()], ext.fiscal_year)
+    if found and (field is None or another_year):
         consumed.append((offset + found.start("number"), offset + found.end()))
         ext.miss(SECTION, "unread-clause", sentence, *_ANOTHER_FIGURE)
     elif found and field == "initial_budget":
         money = amount(found.group("number"), found.group("unit"))
         reading.line(item).set({"initial_budget": money.text, "initial_unit": money.unit}, sentence)
         consumed.append((offset + found.start("number"), offset + found.end()))
-        then = re.match(words.THEN_FINAL, span[found.end() :])
-        if then:
-            _note_amount(reading, item, mention.group(), then, sentence)
-            consumed.append((offset + found.end() + then.start("number"), offset + found.end() + then.end()))
     elif found:
         _note_amount(reading, item, mention.group(), found, sentence)
         consumed.append((offset + found.start("number"), offset + found.end()))
+    if found and field != "amount" and not another_year and ext.document_kind == "final_account":
+        then = re.match(words.THEN_FINAL, span[found.end() :])
+        if then:  # "支出预算为45万元，支出决算为40万元": the 决算 figure after a budget figure is the note's own
+            _note_amount(reading, item, mention.group(), then, sentence)
+            consumed.append((offset + found.end() + then.start("number"), offset + found.end() + then.end()))
     for compare in _COMPARE.finditer(span):
         _read_change(sentence, span, compare, offset, item, reading, ext, consumed)
 
@@ -247,8 +251,26 @@ def _read_change(sentence, span, compare, offset, item, reading: Reading, ext: E
     if prior:
         money = amount(prior.group("number"), prior.group("unit"))
         values.update(prior_amount=money.text, prior_unit=money.unit)
-    reading.line(item).set(values, sentence)
+    line = reading.line(item)
+    if _disagrees(line.values, values) or item in reading.disputed:
+        if item not in reading.disputed:
+            ext.miss(SECTION, "irregular", sentence, *_CHANGES_DISAGREE)
+        reading.disputed.add(item)
+        line.drop(*CHANGE_FIELDS)
+        return
+    line.set(values, sentence)
     reading.last_changed = item
+
+
+def _disagrees(before: dict[str, str], now: dict[str, str]) -> bool:
+    """Does a second statement of a line's change contradict the first (compared in fen, rate as written)?"""
+    if "change" in before and "change" in now:
+        first = Amount(before["change"], before.get("change_unit") or "万元")
+        second = Amount(now["change"], now.get("change_unit") or "万元")
+        if _fen(first) != _fen(second):
+            return True
+    both_rates = "change_rate" in before and "change_rate" in now
+    return both_rates and Decimal(before["change_rate"]) != Decimal(now["change_rate"])
 
 
 def _change_values(change: re.Match[str], rate_after: re.Match[str] | None, basis: str) -> dict[str, str]:
@@ -447,6 +469,10 @@ def _fund_name(text: str) -> str:
 
 
 _REPAIRED = "“1， 537.4”中千位分隔符后的空格已去掉 a space after a thousands separator was dropped ('1, 537.4')"
+_CHANGES_DISAGREE = (
+    "文字说明对同一项“三公”经费写了不同的增减额或增减率，均未采用",
+    "the text states different changes for the same 三公 line; neither is kept",
+)
 _ROW_UNKNOWN = (
     "三公经费表中此行既不是“三公”经费的某一项，也不是统计数，未读取",
     "this row of the 三公 table is neither a 三公 line nor a count; not read",

@@ -19,9 +19,11 @@ from publish.extract.patterns import LABEL, NUMBER
 NUMBER_ONLY = rf"^(?:{NUMBER})$"
 # What a row's name may carry before the item's name: 一、 1、 其中： （1）.
 ROW_PREFIX = rf"(?:{LABEL.lstrip('^')}|[（(]\d+[）)]|其中[：:]?|\s)*"
-ROW = rf"^(?P<name>{ROW_PREFIX}[^\d\s][^\t]*?)(?P<values>(?:\s+(?:{NUMBER}))+)$"
+# A cell of a row: a figure, or a change column's signed figure or rate.
+VALUE = rf"[-－]?(?:{NUMBER})%?"
+ROW = rf"^(?P<name>{ROW_PREFIX}[^\d\s][^\t]*?)(?P<values>(?:\s+(?:{VALUE}))+)$"
 # Header cells that hold no line (the column of names, the years' columns).
-HEADER_WORDS = r"^(?:项目|支出|科目|名称|\d{4}\S*?数|预算数|决算数|执行数)$"
+HEADER_WORDS = r"^(?:项目|支出|科目|名称|\S*?\d{4}\S*?数|预算数|决算数|执行数|增减\S*|增长率|变动\S*|\S*比上年\S*)$"
 PROSE_LENGTH = 40
 NAME_HEADS = r"项目|支出|科目|名称"
 # The header of the column holding the document's own figure, by document kind.
@@ -92,7 +94,7 @@ def _cell_text(line: str) -> str:
 
 def item_of(name: str) -> str:
     """The sangong item a table cell's name is (after its 一、 其中：（1） prefix), or ""."""
-    bare = re.sub(rf"^{ROW_PREFIX}", "", name).strip()
+    bare = re.sub(r"\s+", "", re.sub(rf"^{ROW_PREFIX}", "", name))
     for item, regex in (*words.ITEMS, *words.TABLE_ITEMS):
         if re.fullmatch(regex, bare):
             return item
@@ -127,6 +129,9 @@ def _rows(cleaned: list[tuple[int, str]], table: Table, year: str, kind: str) ->
                 continue
             note = "一行只有一个数，按本年数一列读取 one value under two columns: read as the year's own column"
         value = values[-1] if len(values) < columns else values[chosen]
+        if not re.fullmatch(NUMBER_ONLY, value):
+            table.problems.append((line, *_COLUMNS_UNCLEAR))
+            continue
         item = item_of(match.group("name").strip())
         table.cells.append(Cell(item, _bare(match.group("name")), value, line, note=note))
     if table.cells:  # a name alone on its line is a blank cell only where rows hold their values

@@ -44,7 +44,7 @@ OTHER_KIND = {"final_account": r"预算", "budget": r"决算|执行", "adjusted_
 OWN_KIND = {"final_account": r"决算", "budget": r"预算", "adjusted_budget": r"调整预算"}
 INITIAL_BUDGET = r"年初预算"
 # A 决算 note's own figure right after the year's initial budget: "年初预算数为45万元，决算数为40万元".
-THEN_FINAL = rf"^[，,]?\s*(?:决算|实际支出|支出)(?:数)?(?:为|是)?{AMOUNT}"
+THEN_FINAL = rf"^[，,]?\s*(?:支出)?(?:决算|实际支出)(?:数)?(?:为|是)?{AMOUNT}"
 # Names listed, then their amounts in the same order: "因公出国（境）费、公务接待费分别为0万元、10万元".
 LISTED = r"^[、，和及与\s]*$"
 RESPECTIVELY = rf"^{TO_AMOUNT}分别(?:为|是)?"
