@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from publish.core import DEPARTMENT_ID
-from publish.extract import budget, divisions, goals, matters, profile
+from publish.extract import budget, divisions, goals, matters, profile, sangong_note
 from publish.extract.errors import ExtractError
 from publish.extract.identity import Identity, Overrides, identify
 from publish.extract.model import Extraction
@@ -31,7 +31,8 @@ def extract(
     for text, zh, en in identity.notes:
         ext.miss("title", "irregular", text, zh, en)
     ext.department_id = _department(reference, department, identity, ext, (Path(path).name, "\n".join(lines)))
-    ext.absent = document.absent()
+    note = identity.profile == "sangong-note"
+    ext.absent = [] if note else document.absent()
     for sid, zh, en in ext.absent:
         ext.miss(
             sid,
@@ -44,6 +45,16 @@ def extract(
     division = reference.division_name(code) or divisions.name_of(code)
     profile.read_profile(document, ext, identity.name, division, "\n".join(lines))
     _disclosure(ext, document, identity)
+    if note:
+        sangong_note.read(document, lines, ext)
+    else:
+        _read_narrative(document, ext, reference)
+    _keep_schema_fields(ext, reference.package)
+    ext.finish()
+    return ext
+
+
+def _read_narrative(document: Document, ext: Extraction, reference: Reference) -> None:
     budget.read_overview(document, ext, reference)
     budget.read_explanation(document, ext)
     matters.read_sangong(document, ext)
@@ -51,9 +62,6 @@ def extract(
     goals.read_performance(document, ext)
     profile.read_glossary(document, ext)
     profile.read_contact(document, ext)
-    _keep_schema_fields(ext, reference.package)
-    ext.finish()
-    return ext
 
 
 def source_name(path: Path, package_root: Path) -> str:
