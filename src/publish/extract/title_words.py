@@ -122,13 +122,14 @@ def head_lines(lines: list[str]) -> list[str]:
 def titles(head: list[str]) -> list[Title]:
     """Every title in ``head``: a line that is one, a line starting with the year joined to the lines naming
     the department above it (重庆市万州区公路事务中心 / 2024年单位预算情况说明), or a run of short lines that
-    together are one (上海市普陀区财政局 / 年度部门决算 / 2024)."""
+    together are one (上海市普陀区财政局 / 年度部门决算 / 2024). A line naming two years is a table's header
+    (2023年预算数 2024年预算数), not a title."""
     found: list[Title] = []
     for run in _runs(head):
         in_run = [t for t in (_title_at(run, i) for i in range(len(run))) if t]
         joined = None if in_run else _title("".join(run))
         found += in_run or ([joined] if joined and is_name(joined.name) else [])
-    return found
+    return [title for title in found if len(set(re.findall(rf"{YEAR}年", title.text))) == 1]
 
 
 def _title_at(run: list[str], i: int) -> Title | None:
