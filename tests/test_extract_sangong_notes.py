@@ -424,3 +424,30 @@ def test_a_final_notes_spending_after_its_budget_figure(tmp_path):
     total = line(ext, "sangong", item="total")
     assert (total["amount"], total.get("initial_budget")) == ("40", None)  # which budget is not said
     assert kinds(ext) == ["unread-clause"]
+
+
+def test_a_stored_copys_source_and_note_lines_are_never_read(tmp_path):
+    ext = extracted(
+        tmp_path,
+        "SOURCE: https://www.example.gov.cn/1.htm — 某市2025年“三公”经费预算",
+        "NOTE: stored copy; the prior-year total is stated ('较2024年的2190万元'), 40+242 = 282万元.",
+        "经某市财政局汇总，2025年全市使用财政拨款安排“三公”经费预算总额为282万元；其中：因公出国(境)经费40万元；"
+        "公务接待费242万元。",
+    )
+    assert line(ext, "sangong", item="total")["amount"] == "282"
+    assert not [u for u in ext.unread if "2190" in u.text or "stored copy" in u.text]
+    assert ext.rows["disclosures"][0]["source_url"] == "https://www.example.gov.cn/1.htm"
+
+
+@pytest.mark.parametrize(
+    ("paid_from", "fund", "fund_name"),
+    [
+        ("使用财政拨款安排", "appropriation", "财政拨款"),
+        ("使用一般公共预算财政拨款安排", "general_budget", "一般公共预算财政拨款"),
+        ("", "general_budget", "一般公共预算财政拨款"),
+    ],
+)
+def test_the_fund_is_the_one_the_note_names(tmp_path, paid_from, fund, fund_name):
+    ext = extracted(tmp_path, "某县2025年“三公”经费预算情况", f"2025年全县{paid_from}“三公”经费预算总额为282万元。")
+    row = line(ext, "sangong", item="total")
+    assert (row["fund"], row["fund_name"]) == (fund, fund_name)

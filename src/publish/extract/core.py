@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from publish.core import DEPARTMENT_ID
-from publish.extract import budget, divisions, goals, matters, profile, sangong_note
+from publish.extract import budget, divisions, goals, matters, profile, sangong_note, title_words
 from publish.extract.errors import ExtractError
 from publish.extract.identity import Identity, Overrides, identify
 from publish.extract.model import Extraction
@@ -23,8 +23,9 @@ def extract(
     package, into the tables of the data model shipped with the tool)."""
     reference = load_reference(package)
     lines = read_document(path)
-    document = split(lines, source_name(Path(path), reference.package.root))
     identity = identify(lines, overrides, Path(path).name)
+    lines = title_words.without_stored(lines)
+    document = split(lines, source_name(Path(path), reference.package.root))
     document.title = identity.title
     ext = Extraction(title=identity.title, fiscal_year=identity.fiscal_year)
     ext.document_kind, ext.scope = identity.document_kind, identity.scope

@@ -92,7 +92,7 @@ def read(document: Document, lines: list[str], ext: Extraction) -> None:
     _settle_text_amounts(reading, ext)
     for table in tables:
         _read_table(table, reading, ext)
-    _put(reading, ext, _fund_name("\n".join(lines)))
+    _put(reading, ext, *_fund("\n".join(lines)))
     _declare_unstated(ext)
     ext.put("disclosures", {}, {"profile": PROFILE, "unit": _unit_of(reading)}, document.title, "title")
 
@@ -375,13 +375,13 @@ def _fen(money: Amount) -> Decimal:
     return Decimal(money.text) * YUAN_PER_UNIT[money.unit] * 100
 
 
-def _put(reading: Reading, ext: Extraction, fund_name: str) -> None:
+def _put(reading: Reading, ext: Extraction, fund: str, fund_name: str) -> None:
     for item, line in reading.lines.items():
         units = ("unit", "change_unit", "prior_unit", "initial_unit")
         unit = next((line.values[name] for name in units if line.values.get(name)), None)
         if not unit:
             continue
-        resource, key, base = SECTION, {"fund": "general_budget", "item": item}, {"fund_name": fund_name}
+        resource, key, base = SECTION, {"fund": fund, "item": item}, {"fund_name": fund_name}
         parent = PARENTS.get(item) or SUBS.get(item)
         base["parent_item"] = parent if parent in reading.lines else None
         if item == OPERATING:
@@ -444,9 +444,15 @@ def _unit_of(reading: Reading) -> str | None:
     return None
 
 
-def _fund_name(text: str) -> str:
+def _fund(text: str) -> tuple[str, str]:
+    """The fund the note's 三公 are paid from: the general budget as the note names it (the definition's own fund,
+    also when the note names none), or all appropriations where it says only 使用财政拨款安排."""
     match = re.search(FUND_NAME, text)
-    return match.group() if match else DEFAULT_FUND_NAME
+    if match:
+        return "general_budget", match.group()
+    if re.search(words.APPROPRIATIONS_ONLY, text):
+        return "appropriation", "财政拨款"
+    return "general_budget", DEFAULT_FUND_NAME
 
 
 _REPAIRED = "“1， 537.4”中千位分隔符后的空格已去掉 a space after a thousands separator was dropped ('1, 537.4')"

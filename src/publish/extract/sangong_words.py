@@ -25,6 +25,8 @@ ITEMS: tuple[tuple[str, str], ...] = (
     ("operating_costs", r"机关运行经费"),
 )
 # The fund 机关运行经费 is paid from, as the sentence stating it words it (operating_costs.fund, fund_name).
+# A note whose 三公 are paid from all appropriations, not named as the general budget's: 使用财政拨款安排.
+APPROPRIATIONS_ONLY = r"(?:使用|用)财政拨款安排"
 OPERATING_FUNDS: tuple[tuple[str, str], ...] = (
     ("general_budget", r"一般公共预算(?:财政拨款)?"),
     ("appropriation", r"财政拨款"),

@@ -103,6 +103,15 @@ def stored_copy(lines: list[str]) -> Stored:
     return Stored("", "")
 
 
+def without_stored(lines: list[str]) -> list[str]:
+    """The document's own lines: a stored copy's ``SOURCE:``/``NOTE:`` lines at the top describe the copy, and no
+    reader may take a figure or a name from them."""
+    start = 0
+    while start < len(lines) and (not lines[start].strip() or re.match(STORED_LINE, lines[start].strip())):
+        start += 1
+    return lines[start:] if any(re.match(STORED_LINE, line.strip()) for line in lines[:start]) else lines
+
+
 def head_lines(lines: list[str]) -> list[str]:
     """The document's first lines where a title may be: stored-copy lines and page noise left out, up to the
     table of contents or the first numbered part."""
