@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from publish.core import DEFAULT_PROFILE, DEPARTMENT_ID, EXIT_USAGE, PublishError
-from publish.extract import budget, goals, matters, profile
+from publish.extract import budget, goals, matters, profile, shanghai
 from publish.extract.identity import identity_from_title
 from publish.extract.model import Extraction
 from publish.extract.readers import read_document
@@ -23,6 +23,8 @@ def extract(path: str | Path, department: str | None = None, package: str | Path
     reference = load_reference(package)
     lines = read_document(path)
     document = split(lines, source_name(Path(path), reference.package.root))
+    if shanghai.is_shanghai(lines):
+        return _shanghai(lines, document, reference, department)
     title = profile.read_title(document)
     ext = Extraction(title=document.title)
     ext.fiscal_year = title.get("year") or _year_from_text(lines)
@@ -47,6 +49,16 @@ def extract(path: str | Path, department: str | None = None, package: str | Path
     goals.read_performance(document, ext)
     profile.read_glossary(document, ext)
     profile.read_contact(document, ext)
+    _keep_schema_fields(ext, reference.package)
+    ext.finish()
+    return ext
+
+
+def _shanghai(lines: list[str], document: Document, reference: Reference, department: str | None) -> Extraction:
+    """The Shanghai nine-table family, read by its own reader (tables first, the narrative checked against them)."""
+    year = shanghai.year_of(lines) or _year_from_text(lines)
+    ext = shanghai.read(lines, document.source_file, reference, year)
+    ext.department_id = _department(reference, department, shanghai.department_name(lines))
     _keep_schema_fields(ext, reference.package)
     ext.finish()
     return ext

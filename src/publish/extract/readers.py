@@ -39,13 +39,20 @@ def read_document(path: str | Path) -> list[str]:
             exit_code=EXIT_USAGE,
         )
     raw = {".txt": _text_lines, ".docx": _docx_lines, ".pdf": _pdf_lines}[suffix](path)
-    lines = [normalise(line) for line in raw]
+    lines = [_normalised(line) for line in raw]
     if not any(lines):
         raise DocumentError(
             f"{path.name}：文件中没有可读取的文字（扫描版 PDF 需先做文字识别 OCR）",
             f"{path.name}: the file holds no readable text (a scanned PDF needs OCR first)",
         )
     return lines
+
+
+def _normalised(line: str) -> str:
+    """A line in canonical form; a table row cell by cell, so that its leading empty cells keep their columns."""
+    if "\t" not in line:
+        return normalise(line)
+    return "\t".join(normalise(cell) for cell in line.rstrip("\r\n").split("\t"))
 
 
 def _within(path: Path, limit: limits.Limit) -> None:
@@ -94,10 +101,9 @@ def _docx_lines(path: Path) -> list[str]:
 
 def _unique_cells(row) -> list[str]:
     cells, seen = [], set()
-    for cell in row.cells:  # merged cells repeat: keep each once
-        if id(cell._tc) not in seen:
-            seen.add(id(cell._tc))
-            cells.append(cell.text.strip())
+    for cell in row.cells:  # a merged cell repeats: its text once, an empty cell for each column it spans
+        cells.append("" if id(cell._tc) in seen else cell.text.strip())
+        seen.add(id(cell._tc))
     return cells
 
 

@@ -1,0 +1,122 @@
+"""A table recognised in the lines of a document: its title, unit, page, column headers and rows of cells.
+
+Tables reach the extractor as lines of TAB-separated cells (Word rows, PDF tables, text files that kept the
+tabs). A table starts at a title line (a line naming a ``…表`` with no TAB), carries the unit its heading states
+(``单位：元`` / ``单位：万元``), and runs over its TAB lines across page breaks (a header repeated on the next page
+is dropped). Header rows are the rows before the first row holding a figure; each column is named by the path of
+its header cells, a merged header cell spanning the columns to its right under the same parent.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+PAGE = re.compile(r"^\[page (\d+)\]$")
+TITLE = re.compile(r"^(?:\d{4}年度?)?[^\t]{2,40}?表$")
+UNIT = re.compile(r"单位\s*[：:]\s*(万元|元|亿元)")
+NUMBER = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+(?:\.\d+)?$")
+EMPTY_MARK = re.compile(r"^(?:无|本表为空表|-)$")
+NOTE = re.compile(r"^注\s*[：:]")
+
+
+@dataclass
+class Row:
+    cells: list[str]
+    page: str
+
+    @property
+    def line(self) -> str:
+        return "\t".join(self.cells)
+
+
+@dataclass
+class Table:
+    title: str
+    page: str
+    unit: str = ""
+    header: list[list[str]] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    preamble: int = 0  # text lines between the title and the first row (编制部门, a year, stray quotes)
+
+    def columns(self) -> list[str]:
+        """Each column's name: the path of its header cells, merged cells filled to the right under one parent."""
+        width = max([len(r) for r in self.header] + [len(r.cells) for r in self.rows] + [0])
+        filled: list[list[str]] = []
+        for depth, row in enumerate(self.header):
+            cells = [clean(c) for c in row] + [""] * (width - len(row))
+            for col in range(1, width):
+                above_same = depth == 0 or filled[depth - 1][col] == filled[depth - 1][col - 1]
+                if not cells[col] and above_same and not _is_code_header(cells[col - 1]):
+                    cells[col] = cells[col - 1]
+            filled.append(cells)
+        return ["/".join(dict.fromkeys(r[col] for r in filled if r[col])) for col in range(width)]
+
+    @property
+    def empty(self) -> bool:
+        """Printed without figures: no row holds a number (``无``, or only a 合计 row with blank cells)."""
+        return not any(number(c) is not None for r in self.rows for c in r.cells)
+
+
+def _is_code_header(cell: str) -> bool:
+    return cell in {"类", "款", "项"}
+
+
+def clean(cell: str) -> str:
+    """A cell without the spaces a PDF puts between Chinese characters."""
+    return re.sub(r"\s+", "", cell)
+
+
+def number(cell: str) -> str | None:
+    """The cell's figure as published without thousands separators, or None when it holds no figure."""
+    text = cell.strip().replace("，", ",")
+    if not NUMBER.match(text):
+        return None
+    return text.replace(",", "")
+
+
+def tables(lines: list[str]) -> list[Table]:
+    """Every titled table of ``lines``, in order."""
+    found: list[Table] = []
+    current: Table | None = None
+    page = ""
+    for raw in lines:
+        line = raw.rstrip("\n")
+        marker = PAGE.match(line.strip())
+        if marker:
+            page = marker.group(1)
+            continue
+        if "\t" not in line:
+            text = clean(line)
+            if TITLE.match(text) and not NOTE.match(text):
+                current = Table(title=text, page=page)
+                found.append(current)
+                continue
+            if current is not None and UNIT.search(text) and not current.rows and not current.header:
+                current.unit = UNIT.search(text).group(1)
+                continue
+            if current is not None and NOTE.match(text):
+                current.notes.append(line.strip())
+                continue
+            if current is not None and text:
+                current.preamble += 1
+                if current.rows or current.header or current.preamble > 2:
+                    current = None  # the table ended (or the title was a heading of the text)
+            continue
+        if current is None:
+            continue
+        _add_row(current, line.split("\t"), page)
+    return [t for t in found if t.rows or t.header]
+
+
+def _add_row(table: Table, cells: list[str], page: str) -> None:
+    if not table.rows:
+        has_figure = any(number(c) is not None for c in cells) or any(EMPTY_MARK.match(clean(c)) for c in cells[:1])
+        total_row = bool(cells) and clean(cells[0]) in {"合计", "总计"} and not any(clean(c) for c in cells[1:])
+        if not has_figure and not total_row:
+            table.header.append(cells)
+            return
+    elif [clean(c) for c in cells] in [[clean(c) for c in h] for h in table.header]:
+        return  # the header repeated at the top of a continued page
+    table.rows.append(Row(cells, page))

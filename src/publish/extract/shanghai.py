@@ -1,0 +1,76 @@
+"""The Shanghai district family: a budget or 决算 of nine tables (元 or 万元) and the narrative around them.
+
+Recognised by 上海市 in its opening lines and at least three of the nine table titles. Its identity (year,
+kind, scope, department name) is read from the cover and the tables' headings; its figures from the tables
+(``shanghai_tables``) first, then the narrative (``shanghai_text``), which fills what the tables do not state
+and is checked against them where both do.
+"""
+
+from __future__ import annotations
+
+import re
+
+from publish.extract import grid, shanghai_tables, shanghai_text
+from publish.extract.identity import identity_from_title
+from publish.extract.model import Extraction
+from publish.extract.reference import Reference
+
+OPENING_LINES = 15
+MIN_TITLES = 3
+YEAR = re.compile(r"(20\d{2})\s*年")
+BARE_YEAR = re.compile(r"^(20\d{2})$")
+PREPARER = re.compile(r"编制(?:部门|单位)\s*[：:]\s*(\S+)")
+DOCUMENT_TYPES = (("单位预算", "单位预算"), ("单位决算", "单位决算"), ("决算", "部门决算"), ("预算", "部门预算"))
+
+
+def opening(lines: list[str]) -> list[str]:
+    """The cover: the first non-empty lines that are not page markers or table rows."""
+    found = [line.strip() for line in lines if line.strip() and not grid.PAGE.match(line.strip())]
+    return [line for line in found if "\t" not in line][:OPENING_LINES]
+
+
+def is_shanghai(lines: list[str]) -> bool:
+    if not any("上海市" in line for line in opening(lines)):
+        return False
+    kinds = {shanghai_tables.kind_of(table) for table in grid.tables(lines)} - {""}
+    return len(kinds) >= MIN_TITLES
+
+
+def year_of(lines: list[str]) -> str:
+    """The year the cover states (a year on its own line counts), else the tables' titles; '' if none."""
+    cover = opening(lines)[:6]
+    for line in cover:
+        found = YEAR.search(line) or BARE_YEAR.match(line)
+        if found:
+            return found.group(1)
+    for table in grid.tables(lines):
+        found = YEAR.match(table.title)
+        if found:
+            return found.group(1)
+    return ""
+
+
+def department_name(lines: list[str]) -> str:
+    """The department the tables' headings name (编制部门：…), else the cover's line naming 上海市…."""
+    for line in lines:
+        found = PREPARER.search(line)
+        if found:
+            return found.group(1)
+    cover = [line for line in opening(lines)[:4] if line.startswith("上海市") and not YEAR.search(line)]
+    return re.sub(r"\s+", "", cover[0]) if cover else ""
+
+
+def read(lines: list[str], source_file: str, reference: Reference, year: str) -> Extraction:
+    """The whole document into an Extraction (the department id is the caller's to settle)."""
+    title = "".join(re.sub(r"\s+", "", line) for line in opening(lines)[:3])
+    ext = Extraction(title=title)
+    ext.fiscal_year = year
+    ext.document_kind, ext.scope = identity_from_title(title)
+    kind = ext.document_kind
+    document_type = next((name for word, name in DOCUMENT_TYPES if word in title), "")
+    profile = "shanghai-final" if kind == "final_account" else "shanghai-budget"
+    values = {"title": title, "document_type": document_type, "source_file": source_file, "profile": profile}
+    ext.put("disclosures", {}, values, title, "title")
+    shanghai_tables.read_tables(grid.tables(lines), ext, reference, kind)
+    shanghai_text.read_text(shanghai_text.narrative(lines), ext, kind)
+    return ext

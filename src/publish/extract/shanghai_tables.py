@@ -1,0 +1,356 @@
+"""The nine tables of a Shanghai district budget or 决算, read cell by cell into the data model.
+
+Each table is recognised by its title (one regex per wording, budget and 决算 alike) and read in the unit its
+heading states (元 or 万元). Function lines take their code from the 类/款/项 columns or a one-cell code, and are
+kept only where the year's code list has that code under that name (else unread, never dropped silently). Empty
+cells stay empty (never zeros), except in the 三公 table whose printed blank means nothing was spent; a table
+printed empty (“无”, 本表为空表) becomes a ``disclosure_parts`` row quoting its note.
+"""
+
+from __future__ import annotations
+
+import re
+
+from publish.core import parent_code
+from publish.extract.grid import Row, Table, clean, number
+from publish.extract.model import Extraction
+from publish.extract.reference import Reference
+
+# Which table a title names (the year prefix and the ordinal are ignored).
+TITLES: tuple[tuple[str, str], ...] = (
+    ("overview", r"^(?:部门|单位)?财务收支(?:预算|决算)总表$|^收入支出决算总表$"),
+    ("income", r"^(?:部门|单位)?收入(?:预算总表|决算表)$"),
+    ("function_all", r"^(?:部门|单位)?支出(?:预算总表|决算表)$"),
+    ("appropriation", r"财政拨款收支(?:预算)?总表$|财政拨款收入支出决算总表$"),
+    ("basic_economic", r"一般公共预算(?:财政拨款)?基本支出"),
+    ("function_general_budget", r"一般公共预算(?:支出功能分类预算表|财政拨款支出决算表)$"),
+    ("function_government_fund", r"政府性基金预算(?:支出功能分类预算表|财政拨款收入支出决算表)$"),
+    ("function_state_capital", r"国有资本经营预算(?:支出功能分类预算表|财政拨款收入支出决算表)$"),
+    ("sangong", r"三公.{0,2}经费"),
+)
+FUNCTION_FUNDS = {
+    "function_all": "all",
+    "function_general_budget": "general_budget",
+    "function_government_fund": "government_fund",
+    "function_state_capital": "state_capital",
+}
+EMPTY_PARTS = {"government_fund": "function-government-fund", "state_capital": "function-state-capital"}
+# A column's last header naming an amount of a function line.
+COST_TYPES: tuple[tuple[str, str], ...] = (
+    ("total", r"^(?:合计|小计|本年支出合计|本年收入合计)$"),
+    ("basic", r"^基本支出$"),
+    ("project", r"^项目支出$"),
+)
+ECONOMIC_COSTS: tuple[tuple[str, str], ...] = (("total", r"^合计$"), ("personnel", r"^人员经费$"), ("public", r"^公用经费$"))
+# Income lines of the overview table (left side), after the ordinal.
+INCOME: tuple[tuple[str, str, str], ...] = (
+    ("general_budget", r"^一般公共预算(?:财政拨款)?(?:收入)?$", "total"),
+    ("government_fund", r"^政府性基金预算(?:财政拨款)?(?:收入)?$", "total"),
+    ("state_capital", r"^国有资本经营预算(?:财政拨款)?(?:收入)?$", "total"),
+    ("business", r"^事业收入$", "total"),
+    ("business_operation", r"^(?:事业单位)?经营收入$", "total"),
+    ("other", r"^其他收入$", "total"),
+    ("total", r"^本年收入合计$", "grand_total"),
+    ("carryover", r"^年初结转和结余$", "grand_total"),
+    ("grand_total", r"^(?:收入)?总计$", ""),
+)
+# Income lines the model has no item for: a figure there is reported, not kept.
+INCOME_ELSEWHERE = r"^(?:财政拨款收入|上级补助收入|附属单位上缴收入|使用非财政拨款结余.*)$"
+APPROPRIATION_TOTAL = r"^(?:支出总计|本年支出合计)$"
+SANGONG_ITEMS: tuple[tuple[str, str, str], ...] = (
+    ("vehicle_purchase", r"^(?:公务用车)?购置费$", "vehicle"),
+    ("vehicle_operation", r"^(?:公务用车)?运行(?:维护)?费$", "vehicle"),
+    ("vehicle", r"^公务用车购置及运行(?:维护)?费$", "total"),
+    ("outbound_travel", r"^因公出国[（(]境[）)]费(?:用)?$", "total"),
+    ("reception", r"^公务接待费$", "total"),
+    ("total", r"^合计$", ""),
+)
+ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、]\s*)")
+CODE_HEADERS = {"类", "款", "项"}
+
+
+def kind_of(table: Table) -> str:
+    """The table's role by its title ('' when the title is none of the nine)."""
+    title = re.sub(r"^\d{4}年度?", "", ORDINAL.sub("", table.title))
+    return next((name for name, regex in TITLES if re.search(regex, title)), "")
+
+
+def read_tables(tables: list[Table], ext: Extraction, reference: Reference, kind: str) -> None:
+    """Every recognised table into ``ext``; an unrecognised titled table with figures is one unread row."""
+    readers = {
+        "overview": _overview,
+        "income": _income_total,
+        "appropriation": _appropriation,
+        "basic_economic": _economic,
+        "sangong": _sangong,
+    }
+    for table in tables:
+        role = kind_of(table)
+        if role in FUNCTION_FUNDS:
+            _function(table, ext, reference, FUNCTION_FUNDS[role])
+        elif role:
+            readers[role](table, ext, reference, kind)
+        elif table.rows and not table.empty:
+            ext.miss(
+                table.title,
+                "unknown-table",
+                table.title,
+                f"第{table.page}页的“{table.title}”不是能识别的表，其数字未读",
+                f"the table '{table.title}' on page {table.page} is not one the extractor knows; its figures are unread",
+            )
+
+
+def _put(ext: Extraction, table: Table, row: Row, resource: str, key: dict, values: dict, label: str, column: str):
+    note = f"page {row.page}; 行 row: {label}; 列 column: {column}"
+    ext.put(resource, key, {**values, "unit": table.unit or "元"}, row.line.strip(), table.title, note)
+
+
+def label_of(cells: list[str]) -> str:
+    """The row's label: its first cell that is not a code, a 类/款/项 header or a figure."""
+    for cell in cells:
+        text = clean(cell)
+        if text and text not in CODE_HEADERS and not re.fullmatch(r"\d{2,7}", text) and number(text) is None:
+            return text
+    return ""
+
+
+def code_of(cells: list[str]) -> str:
+    """The function or economic code of a row: 类/款/项 in three cells, or one cell of 3, 5 or 7 digits."""
+    first = clean(cells[0]) if cells else ""
+    if re.fullmatch(r"\d{3}(?:\d{2}){0,2}", first) and (len(first) > 3 or len(cells) < 2):
+        return first
+    code = first if re.fullmatch(r"\d{3}", first) else ""
+    for cell in cells[1:3] if code else []:
+        part = clean(cell)
+        if not re.fullmatch(r"\d{2}", part):
+            break
+        code += part
+    return code
+
+
+def _columns(table: Table, types: tuple[tuple[str, str], ...]) -> dict[int, str]:
+    """Column index → the name its last header matches (first match wins per name)."""
+    found: dict[int, str] = {}
+    for index, path in enumerate(table.columns()):
+        last = path.split("/")[-1] if path else ""
+        name = next((name for name, regex in types if re.search(regex, last)), None)
+        if name and name not in found.values():
+            found[index] = name
+    return found
+
+
+def _function(table: Table, ext: Extraction, reference: Reference, fund: str) -> None:
+    if table.empty:
+        _empty_part(table, ext, fund)
+        return
+    columns = _columns(table, COST_TYPES)
+    paths = table.columns()
+    for row in table.rows:
+        code, label = code_of(row.cells), label_of(row.cells)
+        if code:
+            fields = _function_line(ext, reference, code, label, row, table)
+            if fields is None:
+                continue
+            item = code
+        elif label == "合计":
+            fields, item = {"item_name": label}, "total"
+        else:
+            continue
+        for index, cost_type in columns.items():
+            amount = number(row.cells[index]) if index < len(row.cells) else None
+            if amount is None:
+                continue
+            key = {"fund": fund, "item": item, "cost_type": cost_type}
+            _put(ext, table, row, "expenditure_by_function", key, {**fields, "amount": amount}, label, paths[index])
+            if item == "total" and (fund == "all" or (fund == "general_budget" and table.unit == "万元")):
+                _type_total(ext, table, row, fund, cost_type, amount, paths[index])
+
+
+def _function_line(ext: Extraction, reference: Reference, code: str, label: str, row: Row, table: Table):
+    year = ext.fiscal_year
+    listed = reference.code(year, code)
+    names = {label, label + "支出", label.removesuffix("支出")}
+    if listed is None or clean(listed["name"]) not in names:
+        ext.miss(
+            table.title,
+            "unknown-code",
+            row.line.strip(),
+            f"第{row.page}页“{table.title}”的科目 {code} {label} 不在 {year} 年的功能分类科目表中（或名称不同），未读",
+            f"page {row.page}, '{table.title}': function code {code} '{label}' is not in the {year} code list "
+            "(or has another name there); not read",
+        )
+        return None
+    return {
+        "item_name": label,
+        "parent_item": parent_code(code),
+        "classification_year": year,
+        "function_code": code,
+    }
+
+
+def _type_total(ext: Extraction, table: Table, row: Row, fund: str, cost_type: str, amount: str, column: str) -> None:
+    names = {"total": "合计", "basic": "基本支出", "project": "项目支出"}
+    fund_name = {"all": "全部资金", "general_budget": "一般公共预算财政拨款"}[fund]
+    values = {"fund_name": fund_name, "item_name": names[cost_type], "amount": amount}
+    if cost_type != "total":
+        values["parent_item"] = "total"
+    _put(ext, table, row, "expenditure_by_type", {"fund": fund, "item": cost_type}, values, "合计", column)
+
+
+def _empty_part(table: Table, ext: Extraction, fund: str) -> None:
+    part = EMPTY_PARTS.get(fund)
+    if not part:
+        return
+    quoted = "；".join(table.notes) or "无"
+    note = f"{table.title}（第{table.page}页）：{quoted}"
+    ext.put("disclosure_parts", {"part": part}, {"status": "not_published", "note": note}, quoted, table.title)
+
+
+def _overview(table: Table, ext: Extraction, reference: Reference, kind: str) -> None:
+    """The income side (left two columns) of the overview table."""
+    for row in table.rows:
+        label = ORDINAL.sub("", clean(row.cells[0])) if row.cells else ""
+        amount = number(row.cells[1]) if len(row.cells) > 1 else None
+        if not label or amount is None:
+            continue
+        found = next(((item, parent) for item, regex, parent in INCOME if re.search(regex, label)), None)
+        if found is None:
+            if not re.search(INCOME_ELSEWHERE, label):
+                ext.miss(
+                    table.title,
+                    "unknown-name",
+                    row.line.strip(),
+                    f"第{row.page}页“{table.title}”的收入行“{label}”无法归类，未读",
+                    f"page {row.page}, '{table.title}': income line '{label}' matches no income item; not read",
+                )
+            continue
+        item, parent = found
+        values = {"item_name": label, "amount": amount, **({"parent_item": parent} if parent else {})}
+        _put(ext, table, row, "income", {"item": item}, values, label, "预算数/决算数")
+
+
+def _income_total(table: Table, ext: Extraction, reference: Reference, kind: str) -> None:
+    """The 合计 row of the income table: the year's income total where the overview did not state it."""
+    if any(r.get("item") == "total" for r in ext.rows.get("income", [])):
+        return
+    columns = _columns(table, (("total", r"^(?:合计|本年收入合计)$"),))
+    for row in table.rows:
+        if label_of(row.cells) != "合计" or code_of(row.cells):
+            continue
+        for index in columns:
+            amount = number(row.cells[index]) if index < len(row.cells) else None
+            if amount is not None:
+                values = {"item_name": "合计", "parent_item": "grand_total", "amount": amount}
+                _put(ext, table, row, "income", {"item": "total"}, values, "合计", table.columns()[index])
+
+
+def _appropriation(table: Table, ext: Extraction, reference: Reference, kind: str) -> None:
+    """Function classes of the appropriation table's expenditure side (by name), and its total."""
+    for row in table.rows:
+        if len(row.cells) < 4:
+            continue
+        label = ORDINAL.sub("", clean(row.cells[2]))
+        amount = number(row.cells[3])
+        if not label or amount is None:
+            continue
+        if re.search(APPROPRIATION_TOTAL, label):
+            values = {"item_name": label, "amount": amount}
+            _put(ext, table, row, "expenditure_by_function", _appr_key("total"), values, label, "合计")
+            continue
+        found = [r for r in reference.codes_named(ext.fiscal_year, label) if len(r["code"]) == 3]
+        if len(found) != 1:
+            ext.miss(
+                table.title,
+                "unknown-name",
+                row.line.strip(),
+                f"第{row.page}页“{table.title}”的“{label}”不是 {ext.fiscal_year} 年的功能分类类级科目，未读",
+                f"page {row.page}, '{table.title}': '{label}' is no function class of {ext.fiscal_year}; not read",
+            )
+            continue
+        code = found[0]["code"]
+        values = {
+            "item_name": label,
+            "parent_item": "total",
+            "classification_year": ext.fiscal_year,
+            "function_code": code,
+            "amount": amount,
+        }
+        _put(ext, table, row, "expenditure_by_function", _appr_key(code), values, label, "合计")
+
+
+def _appr_key(item: str) -> dict[str, str]:
+    return {"fund": "appropriation", "item": item, "cost_type": "total"}
+
+
+def _economic(table: Table, ext: Extraction, reference: Reference, kind: str) -> None:
+    """Basic expenditure by economic class (one side per row), and the personnel / public totals."""
+    for row in table.rows:
+        _economic_totals(table, row, ext)
+    paths = table.columns()
+    if any(p.count("经济分类") > 0 for p in paths[4:]):
+        return  # two tables side by side (the 决算 layout): only the totals are read
+    columns = _columns(table, ECONOMIC_COSTS)
+    for row in table.rows:
+        code, label = code_of(row.cells), label_of(row.cells)
+        item = code if code else ("total" if label == "合计" else "")
+        if not item:
+            continue
+        parent = "" if item == "total" else ("total" if len(code) == 3 else code[:3])
+        for index, cost_type in columns.items():
+            amount = number(row.cells[index]) if index < len(row.cells) else None
+            if amount is None:
+                continue
+            key = {"fund": "general_budget", "code": item, "cost_type": cost_type}
+            values = {"code_name": label, "amount": amount, **({"parent_code": parent} if parent else {})}
+            _put(ext, table, row, "expenditure_by_economic", key, values, label, paths[index])
+
+
+def _economic_totals(table: Table, row: Row, ext: Extraction) -> None:
+    totals = (("personnel", r"^人员经费合计$", "人员经费"), ("public_operating", r"^公用经费合计$", "公用经费"))
+    cells = [clean(c) for c in row.cells]
+    for index, cell in enumerate(cells):
+        for item, regex, name in totals:
+            if not re.search(regex, cell):
+                continue
+            amount = next((number(c) for c in cells[index + 1 :] if number(c) is not None), None)
+            if amount is None:
+                continue
+            values = {"fund_name": "一般公共预算财政拨款", "item_name": name, "parent_item": "basic", "amount": amount}
+            _put(ext, table, row, "expenditure_by_type", {"fund": "general_budget", "item": item}, values, cell, "")
+
+
+def _sangong(table: Table, ext: Extraction, reference: Reference, kind: str) -> None:
+    """The 三公 line (budget: the year's figures; 决算: 预算数 and 决算数) and 机关运行经费 beside it."""
+    if table.empty:
+        return  # an empty 三公 table: the narrative states the zeros
+    paths = table.columns()
+    for row in table.rows:
+        if not any(number(c) is not None for c in row.cells):
+            continue
+        for index, path in enumerate(paths):
+            _sangong_cell(table, row, ext, kind, index, path)
+
+
+def _sangong_cell(table: Table, row: Row, ext: Extraction, kind: str, index: int, path: str) -> None:
+    cell = row.cells[index] if index < len(row.cells) else ""
+    amount = number(cell)
+    segments = path.split("/")
+    if any("机关运行经费" in s for s in segments):
+        if amount is not None:
+            key = {"fund": "appropriation"}
+            _put(ext, table, row, "operating_costs", key, {"fund_name": "财政拨款", "amount": amount}, path, path)
+        return
+    field = "initial_budget" if kind == "final_account" and segments[-1] == "预算数" else "amount"
+    if amount is None:
+        if field != "amount" or clean(cell):
+            return
+        amount = "0.00"  # a blank 三公 cell in a printed line: nothing spent
+    for segment in reversed(segments):
+        found = next(((item, parent) for item, regex, parent in SANGONG_ITEMS if re.search(regex, segment)), None)
+        if found:
+            item, parent = found
+            values = {"fund_name": "财政拨款", "item_name": segment, field: amount}
+            if parent:
+                values["parent_item"] = parent
+            _put(ext, table, row, "sangong", {"fund": "appropriation", "item": item}, values, segment, path)
+            return
