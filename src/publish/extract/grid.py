@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 PAGE = re.compile(r"^\[page (\d+)\]$")
 TITLE = re.compile(r"^(?:\d{4}年度?)?[^\t]{2,40}?表$")
@@ -52,6 +53,35 @@ class Table:
                     cells[col] = cells[col - 1]
             filled.append(cells)
         return ["/".join(dict.fromkeys(r[col] for r in filled if r[col])) for col in range(width)]
+
+    def aligned(self, row: Row) -> list[str] | None:
+        """The row's cells under their columns. A row of a label and figures only, shorter than the table (its
+        empty code cells dropped), is right-aligned when it has one figure per figure column of the table and its
+        first figure is the sum of the others (合计 = 基本 + 项目, or the sources of income); None when it cannot
+        be placed with certainty. Rows opening with a code, and rows with text beyond the label, stay as they are."""
+        width = len(self.columns())
+        cells = row.cells
+        rest = [c for c in cells[1:] if clean(c)]
+        if len(cells) >= width or not cells or number(cells[0]) is not None or not rest:
+            return cells
+        if any(number(c) is None for c in rest):
+            return cells
+        figure_columns = self.figure_columns()
+        values = [Decimal(number(c)) for c in rest]
+        fits = len(rest) == len(cells) - 1 == len(figure_columns) and figure_columns[-1] == width - 1
+        if not fits or len(values) < 2 or values[0] != sum(values[1:]):
+            return None
+        return [cells[0]] + [""] * (width - len(cells)) + cells[1:]
+
+    def figure_columns(self) -> list[int]:
+        """The columns that hold a figure after the label in some row printed at the table's full width (the
+        codes before the label are no figures)."""
+        width = len(self.columns())
+        found: set[int] = set()
+        for cells in [r.cells for r in self.rows if len(r.cells) >= width]:
+            label = next((i for i, c in enumerate(cells) if clean(c) and number(c) is None), len(cells))
+            found |= {i for i, c in enumerate(cells) if i > label and number(c) is not None}
+        return sorted(found)
 
     @property
     def empty(self) -> bool:

@@ -44,9 +44,9 @@ COST_TYPES: tuple[tuple[str, str], ...] = (
 ECONOMIC_COSTS: tuple[tuple[str, str], ...] = (("total", r"^合计$"), ("personnel", r"^人员经费$"), ("public", r"^公用经费$"))
 # Income lines of the overview table (left side), after the ordinal.
 INCOME: tuple[tuple[str, str, str], ...] = (
-    ("general_budget", r"^一般公共预算(?:财政拨款)?(?:收入)?$", "total"),
-    ("government_fund", r"^政府性基金预算(?:财政拨款)?(?:收入)?$", "total"),
-    ("state_capital", r"^国有资本经营预算(?:财政拨款)?(?:收入)?$", "total"),
+    ("general_budget", r"^一般公共预算(?:资金|财政拨款)?(?:收入)?$", "total"),
+    ("government_fund", r"^政府性基金(?:预算)?(?:资金|财政拨款)?(?:收入)?$", "total"),
+    ("state_capital", r"^国有资本经营预算(?:资金|财政拨款)?(?:收入)?$", "total"),
     ("business", r"^事业收入$", "total"),
     ("business_operation", r"^(?:事业单位)?经营收入$", "total"),
     ("other", r"^其他收入$", "total"),
@@ -57,6 +57,8 @@ INCOME: tuple[tuple[str, str, str], ...] = (
 # Income lines the model has no item for: a figure there is reported, not kept.
 INCOME_ELSEWHERE = r"^(?:财政拨款收入|上级补助收入|附属单位上缴收入|使用非财政拨款结余.*)$"
 APPROPRIATION_TOTAL = r"^(?:支出总计|本年支出合计)$"
+# Lines of the appropriation table's expenditure side that are no function class (carry-over, the grand total).
+APPROPRIATION_OTHER = r"结转|结余|^总计$"
 SANGONG_ITEMS: tuple[tuple[str, str, str], ...] = (
     ("vehicle_purchase", r"^(?:公务用车)?购置费$", "vehicle"),
     ("vehicle_operation", r"^(?:公务用车)?运行(?:维护)?费$", "vehicle"),
@@ -146,7 +148,10 @@ def _function(table: Table, ext: Extraction, reference: Reference, fund: str) ->
     columns = _columns(table, COST_TYPES)
     paths = table.columns()
     for row in table.rows:
-        code, label = code_of(row.cells), label_of(row.cells)
+        cells = _aligned(table, row, ext)
+        if cells is None:
+            continue
+        code, label = code_of(cells), label_of(cells)
         if code:
             fields = _function_line(ext, reference, code, label, row, table)
             if fields is None:
@@ -157,13 +162,27 @@ def _function(table: Table, ext: Extraction, reference: Reference, fund: str) ->
         else:
             continue
         for index, cost_type in columns.items():
-            amount = number(row.cells[index]) if index < len(row.cells) else None
+            amount = number(cells[index]) if index < len(cells) else None
             if amount is None:
                 continue
             key = {"fund": fund, "item": item, "cost_type": cost_type}
             _put(ext, table, row, "expenditure_by_function", key, {**fields, "amount": amount}, label, paths[index])
             if item == "total" and (fund == "all" or (fund == "general_budget" and table.unit == "万元")):
                 _type_total(ext, table, row, fund, cost_type, amount, paths[index])
+
+
+def _aligned(table: Table, row: Row, ext: Extraction) -> list[str] | None:
+    cells = table.aligned(row)
+    if cells is None:
+        ext.miss(
+            table.title,
+            "unaligned-row",
+            row.line.strip(),
+            f"第{row.page}页“{table.title}”的这一行少了单元格，无法确定各数字所在的列（合计与分项不符），未读",
+            f"page {row.page}, '{table.title}': the row has fewer cells than the table and its figures cannot be "
+            "placed under their columns with certainty (the total is not the sum of the parts); not read",
+        )
+    return cells
 
 
 def _function_line(ext: Extraction, reference: Reference, code: str, label: str, row: Row, table: Table):
@@ -235,10 +254,11 @@ def _income_total(table: Table, ext: Extraction, reference: Reference, kind: str
         return
     columns = _columns(table, (("total", r"^(?:合计|本年收入合计)$"),))
     for row in table.rows:
-        if label_of(row.cells) != "合计" or code_of(row.cells):
+        cells = _aligned(table, row, ext)
+        if cells is None or label_of(cells) != "合计" or code_of(cells):
             continue
         for index in columns:
-            amount = number(row.cells[index]) if index < len(row.cells) else None
+            amount = number(cells[index]) if index < len(cells) else None
             if amount is not None:
                 values = {"item_name": "合计", "parent_item": "grand_total", "amount": amount}
                 _put(ext, table, row, "income", {"item": "total"}, values, "合计", table.columns()[index])
@@ -256,6 +276,8 @@ def _appropriation(table: Table, ext: Extraction, reference: Reference, kind: st
         if re.search(APPROPRIATION_TOTAL, label):
             values = {"item_name": label, "amount": amount}
             _put(ext, table, row, "expenditure_by_function", _appr_key("total"), values, label, "合计")
+            continue
+        if re.search(APPROPRIATION_OTHER, label):
             continue
         found = [r for r in reference.codes_named(ext.fiscal_year, label) if len(r["code"]) == 3]
         if len(found) != 1:
@@ -291,13 +313,16 @@ def _economic(table: Table, ext: Extraction, reference: Reference, kind: str) ->
         return  # two tables side by side (the 决算 layout): only the totals are read
     columns = _columns(table, ECONOMIC_COSTS)
     for row in table.rows:
-        code, label = code_of(row.cells), label_of(row.cells)
+        cells = _aligned(table, row, ext)
+        if cells is None:
+            continue
+        code, label = code_of(cells), label_of(cells)
         item = code if code else ("total" if label == "合计" else "")
         if not item:
             continue
         parent = "" if item == "total" else ("total" if len(code) == 3 else code[:3])
         for index, cost_type in columns.items():
-            amount = number(row.cells[index]) if index < len(row.cells) else None
+            amount = number(cells[index]) if index < len(cells) else None
             if amount is None:
                 continue
             key = {"fund": "general_budget", "code": item, "cost_type": cost_type}
