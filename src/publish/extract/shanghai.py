@@ -32,7 +32,8 @@ def opening(lines: list[str]) -> list[str]:
 def is_shanghai(lines: list[str]) -> bool:
     if not any("上海市" in line for line in opening(lines)):
         return False
-    kinds = {shanghai_tables.kind_of(table) for table in grid.tables(lines)} - {""}
+    titles = [grid.clean(line) for line in lines if "\t" not in line and grid.TITLE.match(grid.clean(line))]
+    kinds = {shanghai_tables.kind_of(grid.Table(title=title, page="")) for title in titles} - {""}
     return len(kinds) >= MIN_TITLES
 
 

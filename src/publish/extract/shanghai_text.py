@@ -18,7 +18,7 @@ from publish.core import YUAN_PER_UNIT
 from publish.extract.grid import PAGE
 from publish.extract.model import Extraction
 
-NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 WAN = rf"(?P<amount>{NUMBER})万元"
 CHANGE = rf"(?:[，,]?(?:比|与|较)\d{{4}}年度?预算(?:执行数)?(?:(?P<word>增加|减少)(?P<change>{NUMBER})万元|持平))?"
 # Expenditure by fund in the 编制说明 (budget): fund, fund name, wording.
@@ -41,6 +41,20 @@ PROCUREMENT: tuple[tuple[str, str], ...] = (
     ("sme_reserved", rf"面向中小企业预留政府采购项目预算金额(?:为)?{WAN}"),
     ("sme_small_micro", rf"(?:预留给小型和微型企业的政府采购项目预算|面向小微企业预留政府采购项目预算金额)(?:为)?{WAN}"),
 )
+# The 三公 paragraph: its total (budget and 决算 wordings), then each line within the paragraph that follows.
+SANGONG_TOTAL: tuple[tuple[str, str], ...] = (
+    ("budget", rf"“三公”经费(?:财政拨款)?预算数?为{WAN}"),
+    ("final", rf"“三公”经费财政拨款支出年初预算为{NUMBER}万元，支出决算为{WAN}"),
+)
+SANGONG_ITEMS: tuple[tuple[str, str, str], ...] = (
+    ("outbound_travel", rf"因公出国（境）费(?:用)?(?:支出)?(?:预算|决算)?(?:数)?(?:为)?{WAN}", "total"),
+    ("vehicle", rf"公务用车购置及运行(?:维护)?费(?:支出)?(?:预算|决算)?(?:数)?(?:为)?{WAN}", "total"),
+    ("vehicle_purchase", rf"公务用车购置费(?:支出)?(?:预算|决算)?(?:数)?(?:为)?{WAN}", "vehicle"),
+    ("vehicle_operation", rf"公务用车运行(?:维护)?费(?:支出)?(?:预算|决算)?(?:数)?(?:为)?{WAN}", "vehicle"),
+    ("reception", rf"公务接待费(?:支出)?(?:预算|决算)?(?:数)?(?:为)?{WAN}", "total"),
+)
+SANGONG_NONE = r"无“三公”经费(?:财政拨款)?支出|没有(?:财政拨款)?“三公”经费(?:财政拨款)?支出"
+SANGONG_WINDOW = 600
 VEHICLE_KINDS: tuple[tuple[str, str], ...] = (
     ("ministerial", "部级领导干部用车"),
     ("principal_leader", "主要领导干部用车"),
@@ -86,6 +100,7 @@ def narrative(lines: list[str]) -> Run:
 def read_text(run: Run, ext: Extraction, kind: str) -> None:
     if kind == "budget":
         _fund_totals(run, ext)
+    _sangong(run, ext)
     _operating(run, ext)
     _procurement(run, ext)
     _vehicles(run, ext, kind)
@@ -139,6 +154,37 @@ def _fund_totals(run: Run, ext: Extraction) -> None:
         key = {"fund": fund, "item": "total"}
         table_row = _find(ext, "expenditure_by_function", {"fund": fund, "item": "total", "cost_type": "total"})
         _put_checked(run, ext, match, "expenditure_by_type", key, values, "部门预算编制说明", table_row)
+
+
+def _sangong(run: Run, ext: Extraction) -> None:
+    """The 三公 paragraph: each figure checked against table 9, or kept where the table did not state it."""
+    total = next((m for _, regex in SANGONG_TOTAL if (m := re.search(regex, run.text))), None)
+    if total is None:
+        _sangong_none(run, ext)
+        return
+    fund = {"fund": "appropriation", "fund_name": "财政拨款"}
+    values = {**fund, "item_name": "“三公”经费", "amount": _plain(total["amount"])}
+    _put_checked(run, ext, total, "sangong", {"fund": "appropriation", "item": "total"}, values, "“三公”经费")
+    window = run.text[total.end() : total.end() + SANGONG_WINDOW]
+    for item, regex, parent in SANGONG_ITEMS:
+        found = re.search(regex, window)
+        if not found:
+            continue
+        shifted = re.compile(regex).search(run.text, total.end(), total.end() + SANGONG_WINDOW)
+        values = {**fund, "item_name": found.group(0).split(found["amount"])[0], "parent_item": parent}
+        values["amount"] = _plain(found["amount"])
+        _put_checked(run, ext, shifted, "sangong", {"fund": "appropriation", "item": item}, values, "“三公”经费")
+
+
+def _sangong_none(run: Run, ext: Extraction) -> None:
+    """A document saying it spent nothing on 三公 (and whose table is blank): every line is zero, as stated."""
+    none = re.search(SANGONG_NONE, run.text)
+    if none is None or ext.rows.get("sangong"):
+        return
+    sentence, note = _sentence(run, none), f"page {run.page(none.start())}"
+    for item, _, parent in (("total", "", ""), *SANGONG_ITEMS):
+        values = {"fund_name": "财政拨款", "amount": "0.00", "unit": "万元", **({"parent_item": parent} if parent else {})}
+        ext.put("sangong", {"fund": "appropriation", "item": item}, values, sentence, "“三公”经费", note)
 
 
 def _operating(run: Run, ext: Extraction) -> None:
