@@ -41,7 +41,11 @@ COST_TYPES: tuple[tuple[str, str], ...] = (
     ("basic", r"^基本支出$"),
     ("project", r"^项目支出$"),
 )
-ECONOMIC_COSTS: tuple[tuple[str, str], ...] = (("total", r"^合计$"), ("personnel", r"^人员经费$"), ("public", r"^公用经费$"))
+ECONOMIC_COSTS: tuple[tuple[str, str], ...] = (
+    ("total", r"^合计$"),
+    ("personnel", r"^人员经费$"),
+    ("public", r"^公用经费$"),
+)
 # Income lines of the overview table (left side), after the ordinal.
 INCOME: tuple[tuple[str, str, str], ...] = (
     ("general_budget", r"^一般公共预算(?:资金|财政拨款)?(?:收入)?$", "total"),

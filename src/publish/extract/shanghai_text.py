@@ -39,7 +39,10 @@ PROCUREMENT: tuple[tuple[str, str], ...] = (
     ("works", rf"(?:政府采购)?工程(?:采购)?(?:预算|金额){WAN}"),
     ("services", rf"(?:政府采购)?服务(?:采购)?(?:预算|金额){WAN}"),
     ("sme_reserved", rf"面向中小企业预留政府采购项目预算金额(?:为)?{WAN}"),
-    ("sme_small_micro", rf"(?:预留给小型和微型企业的政府采购项目预算|面向小微企业预留政府采购项目预算金额)(?:为)?{WAN}"),
+    (
+        "sme_small_micro",
+        rf"(?:预留给小型和微型企业的政府采购项目预算|面向小微企业预留政府采购项目预算金额)(?:为)?{WAN}",
+    ),
 )
 # The 三公 paragraph: its total (budget and 决算 wordings), then each line within the paragraph that follows.
 SANGONG_TOTAL: tuple[tuple[str, str], ...] = (
@@ -116,8 +119,16 @@ def _find(ext: Extraction, resource: str, key: dict) -> dict | None:
     return next((r for r in ext.rows.get(resource, []) if all(r.get(k) == v for k, v in key.items())), None)
 
 
-def _put_checked(run: Run, ext: Extraction, match, resource: str, key: dict, values: dict, section: str,
-                 table_row: dict | None = None) -> None:
+def _put_checked(
+    run: Run,
+    ext: Extraction,
+    match,
+    resource: str,
+    key: dict,
+    values: dict,
+    section: str,
+    table_row: dict | None = None,
+) -> None:
     """Put a 万元 figure, or, where a table already gave the row its amount, compare the two (the text's figure
     is kept where ``table_row`` is a row of another table stating the same amount in 元)."""
     row = table_row or _find(ext, resource, key)
@@ -183,7 +194,12 @@ def _sangong_none(run: Run, ext: Extraction) -> None:
         return
     sentence, note = _sentence(run, none), f"page {run.page(none.start())}"
     for item, _, parent in (("total", "", ""), *SANGONG_ITEMS):
-        values = {"fund_name": "财政拨款", "amount": "0.00", "unit": "万元", **({"parent_item": parent} if parent else {})}
+        values = {
+            "fund_name": "财政拨款",
+            "amount": "0.00",
+            "unit": "万元",
+            **({"parent_item": parent} if parent else {}),
+        }
         ext.put("sangong", {"fund": "appropriation", "item": item}, values, sentence, "“三公”经费", note)
 
 
@@ -205,8 +221,11 @@ def _procurement(run: Run, ext: Extraction) -> None:
         match = re.compile(regex).search(run.text, start)
         if not match:
             continue
-        values = {"fund_name": "全部资金", "item_name": re.sub(r"(?:（以合同签订为准）)?(?:为)?[\d.,]+万元$", "",
-                                                            match.group(0)), "amount": _plain(match["amount"])}
+        values = {
+            "fund_name": "全部资金",
+            "item_name": re.sub(r"(?:（以合同签订为准）)?(?:为)?[\d.,]+万元$", "", match.group(0)),
+            "amount": _plain(match["amount"]),
+        }
         if item in ("goods", "works", "services"):
             values["parent_item"] = "total"
         _put_checked(run, ext, match, "procurement", {"fund": "all", "item": item}, values, "政府采购")
@@ -231,8 +250,13 @@ def _vehicle_rows(run: Run, ext: Extraction, match, measure: str, measure_name: 
         found = re.search(rf"{name}(\d+)辆", match["rest"])
         if found:
             stated += int(found.group(1))
-            values = {"measure_name": measure_name, "item_name": name, "parent_item": "total",
-                      "count": found.group(1), **extra}
+            values = {
+                "measure_name": measure_name,
+                "item_name": name,
+                "parent_item": "total",
+                "count": found.group(1),
+                **extra,
+            }
             ext.put("assets", {"measure": measure, "item": item}, values, sentence, "国有资产占用", note)
     if stated != int(match["count"]):
         ext.miss(

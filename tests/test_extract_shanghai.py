@@ -1,0 +1,113 @@
+"""The Shanghai nine-table family: both real cases read in full against their hand-keyed truth, and the rules
+that keep a figure from being guessed (unknown codes, text against table, empty tables, blank 三公 cells).
+
+SOURCE: tests/disclosures/sh-putuo-sifaju-2026-budget/document.txt and
+tests/disclosures/sh-putuo-caizhengju-2024-final/document.txt (in the repo); the small fixtures are excerpts of
+them with figures or names changed where a rule must fire.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from publish.extract import extract_submission, shanghai
+from publish.extract.core import extract
+from tests.extract_scoring import score
+from tests.helpers import ROOT
+
+CASES = ROOT / "tests" / "disclosures"
+BUDGET = CASES / "sh-putuo-sifaju-2026-budget"
+FINAL = CASES / "sh-putuo-caizhengju-2024-final"
+
+
+def department(case: Path) -> str:
+    with (case / "submission" / "disclosures.csv").open(encoding="utf-8") as handle:
+        return next(csv.DictReader(handle))["department_id"]
+
+
+@pytest.mark.parametrize("case", [BUDGET, FINAL], ids=lambda c: c.name)
+def test_every_key_figure_of_the_real_cases_is_read_and_none_is_wrong(case, tmp_path):
+    out = tmp_path / "out"
+    extract_submission(case / "document.txt", department(case), ROOT, out)
+    result = score(case / "submission", out)
+    assert result.wrong == []
+    assert result.read == result.expected, result.missed
+
+
+def test_identity_comes_from_the_cover_and_the_tables():
+    lines = (FINAL / "document.txt").read_text(encoding="utf-8").splitlines()
+    assert shanghai.is_shanghai(lines)
+    assert shanghai.year_of(lines) == "2024"  # the year stands on its own line under the title
+    ext = extract(FINAL / "document.txt", department(FINAL), ROOT)
+    assert (ext.fiscal_year, ext.document_kind, ext.scope) == ("2024", "final_account", "department")
+    assert ext.rows["disclosures"][0]["profile"] == "shanghai-final"
+
+
+def test_empty_tables_are_parts_not_published_quoting_the_note():
+    ext = extract(BUDGET / "document.txt", department(BUDGET), ROOT)
+    parts = {row["part"]: row for row in ext.rows["disclosure_parts"]}
+    assert parts["function-government-fund"]["status"] == "not_published"
+    assert "本表为空表" in parts["function-government-fund"]["note"]
+    assert "第17页" in parts["function-government-fund"]["note"]
+    funds = {row["fund"] for row in ext.rows["expenditure_by_function"]}
+    assert "government_fund" not in funds  # never zeros for an empty table
+
+
+def test_provenance_names_page_table_row_and_column():
+    ext = extract(BUDGET / "document.txt", department(BUDGET), ROOT)
+    found = [
+        p
+        for p in ext.provenance
+        if p["resource"] == "expenditure_by_function" and p["key"] == "fund=all;item=204;cost_type=basic"
+    ]
+    assert found[0]["section"] == "2026年部门支出预算总表"
+    assert found[0]["note"].startswith("page 12")
+    assert "支出预算/基本支出" in found[0]["note"]
+    assert found[0]["sentence"].startswith("204\t")
+
+
+def shanghai_document(tmp_path: Path, replace: tuple[str, str] | None = None) -> Path:
+    text = (BUDGET / "document.txt").read_text(encoding="utf-8")
+    if replace:
+        assert replace[0] in text
+        text = text.replace(*replace)
+    path = tmp_path / "document.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_code_the_year_lacks_is_unread_not_dropped_silently(tmp_path):
+    path = shanghai_document(tmp_path, ("210\t11\t01\t行政单位医疗", "210\t11\t77\t行政单位医疗"))
+    ext = extract(path, department(BUDGET), ROOT)
+    assert any(u.kind == "unknown-code" and "2101177" in u.reason_en for u in ext.unread)
+    items = {row["item"] for row in ext.rows["expenditure_by_function"]}
+    assert "2101177" not in items
+
+
+def test_a_text_figure_differing_from_its_table_is_a_mismatch_and_the_table_wins(tmp_path):
+    path = shanghai_document(tmp_path, ("机关运行经费预算为217.83万元", "机关运行经费预算为271.83万元"))
+    ext = extract(path, department(BUDGET), ROOT)
+    assert [row["amount"] for row in ext.rows["operating_costs"]] == ["217.83"]
+    mismatch = [u for u in ext.unread if u.kind == "text-table-mismatch"]
+    assert mismatch and "271.83" in mismatch[0].reason_en and "217.83" in mismatch[0].reason_en
+
+
+def test_the_budget_fund_totals_rounded_from_the_table_agree_with_the_text(tmp_path):
+    ext = extract(BUDGET / "document.txt", department(BUDGET), ROOT)
+    assert not [u for u in ext.unread if u.kind == "text-table-mismatch"]
+    path = shanghai_document(
+        tmp_path, ("一般公共预算拨款\n支出预算9628.22万元", "一般公共预算拨款\n支出预算9628.23万元")
+    )
+    ext = extract(path, department(BUDGET), ROOT)
+    assert any(u.kind == "text-table-mismatch" and "9628.23" in u.reason_en for u in ext.unread)
+
+
+def test_blank_sangong_cells_of_a_printed_final_line_are_zero_and_budgets_kept_apart():
+    ext = extract(FINAL / "document.txt", department(FINAL), ROOT)
+    rows = {row["item"]: row for row in ext.rows["sangong"]}
+    assert rows["total"]["amount"] == "0.00" and rows["total"]["initial_budget"] == "0.95"
+    assert rows["vehicle_purchase"]["amount"] == "0.00" and "initial_budget" not in rows["vehicle_purchase"]
+    assert rows["total"]["unit"] == "万元"
