@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from publish.extract import grid
 from publish.extract.readers import read_document
+from tests.hostile_files import pdf_bytes
+from tests.test_extract_documents import FONT
 
 FUNCTION_TABLE = [
     "[page 12]",
@@ -94,3 +96,59 @@ def test_text_rows_keep_their_leading_empty_cells(tmp_path):
     lines = read_document(path)
     assert lines[1].split("\t") == ["", "", "九、卫生健康支出", "60.99"]
     assert lines[2].startswith("科目编码\t")  # a row of empty cells stays a row
+
+
+# --- PDF tables (pdfplumber: ruled by their lines, unruled by the words' alignment) -------------------------
+def pdf_page(runs: list[tuple[float, float, str]], rules: list[tuple[float, float, float, float]]) -> bytes:
+    """One A4 page: CJK text runs at (x, y) in the font of the document tests, and ruling segments."""
+    ops = [f"BT /F1 10 Tf {x} {y} Td <{text.encode('utf-16-be').hex().upper()}> Tj ET" for x, y, text in runs]
+    ops += [f"{x0} {y0} m {x1} {y1} l S" for x0, y0, x1, y1 in rules]
+    content = "\n".join(ops).encode()
+    return pdf_bytes(
+        [
+            FONT,
+            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+            b"<< /Type /Page /Parent 4 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 1 0 R >> >> "
+            b"/Contents 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Catalog /Pages 4 0 R >>",
+        ]
+    )
+
+
+TABLE_ROWS = [("项目", "预算数", "执行数"), ("一般公共预算", "1,234.56", "1,200.00"), ("政府性基金", "78.90", "70.00")]
+COLUMNS_X = (80, 240, 360)
+
+
+def table_runs(top: float, low_cell: tuple[int, int], drop: float) -> list[tuple[float, float, str]]:
+    runs = []
+    for i, row in enumerate(TABLE_ROWS):
+        for j, cell in enumerate(row):
+            y = top - 24 * i - (drop if (i, j) == low_cell else 0)
+            runs.append((COLUMNS_X[j], y, cell))
+    return runs
+
+
+def test_a_ruled_pdf_table_becomes_tab_rows_with_a_figure_below_the_baseline(tmp_path):
+    top = 700
+    runs = [(80, 760, "一、收入预算表"), *table_runs(top, (1, 1), 2.5), (80, 560, "正文在表格之后。")]
+    ys = [top + 16 - 24 * i for i in range(len(TABLE_ROWS) + 1)]
+    xs = [70, 230, 350, 470]
+    rules = [(xs[0], y, xs[-1], y) for y in ys] + [(x, ys[0], x, ys[-1]) for x in xs]
+    path = tmp_path / "ruled.pdf"
+    path.write_bytes(pdf_page(runs, rules))
+    lines = read_document(path)
+    assert "一般公共预算\t1,234.56\t1,200.00" in lines
+    assert "政府性基金\t78.90\t70.00" in lines
+    assert lines.index("[page 1]") < lines.index("项目\t预算数\t执行数") < lines.index("正文在表格之后。")
+    assert not any(line == "1,234.56" for line in lines)  # the figure is in its cell, not a line of its own
+
+
+def test_an_unruled_pdf_table_is_found_by_alignment_and_prose_is_not(tmp_path):
+    runs = [(80, 760, "二、支出情况说明如下，各项数字见下表。"), *table_runs(700, (2, 2), 2.0)]
+    path = tmp_path / "unruled.pdf"
+    path.write_bytes(pdf_page(runs, []))
+    lines = read_document(path)
+    assert "一般公共预算\t1,234.56\t1,200.00" in lines
+    assert "政府性基金\t78.90\t70.00" in lines
+    assert "二、支出情况说明如下，各项数字见下表。" in lines

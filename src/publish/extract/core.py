@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from publish.core import DEFAULT_PROFILE, DEPARTMENT_ID, EXIT_USAGE, PublishError
-from publish.extract import budget, goals, matters, profile, shanghai
+from publish.extract import budget, goals, grid, matters, profile, shanghai
 from publish.extract.identity import identity_from_title
 from publish.extract.model import Extraction
 from publish.extract.readers import read_document
@@ -22,9 +22,10 @@ def extract(path: str | Path, department: str | None = None, package: str | Path
     """Read the explanation text at ``path`` (.txt, .docx, text .pdf) into the package's tables."""
     reference = load_reference(package)
     lines = read_document(path)
-    document = split(lines, source_name(Path(path), reference.package.root))
     if shanghai.is_shanghai(lines):
-        return _shanghai(lines, document, reference, department)
+        return _shanghai(lines, source_name(Path(path), reference.package.root), reference, department)
+    lines = grid.without_pages(lines)  # page markers name the page of a table's figures, not narrative lines
+    document = split(lines, source_name(Path(path), reference.package.root))
     title = profile.read_title(document)
     ext = Extraction(title=document.title)
     ext.fiscal_year = title.get("year") or _year_from_text(lines)
@@ -54,10 +55,10 @@ def extract(path: str | Path, department: str | None = None, package: str | Path
     return ext
 
 
-def _shanghai(lines: list[str], document: Document, reference: Reference, department: str | None) -> Extraction:
+def _shanghai(lines: list[str], source_file: str, reference: Reference, department: str | None) -> Extraction:
     """The Shanghai nine-table family, read by its own reader (tables first, the narrative checked against them)."""
     year = shanghai.year_of(lines) or _year_from_text(lines)
-    ext = shanghai.read(lines, document.source_file, reference, year)
+    ext = shanghai.read(lines, source_file, reference, year)
     ext.department_id = _department(reference, department, shanghai.department_name(lines))
     _keep_schema_fields(ext, reference.package)
     ext.finish()

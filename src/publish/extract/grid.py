@@ -106,6 +106,11 @@ def number(cell: str) -> str | None:
     return text.replace(",", "")
 
 
+def without_pages(lines: list[str]) -> list[str]:
+    """The lines without their ``[page N]`` markers (for readers of the narrative, which has no pages)."""
+    return [line for line in lines if not PAGE.match(line.strip())]
+
+
 def tables(lines: list[str]) -> list[Table]:
     """Every titled table of ``lines``, in order."""
     found: list[Table] = []
