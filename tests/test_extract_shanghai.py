@@ -111,3 +111,47 @@ def test_blank_sangong_cells_of_a_printed_final_line_are_zero_and_budgets_kept_a
     assert rows["total"]["amount"] == "0.00" and rows["total"]["initial_budget"] == "0.95"
     assert rows["vehicle_purchase"]["amount"] == "0.00" and "initial_budget" not in rows["vehicle_purchase"]
     assert rows["total"]["unit"] == "万元"
+
+
+# A table printed without TABs, zero cells dropped (the shape of the 石泉路街道 2026 单位预算, figures changed).
+FLAT_LINES = [
+    "[page 12]",
+    "2026年预算单位财务收支预算总表",
+    "编制单位：上海市普陀区某街道办事处（本级） 单位：元",
+    "本年收入 本年支出",
+    "项目 预算数 项目预算数",
+    "一、财政拨款收入 700 一、一般公共服务支出 300 300",
+    "1、一般公共预算 700 二、公共安全支出 400 100 300",
+    "2、政府性基金预算 三、教育支出 0",
+    "收入总计 700 支出总计 700",
+    "[page 13]",
+    "2026年预算单位支出预算总表",
+    "编制单位：上海市普陀区某街道办事处（本级） 单位：元",
+    "项目 支出预算",
+    "功能分类科目编码",
+    "功能分类科目名称 合计 基本支出 项目支出",
+    "类款项",
+    "201 一般公共服务支出 300 300",
+    "2040601行政运行 300 300",
+    "204 公共安全支出 400 100 300",
+    "204 公共安全支出 400 100 200",
+    "合计 700 100 600",
+]
+
+
+def test_a_flat_table_is_read_only_where_certain(tmp_path):
+    from publish.extract import grid, shanghai_tables
+    from publish.extract.model import Extraction
+    from publish.extract.reference import load_reference
+
+    ext = Extraction(fiscal_year="2026")
+    shanghai_tables.read_tables(grid.tables(FLAT_LINES), ext, load_reference(ROOT), "budget")
+    income = {row["item"]: row["amount"] for row in ext.rows["income"]}
+    assert income == {"general_budget": "700", "grand_total": "700"}  # 政府性基金: no figure after its label
+    lines = {(row["item"], row["cost_type"]): row["amount"] for row in ext.rows["expenditure_by_function"]}
+    assert lines[("201", "total")] == "300" and ("201", "basic") not in lines  # basic or project? not guessed
+    assert lines[("2040601", "total")] == "300"  # a code glued to its name
+    assert lines[("total", "project")] == "600"
+    # the second 204 line does not add up (400 ≠ 100 + 200): only its total is kept, the first line's parts stay
+    assert (lines[("204", "basic")], lines[("204", "project")]) == ("100", "300")
+    assert any(u.kind == "unaligned-row" for u in ext.unread)

@@ -152,3 +152,23 @@ def test_an_unruled_pdf_table_is_found_by_alignment_and_prose_is_not(tmp_path):
     assert "一般公共预算\t1,234.56\t1,200.00" in lines
     assert "政府性基金\t78.90\t70.00" in lines
     assert "二、支出情况说明如下，各项数字见下表。" in lines
+
+
+def test_a_word_table_keeps_a_merged_cell_once_and_its_columns(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("2026年部门支出预算总表")
+    table = document.add_table(rows=3, cols=3)
+    table.cell(0, 1).merge(table.cell(0, 2)).text = "支出预算"
+    for col, text in enumerate(("项目", "基本支出", "项目支出")):
+        table.cell(1, col).text = text if col else "合计"
+    for col, text in enumerate(("合计", "100", "200")):
+        table.cell(2, col).text = text
+    table.cell(0, 0).text = "项目"
+    path = tmp_path / "merged.docx"
+    document.save(path)
+    lines = read_document(path)
+    assert lines[1].split("\t") == ["项目", "支出预算", ""]  # the merged cell spans two columns, text once
+    (found,) = grid.tables(lines)
+    assert found.columns() == ["项目/合计", "支出预算/基本支出", "支出预算/项目支出"]

@@ -19,6 +19,7 @@ UNIT = re.compile(r"单位\s*[：:]\s*(万元|元|亿元)")
 NUMBER = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+(?:\.\d+)?$")
 EMPTY_MARK = re.compile(r"^(?:无|本表为空表|-)$")
 NOTE = re.compile(r"^注\s*[：:]")
+FLAT_HEADER_LINES = 8  # header lines a table printed without TABs may have before its first row
 
 
 @dataclass
@@ -40,6 +41,7 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     preamble: int = 0  # text lines between the title and the first row (编制部门, a year, stray quotes)
+    flat: list[Row] = field(default_factory=list)  # lines of a table flattened to text (cells split by spaces)
 
     def columns(self) -> list[str]:
         """Each column's name: the path of its header cells, merged cells filled to the right under one parent."""
@@ -136,13 +138,21 @@ def tables(lines: list[str]) -> list[Table]:
                 continue
             if current is not None and text:
                 current.preamble += 1
-                if current.rows or current.header or current.preamble > 2:
+                if not current.rows and not current.header and _flat_row(line):
+                    current.flat.append(Row(line.split(), page))  # a table printed without TABs
+                elif current.rows or current.header or (not current.flat and current.preamble > FLAT_HEADER_LINES):
                     current = None  # the table ended (or the title was a heading of the text)
             continue
         if current is None:
             continue
         _add_row(current, line.split("\t"), page)
-    return [t for t in found if t.rows or t.header]
+    return [t for t in found if t.rows or t.header or t.flat or t.unit]
+
+
+def _flat_row(line: str) -> bool:
+    """A line of a table printed without TABs: several space-separated cells, a figure among them."""
+    cells = line.split()
+    return len(cells) >= 2 and any(number(c) is not None for c in cells[1:])
 
 
 def _add_row(table: Table, cells: list[str], page: str) -> None:

@@ -10,6 +10,7 @@ printed empty (“无”, 本表为空表) becomes a ``disclosure_parts`` row qu
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from publish.core import parent_code
 from publish.extract.grid import Row, Table, clean, number
@@ -18,9 +19,9 @@ from publish.extract.reference import Reference
 
 # Which table a title names (the year prefix and the ordinal are ignored).
 TITLES: tuple[tuple[str, str], ...] = (
-    ("overview", r"^(?:部门|单位)?财务收支(?:预算|决算)总表$|^收入支出决算总表$"),
-    ("income", r"^(?:部门|单位)?收入(?:预算总表|决算表)$"),
-    ("function_all", r"^(?:部门|单位)?支出(?:预算总表|决算表)$"),
+    ("overview", r"^(?:部门|单位|预算单位)?财务收支(?:预算|决算)总表$|^收入支出决算总表$"),
+    ("income", r"^(?:部门|单位|预算单位)?收入(?:预算总表|决算表)$"),
+    ("function_all", r"^(?:部门|单位|预算单位)?支出(?:预算总表|决算表)$"),
     ("appropriation", r"财政拨款收支(?:预算)?总表$|财政拨款收入支出决算总表$"),
     ("basic_economic", r"一般公共预算(?:财政拨款)?基本支出"),
     ("function_general_budget", r"一般公共预算(?:支出功能分类预算表|财政拨款支出决算表)$"),
@@ -71,6 +72,10 @@ SANGONG_ITEMS: tuple[tuple[str, str, str], ...] = (
     ("reception", r"^公务接待费$", "total"),
     ("total", r"^合计$", ""),
 )
+# A function line printed without TABs: a code (maybe glued to its name), the name, then its figures.
+FLAT_LINE = re.compile(
+    r"^(?:(?P<code>\d{3}(?:\d{2}){0,2})\s*)?(?P<label>[^\d\s][^\s]*)\s+(?P<figures>(?:[\d,]+(?:\.\d+)?\s*)+)$"
+)
 ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、]\s*)")
 CODE_HEADERS = {"类", "款", "项"}
 
@@ -92,7 +97,9 @@ def read_tables(tables: list[Table], ext: Extraction, reference: Reference, kind
     }
     for table in tables:
         role = kind_of(table)
-        if role in FUNCTION_FUNDS:
+        if table.flat and not table.rows:
+            _flat(table, ext, reference, role)
+        elif role in FUNCTION_FUNDS:
             _function(table, ext, reference, FUNCTION_FUNDS[role])
         elif role:
             readers[role](table, ext, reference, kind)
@@ -104,6 +111,56 @@ def read_tables(tables: list[Table], ext: Extraction, reference: Reference, kind
                 f"第{table.page}页的“{table.title}”不是能识别的表，其数字未读",
                 f"the table '{table.title}' on page {table.page} is not one the extractor knows; its figures are unread",
             )
+
+
+def _flat(table: Table, ext: Extraction, reference: Reference, role: str) -> None:
+    """A table printed without TABs, its zero cells dropped: only what stays certain is read. The income side
+    of the overview (a label and the figure right after it), and the function lines' totals (a line's first
+    figure is its total); basic and project only where a line has all three figures."""
+    if role == "overview":
+        for row in table.flat:  # a line may open with the expenditure side where the income side is blank
+            label = ORDINAL.sub("", clean(row.cells[0]))
+            amount = number(row.cells[1]) if len(row.cells) > 1 else None
+            if amount is not None and any(re.search(regex, label) for _, regex, _ in INCOME):
+                _income_line(table, ext, row, label, amount)
+        return
+    if role not in FUNCTION_FUNDS:
+        return
+    fund, partial = FUNCTION_FUNDS[role], 0
+    for row in table.flat:
+        found = FLAT_LINE.match(" ".join(row.cells))
+        if not found:
+            continue
+        figures = found["figures"].split()
+        code, label = found["code"] or "", found["label"]
+        if code:
+            fields = _function_line(ext, reference, code, label, row, table)
+            if fields is None:
+                continue
+        elif label == "合计":
+            fields = {"item_name": label}
+        else:
+            continue
+        values = [Decimal(number(f)) for f in figures]
+        adds_up = len(values) == len(COST_TYPES) and values[0] == values[1] + values[2]
+        kinds = ("total", "basic", "project") if adds_up else ("total",)
+        partial += len(kinds) == 1 and len(figures) > 1
+        for cost_type, figure in zip(kinds, figures, strict=False):
+            key = {"fund": fund, "item": code or "total", "cost_type": cost_type}
+            _put(
+                ext, table, row, "expenditure_by_function", key, {**fields, "amount": number(figure)}, label, cost_type
+            )
+            if not code and (fund == "all" or (fund == "general_budget" and table.unit == "万元")):
+                _type_total(ext, table, row, fund, cost_type, number(figure), cost_type)
+    if partial:
+        ext.miss(
+            table.title,
+            "unaligned-row",
+            table.title,
+            f"“{table.title}”的表格以空格排版且省略了零值单元格：{partial} 行只读了合计，基本支出与项目支出无法确定，未读",
+            f"'{table.title}' is laid out with spaces and drops its zero cells: {partial} lines read for their total "
+            "only; their basic and project figures cannot be placed, not read",
+        )
 
 
 def _put(ext: Extraction, table: Table, row: Row, resource: str, key: dict, values: dict, label: str, column: str):
@@ -232,24 +289,31 @@ def _empty_part(table: Table, ext: Extraction, fund: str) -> None:
 def _overview(table: Table, ext: Extraction, reference: Reference, kind: str) -> None:
     """The income side (left two columns) of the overview table."""
     for row in table.rows:
-        label = ORDINAL.sub("", clean(row.cells[0])) if row.cells else ""
-        amount = number(row.cells[1]) if len(row.cells) > 1 else None
-        if not label or amount is None:
-            continue
-        found = next(((item, parent) for item, regex, parent in INCOME if re.search(regex, label)), None)
-        if found is None:
-            if not re.search(INCOME_ELSEWHERE, label):
-                ext.miss(
-                    table.title,
-                    "unknown-name",
-                    row.line.strip(),
-                    f"第{row.page}页“{table.title}”的收入行“{label}”无法归类，未读",
-                    f"page {row.page}, '{table.title}': income line '{label}' matches no income item; not read",
-                )
-            continue
-        item, parent = found
-        values = {"item_name": label, "amount": amount, **({"parent_item": parent} if parent else {})}
-        _put(ext, table, row, "income", {"item": item}, values, label, "预算数/决算数")
+        _overview_row(table, ext, row)
+
+
+def _overview_row(table: Table, ext: Extraction, row: Row) -> None:
+    label = ORDINAL.sub("", clean(row.cells[0])) if row.cells else ""
+    amount = number(row.cells[1]) if len(row.cells) > 1 else None
+    if label and amount is not None:
+        _income_line(table, ext, row, label, amount)
+
+
+def _income_line(table: Table, ext: Extraction, row: Row, label: str, amount: str) -> None:
+    found = next(((item, parent) for item, regex, parent in INCOME if re.search(regex, label)), None)
+    if found is None:
+        if not re.search(INCOME_ELSEWHERE, label):
+            ext.miss(
+                table.title,
+                "unknown-name",
+                row.line.strip(),
+                f"第{row.page}页“{table.title}”的收入行“{label}”无法归类，未读",
+                f"page {row.page}, '{table.title}': income line '{label}' matches no income item; not read",
+            )
+        return
+    item, parent = found
+    values = {"item_name": label, "amount": amount, **({"parent_item": parent} if parent else {})}
+    _put(ext, table, row, "income", {"item": item}, values, label, "预算数/决算数")
 
 
 def _income_total(table: Table, ext: Extraction, reference: Reference, kind: str) -> None:
