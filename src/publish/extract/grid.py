@@ -152,7 +152,8 @@ def tables(lines: list[str]) -> list[Table]:
 def _flat_row(line: str) -> bool:
     """A line of a table printed without TABs: several space-separated cells, a figure among them."""
     cells = line.split()
-    return len(cells) >= 2 and any(number(c) is not None for c in cells[1:])
+    contents_line = re.search(r"…|\.{3,}|·{3,}", line)  # a table of contents: a title, leaders, a page
+    return not contents_line and len(cells) >= 2 and any(number(c) is not None for c in cells[1:])
 
 
 def _add_row(table: Table, cells: list[str], page: str) -> None:
