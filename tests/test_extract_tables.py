@@ -172,3 +172,55 @@ def test_a_word_table_keeps_a_merged_cell_once_and_its_columns(tmp_path):
     assert lines[1].split("\t") == ["项目", "支出预算", ""]  # the merged cell spans two columns, text once
     (found,) = grid.tables(lines)
     assert found.columns() == ["项目/合计", "支出预算/基本支出", "支出预算/项目支出"]
+
+
+# --- combining table figures with text figures (combine.py) ------------------------------------------------
+def text_and_table(text_amount: str, cell: str):
+    from publish.extract.model import Extraction
+
+    text, tables = Extraction(), Extraction()
+    text.put("operating_costs", {"fund": "general_budget"}, {"amount": text_amount}, "机关运行经费……", "other")
+    tables.put("operating_costs", {"fund": "general_budget"}, {"amount": cell, "unit": "元"}, "217.83", "表9", "page 9")
+    tables.put("income", {"item": "total"}, {"amount": "96282213.44", "unit": "元"}, "合计\t96282213.44", "表2")
+    return text, tables
+
+
+def test_a_text_figure_agreeing_with_its_table_at_the_text_precision_is_kept():
+    from publish.extract.combine import combine
+
+    text, tables = text_and_table("217.83", "2178324.44")
+    combine(text, tables)
+    assert text.rows["operating_costs"][0]["amount"] == "217.83"
+    assert text.unread == []
+    assert text.rows["income"][0]["amount"] == "96282213.44"  # a figure only the table states is added
+
+
+def test_a_text_figure_differing_from_its_table_is_reported_and_the_cell_kept():
+    from publish.extract.combine import combine
+
+    text, tables = text_and_table("271.83", "2178324.44")
+    combine(text, tables)
+    row = text.rows["operating_costs"][0]
+    assert (row["amount"], row["unit"]) == ("2178324.44", "元")
+    (mismatch,) = text.unread
+    assert mismatch.kind == "text-table-mismatch"
+    assert "271.83" in mismatch.reason_en and "2178324.44" in mismatch.reason_en
+
+
+def test_an_unknown_titled_table_with_figures_is_one_unread_row(tmp_path):
+    from publish.extract.combine import table_extraction
+    from publish.extract.reference import load_reference
+    from tests.helpers import ROOT
+
+    lines = [
+        "[page 3]",
+        "2026年部门项目支出绩效目标汇总表",
+        "单位：万元",
+        "项目\t金额\t备注",
+        "甲项目\t12.5\t",
+        "乙项目\t3\t",
+    ]
+    ext = table_extraction(lines, load_reference(ROOT), "2026", "budget")
+    (unread,) = ext.unread
+    assert unread.kind == "unknown-table" and "绩效目标汇总表" in unread.reason_en and "page 3" in unread.reason_en
+    assert ext.rows == {}

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from publish.core import DEFAULT_PROFILE, DEPARTMENT_ID, EXIT_USAGE, PublishError
 from publish.extract import budget, goals, grid, matters, profile, shanghai
+from publish.extract.combine import combine, table_extraction
 from publish.extract.identity import identity_from_title
 from publish.extract.model import Extraction
 from publish.extract.readers import read_document
@@ -24,7 +25,7 @@ def extract(path: str | Path, department: str | None = None, package: str | Path
     lines = read_document(path)
     if shanghai.is_shanghai(lines):
         return _shanghai(lines, source_name(Path(path), reference.package.root), reference, department)
-    lines = grid.without_pages(lines)  # page markers name the page of a table's figures, not narrative lines
+    pages, lines = lines, grid.without_pages(lines)  # page markers name a table's page, not narrative lines
     document = split(lines, source_name(Path(path), reference.package.root))
     title = profile.read_title(document)
     ext = Extraction(title=document.title)
@@ -50,6 +51,7 @@ def extract(path: str | Path, department: str | None = None, package: str | Path
     goals.read_performance(document, ext)
     profile.read_glossary(document, ext)
     profile.read_contact(document, ext)
+    combine(ext, table_extraction(pages, reference, ext.fiscal_year, ext.document_kind))
     _keep_schema_fields(ext, reference.package)
     ext.finish()
     return ext

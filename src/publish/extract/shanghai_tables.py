@@ -19,12 +19,12 @@ from publish.extract.reference import Reference
 
 # Which table a title names (the year prefix and the ordinal are ignored).
 TITLES: tuple[tuple[str, str], ...] = (
-    ("overview", r"^(?:部门|单位|预算单位)?财务收支(?:预算|决算)总表$|^收入支出决算总表$"),
-    ("income", r"^(?:部门|单位|预算单位)?收入(?:预算总表|决算表)$"),
-    ("function_all", r"^(?:部门|单位|预算单位)?支出(?:预算总表|决算表)$"),
+    ("overview", r"^(?:部门|单位|预算单位)?(?:财务)?收支(?:预算|决算)?总表$|^收入支出决算总表$"),
+    ("income", r"^(?:部门|单位|预算单位)?收入(?:预算)?(?:总表|决算表)$"),
+    ("function_all", r"^(?:部门|单位|预算单位)?支出(?:预算)?(?:总表|决算表)$"),
     ("appropriation", r"财政拨款收支(?:预算)?总表$|财政拨款收入支出决算总表$"),
     ("basic_economic", r"一般公共预算(?:财政拨款)?基本支出"),
-    ("function_general_budget", r"一般公共预算(?:支出功能分类预算表|财政拨款支出决算表)$"),
+    ("function_general_budget", r"一般公共预算(?:支出功能分类预算表|财政拨款支出决算表|(?:财政拨款)?支出(?:预算)?表)$"),
     ("function_government_fund", r"政府性基金预算(?:支出功能分类预算表|财政拨款收入支出决算表)$"),
     ("function_state_capital", r"国有资本经营预算(?:支出功能分类预算表|财政拨款收入支出决算表)$"),
     ("sangong", r"三公.{0,2}经费"),
