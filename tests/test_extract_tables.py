@@ -11,7 +11,6 @@ from __future__ import annotations
 from publish.extract import grid
 from publish.extract.readers import read_document
 from tests.hostile_files import pdf_bytes
-from tests.test_extract_documents import FONT
 
 FUNCTION_TABLE = [
     "[page 12]",
@@ -99,6 +98,18 @@ def test_text_rows_keep_their_leading_empty_cells(tmp_path):
 
 
 # --- PDF tables (pdfplumber: ruled by their lines, unruled by the words' alignment) -------------------------
+# A CJK font no file needs to carry: the reader's built-in STSong-Light, text as UTF-16 codes.
+FONT = b" ".join(
+    [
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UTF16-H",
+        b"/DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light",
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 5 >>",
+        b"/FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 4",
+        b"/FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 900 /StemV 80 >> >>] >>",
+    ]
+)
+
+
 def pdf_page(runs: list[tuple[float, float, str]], rules: list[tuple[float, float, float, float]]) -> bytes:
     """One A4 page: CJK text runs at (x, y) in the font of the document tests, and ruling segments."""
     ops = [f"BT /F1 10 Tf {x} {y} Td <{text.encode('utf-16-be').hex().upper()}> Tj ET" for x, y, text in runs]
