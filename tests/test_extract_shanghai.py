@@ -155,3 +155,20 @@ def test_a_flat_table_is_read_only_where_certain(tmp_path):
     # the second 204 line does not add up (400 ≠ 100 + 200): only its total is kept, the first line's parts stay
     assert (lines[("204", "basic")], lines[("204", "project")]) == ("100", "300")
     assert any(u.kind == "unaligned-row" for u in ext.unread)
+
+
+def test_the_final_two_sided_economic_table_is_read_half_by_half():
+    ext = extract(FINAL / "document.txt", department(FINAL), ROOT)
+    got = {(r["code"], r["cost_type"]): r["amount"] for r in ext.rows["expenditure_by_economic"]}
+    with (FINAL / "submission" / "expenditure_by_economic.csv").open(encoding="utf-8") as handle:
+        truth = {(r["code"], r["cost_type"]): r["amount"] for r in csv.DictReader(handle)}
+    assert got == truth  # blank cells (奖金, 伙食补助费…) stay unread, never zeros
+
+
+def test_the_department_and_the_unpublished_indicators_are_stated():
+    ext = extract(BUDGET / "document.txt", department(BUDGET), ROOT)
+    (row,) = ext.rows["departments"]
+    assert (row["name"], row["division_code"], row["division_name"]) == ("上海市普陀区司法局", "310107", "普陀区")
+    parts = {r["part"]: r for r in ext.rows["disclosure_parts"]}
+    assert "编报绩效目标的项目20个" in parts["kpis"]["note"]
+    assert ext.rows["disclosures"][0]["performance_managed_amount"] == "7054.05"

@@ -62,6 +62,7 @@ def _shanghai(lines: list[str], source_file: str, reference: Reference, departme
     year = shanghai.year_of(lines) or _year_from_text(lines)
     ext = shanghai.read(lines, source_file, reference, year)
     ext.department_id = _department(reference, department, shanghai.department_name(lines))
+    shanghai.department_row(ext, shanghai.department_name(lines))
     _keep_schema_fields(ext, reference.package)
     ext.finish()
     return ext

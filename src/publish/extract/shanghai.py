@@ -61,6 +61,15 @@ def department_name(lines: list[str]) -> str:
     return re.sub(r"\s+", "", cover[0]) if cover else ""
 
 
+def department_row(ext: Extraction, name: str) -> None:
+    """The department as the document names it, in the division its id gives (once the id is settled)."""
+    division = re.search(r"上海市(\S{1,4}?区)", name)
+    values = {"name": name, "division_code": ext.department_id[:6], "profile_year": ext.fiscal_year}
+    if division:
+        values["division_name"] = division.group(1)
+    ext.put("departments", {}, values, name, "title")
+
+
 def read(lines: list[str], source_file: str, reference: Reference, year: str) -> Extraction:
     """The whole document into an Extraction (the department id is the caller's to settle)."""
     title = "".join(re.sub(r"\s+", "", line) for line in opening(lines)[:3])

@@ -377,8 +377,12 @@ def _economic(table: Table, ext: Extraction, reference: Reference, kind: str) ->
     for row in table.rows:
         _economic_totals(table, row, ext)
     paths = table.columns()
-    if any(p.count("经济分类") > 0 for p in paths[4:]):
-        return  # two tables side by side (the 决算 layout): only the totals are read
+    second = next((i for i, p in enumerate(paths) if i > 0 and p and p == paths[0]), None)
+    if second is not None:  # two tables side by side (the 决算 layout): each half a code, a name, a figure
+        for row in table.rows:
+            for half in (row.cells[:second], row.cells[second:]):
+                _economic_half(table, row, ext, half)
+        return
     columns = _columns(table, ECONOMIC_COSTS)
     for row in table.rows:
         cells = _aligned(table, row, ext)
@@ -398,6 +402,26 @@ def _economic(table: Table, ext: Extraction, reference: Reference, kind: str) ->
             _put(ext, table, row, "expenditure_by_economic", key, values, label, paths[index])
 
 
+def _economic_half(table: Table, row: Row, ext: Extraction, cells: list[str]) -> None:
+    code, label = code_of(cells), label_of(cells)
+    at = next((i for i, c in enumerate(cells) if clean(c) and clean(c) == label), len(cells))
+    figures = [number(c) for c in cells[at + 1 :] if number(c) is not None]
+    if not code or not figures:
+        return
+    parent = "" if len(code) == 3 else code[:3]  # the 决算 layout has no 合计 line to hang the classes on
+    values = {"code_name": label, "amount": figures[-1], **({"parent_code": parent} if parent else {})}
+    _put(
+        ext,
+        table,
+        row,
+        "expenditure_by_economic",
+        {"fund": "general_budget", "code": code, "cost_type": "total"},
+        values,
+        label,
+        "决算数",
+    )
+
+
 def _economic_totals(table: Table, row: Row, ext: Extraction) -> None:
     totals = (("personnel", r"^人员经费合计$", "人员经费"), ("public_operating", r"^公用经费合计$", "公用经费"))
     cells = [clean(c) for c in row.cells]
@@ -410,6 +434,12 @@ def _economic_totals(table: Table, row: Row, ext: Extraction) -> None:
                 continue
             values = {"fund_name": "一般公共预算财政拨款", "item_name": name, "parent_item": "basic", "amount": amount}
             _put(ext, table, row, "expenditure_by_type", {"fund": "general_budget", "item": item}, values, cell, "")
+            key = {
+                "fund": "general_budget",
+                "code": "total",
+                "cost_type": "personnel" if item == "personnel" else "public",
+            }
+            _put(ext, table, row, "expenditure_by_economic", key, {"code_name": cell, "amount": amount}, cell, "")
 
 
 def _sangong(table: Table, ext: Extraction, reference: Reference, kind: str) -> None:

@@ -58,6 +58,8 @@ SANGONG_ITEMS: tuple[tuple[str, str, str], ...] = (
 )
 SANGONG_NONE = r"无“三公”经费(?:财政拨款)?支出|没有(?:财政拨款)?“三公”经费(?:财政拨款)?支出"
 SANGONG_WINDOW = 600
+PERFORMANCE = rf"编报绩效目标的(?:\d{{4}}年度)?项目(?:共)?\d+个，涉及(?:项目)?预算(?:资金|金额){WAN}"
+INDICATOR_TABLE = "指标名称"
 VEHICLE_KINDS: tuple[tuple[str, str], ...] = (
     ("ministerial", "部级领导干部用车"),
     ("principal_leader", "主要领导干部用车"),
@@ -107,6 +109,7 @@ def read_text(run: Run, ext: Extraction, kind: str) -> None:
     _operating(run, ext)
     _procurement(run, ext)
     _vehicles(run, ext, kind)
+    _performance(run, ext)
 
 
 def _sentence(run: Run, match: re.Match[str]) -> str:
@@ -266,6 +269,22 @@ def _vehicle_rows(run: Run, ext: Extraction, match, measure: str, measure_name: 
             f"{note}：各类车辆之和 {stated} 辆与总数 {match['count']} 辆不符",
             f"{note}: the vehicle kinds add up to {stated}, the total says {match['count']}",
         )
+
+
+def _performance(run: Run, ext: Extraction) -> None:
+    """The amount under performance targets, and the indicators: a part not published where no table lists them."""
+    found = re.search(PERFORMANCE, run.text)
+    sentence = _sentence(run, found) if found else ""
+    if found:
+        values = {
+            "performance_managed_amount": _plain(found["amount"]),
+            "unit": "万元",
+            "performance_statement": sentence,
+        }
+        ext.put("disclosures", {}, values, sentence, "绩效目标", f"page {run.page(found.start())}")
+    if INDICATOR_TABLE not in run.text:
+        note = f"绩效指标未公开：{sentence}" if sentence else "绩效指标未公开：文件中没有绩效指标表"
+        ext.put("disclosure_parts", {"part": "kpis"}, {"status": "not_published", "note": note}, note, "绩效目标")
 
 
 def _plain(number: str) -> str:
