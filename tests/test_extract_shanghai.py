@@ -172,3 +172,12 @@ def test_the_department_and_the_unpublished_indicators_are_stated():
     parts = {r["part"]: r for r in ext.rows["disclosure_parts"]}
     assert "编报绩效目标的项目20个" in parts["kpis"]["note"]
     assert ext.rows["disclosures"][0]["performance_managed_amount"] == "7054.05"
+
+
+def test_the_function_lines_of_the_explanation_keep_their_prior_execution_and_change():
+    ext = extract(BUDGET / "document.txt", department(BUDGET), ROOT)
+    rows = {r["item"]: r for r in ext.rows["expenditure_by_function"] if r["fund"] == "appropriation"}
+    line = rows["2040699"]  # as published: 执行数 43269.3 against 增加17.62% (a slip the checks must find)
+    assert (line["amount"], line["unit"], line["prior_amount"]) == ("3845.49", "万元", "43269.3")
+    assert (line["change_word"], line["change_rate"], line["change_basis"]) == ("增加", "17.62", "prior-execution")
+    assert rows["2040601"]["change_rate"] == "-1.07" and rows["2040601"]["change_reason"] == "部分人员退休"

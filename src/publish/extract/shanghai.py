@@ -82,5 +82,5 @@ def read(lines: list[str], source_file: str, reference: Reference, year: str) ->
     values = {"title": title, "document_type": document_type, "source_file": source_file, "profile": profile}
     ext.put("disclosures", {}, values, title, "title")
     shanghai_tables.read_tables(grid.tables(lines), ext, reference, kind)
-    shanghai_text.read_text(shanghai_text.narrative(lines), ext, kind)
+    shanghai_text.read_text(shanghai_text.narrative(lines), ext, kind, reference)
     return ext

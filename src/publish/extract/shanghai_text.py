@@ -17,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from publish.core import YUAN_PER_UNIT
 from publish.extract.grid import PAGE
 from publish.extract.model import Extraction
+from publish.extract.reference import Reference
 
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 WAN = rf"(?P<amount>{NUMBER})万元"
@@ -58,6 +59,15 @@ SANGONG_ITEMS: tuple[tuple[str, str, str], ...] = (
 )
 SANGONG_NONE = r"无“三公”经费(?:财政拨款)?支出|没有(?:财政拨款)?“三公”经费(?:财政拨款)?支出"
 SANGONG_WINDOW = 600
+# A function line of the 编制说明 (财政拨款, 万元): 类/款/项 names (codes in brackets where printed), its amount, then
+# in the same item the prior year's execution, the change rate and the reason.
+FUNCTION_ITEM = (
+    rf"(?P<cls>[^（）“”、。：:\d-]+)（(?P<c1>\d{{3}})?类）-?(?P<kuan>[^（）“”。-]+)（(?P<c2>\d{{2}})?款）-?"
+    rf"(?P<xiang>[^（）“”。-]+)（(?P<c3>\d{{2}})?项）”?(?:科目|\d{{4}}年度?预算)?{WAN}"
+)
+ITEM_PRIOR = rf"\d{{4}}年当年预算执行数为(?P<prior>{NUMBER})万元"
+ITEM_RATE = r"比\d{4}年预算执行数(?P<word>增加|减少)(?P<rate>\d+(?:\.\d+)?)%"
+ITEM_REASON = r"主要原因是[：:]?(?P<reason>[^。]*)"
 PERFORMANCE = rf"编报绩效目标的(?:\d{{4}}年度)?项目(?:共)?\d+个，涉及(?:项目)?预算(?:资金|金额){WAN}"
 INDICATOR_TABLE = "指标名称"
 VEHICLE_KINDS: tuple[tuple[str, str], ...] = (
@@ -102,9 +112,10 @@ def narrative(lines: list[str]) -> Run:
     return Run(text, starts, pages)
 
 
-def read_text(run: Run, ext: Extraction, kind: str) -> None:
+def read_text(run: Run, ext: Extraction, kind: str, reference: Reference) -> None:
     if kind == "budget":
         _fund_totals(run, ext)
+        _function_items(run, ext, reference)
     _sangong(run, ext)
     _operating(run, ext)
     _procurement(run, ext)
@@ -153,6 +164,63 @@ def _put_checked(
             return
     note = f"page {run.page(match.start())}"
     ext.put(resource, key, {**values, "unit": "万元"}, _sentence(run, match), section, note)
+
+
+def _function_items(run: Run, ext: Extraction, reference: Reference) -> None:
+    """Each function line the 编制说明 explains: appropriation, 万元, with the prior execution and the change."""
+    items = list(re.finditer(FUNCTION_ITEM, run.text))
+    for index, item in enumerate(items):
+        end = items[index + 1].start() if index + 1 < len(items) else item.end() + 300
+        code = _item_code(reference, ext.fiscal_year, item)
+        if code is None:
+            ext.miss(
+                "部门预算编制说明",
+                "unknown-code",
+                _sentence(run, item),
+                f"第{run.page(item.start())}页的“{item['xiang']}”在 {ext.fiscal_year} 年的功能分类科目表中找不到，未读",
+                f"page {run.page(item.start())}: '{item['xiang']}' is not in the {ext.fiscal_year} code list; not read",
+            )
+            continue
+        values = {"item_name": item["xiang"], "classification_year": ext.fiscal_year, "function_code": code}
+        values["amount"] = _plain(item["amount"])
+        _item_change(run.text[item.end() : end], values)
+        key = {"fund": "appropriation", "item": code, "cost_type": "total"}
+        ext.put(
+            "expenditure_by_function",
+            key,
+            {**values, "unit": "万元"},
+            _sentence(run, item),
+            "部门预算编制说明",
+            f"page {run.page(item.start())}",
+        )
+
+
+def _item_change(text: str, values: dict[str, str]) -> None:
+    prior, rate, reason = re.search(ITEM_PRIOR, text), re.search(ITEM_RATE, text), re.search(ITEM_REASON, text)
+    if prior:
+        values.update(prior_amount=_plain(prior["prior"]), change_basis="prior-execution")
+    if prior and rate:
+        sign = "-" if rate["word"] == "减少" else ""
+        values.update(change_word=rate["word"], change_rate=sign + rate["rate"])
+    if reason:
+        values["change_reason"] = reason["reason"]
+
+
+def _item_code(reference: Reference, year: str, item: re.Match[str]) -> str | None:
+    """The 项's code: the printed one where its name matches the year's list, else found by the names down the
+    tree (类 → 款 → 项); None when either way fails."""
+    names = (item["cls"].strip(), item["kuan"].strip(), item["xiang"].strip())
+    if item["c1"] and item["c2"] and item["c3"]:
+        row = reference.code(year, item["c1"] + item["c2"] + item["c3"])
+        return row["code"] if row and row["name"] == names[2] else None
+    parent = ""
+    for depth, name in enumerate(names):
+        found = [r for r in reference.codes_named(year, name) if len(r["code"]) == 3 + 2 * depth]
+        found = [r for r in found if not parent or r["code"].startswith(parent)]
+        if len(found) != 1:
+            return None
+        parent = found[0]["code"]
+    return parent
 
 
 def _fund_totals(run: Run, ext: Extraction) -> None:
