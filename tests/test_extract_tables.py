@@ -235,3 +235,14 @@ def test_an_unknown_titled_table_with_figures_is_one_unread_row(tmp_path):
     (unread,) = ext.unread
     assert unread.kind == "unknown-table" and "绩效目标汇总表" in unread.reason_en and "page 3" in unread.reason_en
     assert ext.rows == {}
+
+
+def test_a_table_stating_no_unit_is_not_read():
+    from publish.extract.combine import table_extraction
+    from publish.extract.reference import load_reference
+    from tests.helpers import ROOT
+
+    lines = ["部门收支总表", "项目\t预算数", "一、一般公共预算拨款收入\t120", "收入总计\t120"]
+    ext = table_extraction(lines, load_reference(ROOT), "2026", "budget")
+    assert ext.rows == {}
+    assert [u.kind for u in ext.unread] == ["no-unit"]

@@ -138,7 +138,7 @@ def tables(lines: list[str]) -> list[Table]:
                 continue
             if current is not None and text:
                 current.preamble += 1
-                if not current.rows and not current.header and _flat_row(line):
+                if current.unit and not current.rows and not current.header and _flat_row(line):
                     current.flat.append(Row(line.split(), page))  # a table printed without TABs
                 elif current.rows or current.header or (not current.flat and current.preamble > FLAT_HEADER_LINES):
                     current = None  # the table ended (or the title was a heading of the text)

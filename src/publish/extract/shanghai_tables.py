@@ -97,7 +97,9 @@ def read_tables(tables: list[Table], ext: Extraction, reference: Reference, kind
     }
     for table in tables:
         role = kind_of(table)
-        if table.flat and not table.rows:
+        if not table.unit:
+            _no_unit(table, ext)
+        elif table.flat and not table.rows:
             _flat(table, ext, reference, role)
         elif role in FUNCTION_FUNDS:
             _function(table, ext, reference, FUNCTION_FUNDS[role])
@@ -111,6 +113,20 @@ def read_tables(tables: list[Table], ext: Extraction, reference: Reference, kind
                 f"第{table.page}页的“{table.title}”不是能识别的表，其数字未读",
                 f"the table '{table.title}' on page {table.page} is not one the extractor knows; its figures are unread",
             )
+
+
+def _no_unit(table: Table, ext: Extraction) -> None:
+    """A table stating no unit is not read (元 or 万元 would be a guess); a titled heading with no figures is no
+    table at all."""
+    if table.empty and not table.flat:
+        return
+    ext.miss(
+        table.title,
+        "no-unit",
+        table.title,
+        f"第{table.page}页的“{table.title}”没有写明金额单位（元或万元），其数字未读",
+        f"the table '{table.title}' on page {table.page} states no unit (元 or 万元); its figures are unread",
+    )
 
 
 def _flat(table: Table, ext: Extraction, reference: Reference, role: str) -> None:
@@ -165,7 +181,7 @@ def _flat(table: Table, ext: Extraction, reference: Reference, role: str) -> Non
 
 def _put(ext: Extraction, table: Table, row: Row, resource: str, key: dict, values: dict, label: str, column: str):
     note = f"page {row.page}; 行 row: {label}; 列 column: {column}"
-    ext.put(resource, key, {**values, "unit": table.unit or "元"}, row.line.strip(), table.title, note)
+    ext.put(resource, key, {**values, "unit": table.unit}, row.line.strip(), table.title, note)
 
 
 def label_of(cells: list[str]) -> str:
