@@ -246,3 +246,20 @@ def test_a_table_stating_no_unit_is_not_read():
     ext = table_extraction(lines, load_reference(ROOT), "2026", "budget")
     assert ext.rows == {}
     assert [u.kind for u in ext.unread] == ["no-unit"]
+
+
+def test_two_columns_for_one_figure_are_not_guessed_between():
+    from publish.extract.combine import table_extraction
+    from publish.extract.reference import load_reference
+    from tests.helpers import ROOT
+
+    lines = [
+        "“三公”经费支出表",
+        "单位：万元",
+        "2026年预算数\t\t2025年预算数\t",
+        "合计\t公务接待费\t合计\t公务接待费",
+        "3.00\t1.00\t4.00\t2.00",
+    ]
+    ext = table_extraction(lines, load_reference(ROOT), "2026", "budget")
+    assert "sangong" not in ext.rows
+    assert [u.kind for u in ext.unread] == ["ambiguous-columns"]

@@ -16,10 +16,12 @@ from publish.extract.model import Extraction
 from publish.extract.reference import Reference
 
 OPENING_LINES = 15
+SHANGHAI_WITHIN = 60  # lines (not table rows) in which 上海市 must appear: the cover, the contents, 编制部门
 MIN_TITLES = 3
 YEAR = re.compile(r"(20\d{2})\s*年")
 BARE_YEAR = re.compile(r"^(20\d{2})$")
 PREPARER = re.compile(r"编制(?:部门|单位)\s*[：:]\s*(\S+)")
+PART_ONE = re.compile(r"^第一部分\s*(\S+?)\s*概况$")  # the 决算's first part names the department in one line
 DOCUMENT_TYPES = (("单位预算", "单位预算"), ("单位决算", "单位决算"), ("决算", "部门决算"), ("预算", "部门预算"))
 
 
@@ -30,7 +32,8 @@ def opening(lines: list[str]) -> list[str]:
 
 
 def is_shanghai(lines: list[str]) -> bool:
-    if not any("上海市" in line for line in opening(lines)):
+    text_lines = [line for line in lines if "\t" not in line][:SHANGHAI_WITHIN]
+    if not any("上海市" in line for line in text_lines):
         return False
     titles = [grid.clean(line) for line in lines if "\t" not in line and grid.TITLE.match(grid.clean(line))]
     kinds = {shanghai_tables.kind_of(grid.Table(title=title, page="")) for title in titles} - {""}
@@ -52,12 +55,12 @@ def year_of(lines: list[str]) -> str:
 
 
 def department_name(lines: list[str]) -> str:
-    """The department the tables' headings name (编制部门：…), else the cover's line naming 上海市…."""
-    for line in lines:
-        found = PREPARER.search(line)
+    """The department the tables' headings name (编制部门：…), else the 决算's 第一部分 heading, else the cover."""
+    for pattern in (PREPARER, PART_ONE):
+        found = next((m for line in lines if (m := pattern.search(line.strip()))), None)
         if found:
             return found.group(1)
-    cover = [line for line in opening(lines)[:4] if line.startswith("上海市") and not YEAR.search(line)]
+    cover = [line for line in opening(lines)[:4] if "上海市" in line and not YEAR.search(line)]
     return re.sub(r"\s+", "", cover[0]) if cover else ""
 
 

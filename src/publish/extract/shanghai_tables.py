@@ -207,22 +207,37 @@ def code_of(cells: list[str]) -> str:
     return code
 
 
-def _columns(table: Table, types: tuple[tuple[str, str], ...]) -> dict[int, str]:
-    """Column index → the name its last header matches (first match wins per name)."""
+def _columns(table: Table, types: tuple[tuple[str, str], ...], ext: Extraction) -> dict[int, str]:
+    """Column index → the name its last header matches; nothing (and an unread row) where a name matches two
+    columns (two years side by side, say): which one is the year's is not guessed."""
     found: dict[int, str] = {}
     for index, path in enumerate(table.columns()):
         last = path.split("/")[-1] if path else ""
         name = next((name for name, regex in types if re.search(regex, last)), None)
-        if name and name not in found.values():
+        if name and name in found.values():
+            _ambiguous(table, ext, name)
+            return {}
+        if name:
             found[index] = name
     return found
+
+
+def _ambiguous(table: Table, ext: Extraction, name: str) -> None:
+    ext.miss(
+        table.title,
+        "ambiguous-columns",
+        table.title,
+        f"第{table.page}页“{table.title}”有不止一列可作“{name}”（表头：{' | '.join(table.columns())}），其数字未读",
+        f"page {table.page}, '{table.title}': more than one column could be '{name}' "
+        f"(headers: {' | '.join(table.columns())}); its figures are unread",
+    )
 
 
 def _function(table: Table, ext: Extraction, reference: Reference, fund: str) -> None:
     if table.empty:
         _empty_part(table, ext, fund)
         return
-    columns = _columns(table, COST_TYPES)
+    columns = _columns(table, COST_TYPES, ext)
     paths = table.columns()
     for row in table.rows:
         cells = _aligned(table, row, ext)
@@ -336,7 +351,7 @@ def _income_total(table: Table, ext: Extraction, reference: Reference, kind: str
     """The 合计 row of the income table: the year's income total where the overview did not state it."""
     if any(r.get("item") == "total" for r in ext.rows.get("income", [])):
         return
-    columns = _columns(table, (("total", r"^(?:合计|本年收入合计)$"),))
+    columns = _columns(table, (("total", r"^(?:合计|本年收入合计)$"),), ext)
     for row in table.rows:
         cells = _aligned(table, row, ext)
         if cells is None or label_of(cells) != "合计" or code_of(cells):
@@ -399,7 +414,7 @@ def _economic(table: Table, ext: Extraction, reference: Reference, kind: str) ->
             for half in (row.cells[:second], row.cells[second:]):
                 _economic_half(table, row, ext, half)
         return
-    columns = _columns(table, ECONOMIC_COSTS)
+    columns = _columns(table, ECONOMIC_COSTS, ext)
     for row in table.rows:
         cells = _aligned(table, row, ext)
         if cells is None:
@@ -463,11 +478,29 @@ def _sangong(table: Table, ext: Extraction, reference: Reference, kind: str) -> 
     if table.empty:
         return  # an empty 三公 table: the narrative states the zeros
     paths = table.columns()
+    meanings = [_sangong_meaning(path, kind) for path in paths]
+    named = [m for m in meanings if m]
+    if len(named) != len(set(named)):
+        _ambiguous(table, ext, "/".join(sorted({m[0] for m in named if named.count(m) > 1})))
+        return
     for row in table.rows:
         if not any(number(c) is not None for c in row.cells):
             continue
         for index, path in enumerate(paths):
             _sangong_cell(table, row, ext, kind, index, path)
+
+
+def _sangong_meaning(path: str, kind: str) -> tuple[str, str] | None:
+    """(item or 'operating', field) a 三公 table column holds, or None."""
+    segments = path.split("/")
+    if any("机关运行经费" in s for s in segments):
+        return ("operating", "amount")
+    field = "initial_budget" if kind == "final_account" and segments[-1] == "预算数" else "amount"
+    for segment in reversed(segments):
+        found = next((item for item, regex, _ in SANGONG_ITEMS if re.search(regex, segment)), None)
+        if found:
+            return (found, field)
+    return None
 
 
 def _sangong_cell(table: Table, row: Row, ext: Extraction, kind: str, index: int, path: str) -> None:
