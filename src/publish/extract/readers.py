@@ -42,7 +42,8 @@ UNRULED = {
 }
 COLUMN_SLACK = 4  # points within which two words start the same column
 FIGURE = re.compile(r"^-?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^-?\d+(?:\.\d+)?$")
-PAGE_NUMBER = re.compile(r"^[-—\s]*(?:第\s*)?\d+\s*(?:页)?(?:\s*/\s*\d+\s*页?)?[-—\s]*$")
+# A page number (a year standing alone on a cover, four digits, is no page number).
+PAGE_NUMBER = re.compile(r"^[-—\s]*(?:第\s*)?\d{1,3}\s*(?:页)?(?:\s*/\s*\d+\s*页?)?[-—\s]*$")
 
 
 class DocumentError(PublishError):

@@ -20,6 +20,7 @@ SHANGHAI_WITHIN = 60  # lines (not table rows) in which 上海市 must appear: t
 MIN_TITLES = 3
 YEAR = re.compile(r"(20\d{2})\s*年")
 BARE_YEAR = re.compile(r"^(20\d{2})$")
+DOCUMENT_YEAR = re.compile(r"(20\d{2})\s*年度?\s*(?:区级)?(?:部门|单位)(?:预算|决算)")
 PREPARER = re.compile(r"编制(?:部门|单位)\s*[：:]\s*(\S+)")
 PART_ONE = re.compile(r"^第一部分\s*(\S+?)\s*概况$")  # the 决算's first part names the department in one line
 DOCUMENT_TYPES = (("单位预算", "单位预算"), ("单位决算", "单位决算"), ("决算", "部门决算"), ("预算", "部门预算"))
@@ -41,7 +42,8 @@ def is_shanghai(lines: list[str]) -> bool:
 
 
 def year_of(lines: list[str]) -> str:
-    """The year the cover states (a year on its own line counts), else the tables' titles; '' if none."""
+    """The year the cover states (a year on its own line counts), else the tables' titles, else the first
+    “2024年度部门决算”-like words of the text; '' if none."""
     cover = opening(lines)[:6]
     for line in cover:
         found = YEAR.search(line) or BARE_YEAR.match(line)
@@ -51,7 +53,8 @@ def year_of(lines: list[str]) -> str:
         found = YEAR.match(table.title)
         if found:
             return found.group(1)
-    return ""
+    found = next((m for line in lines if "\t" not in line and (m := DOCUMENT_YEAR.search(line))), None)
+    return found.group(1) if found else ""
 
 
 def department_name(lines: list[str]) -> str:
