@@ -17,6 +17,7 @@ from publish.extract import extract_submission, shanghai
 from publish.extract.core import extract
 from tests.extract_scoring import score
 from tests.helpers import ROOT
+from tests.pdf_support import ruled_page, write_pdf
 
 CASES = ROOT / "tests" / "disclosures"
 BUDGET = CASES / "sh-putuo-sifaju-2026-budget"
@@ -181,3 +182,22 @@ def test_the_function_lines_of_the_explanation_keep_their_prior_execution_and_ch
     assert (line["amount"], line["unit"], line["prior_amount"]) == ("3845.49", "万元", "43269.3")
     assert (line["change_word"], line["change_rate"], line["change_basis"]) == ("增加", "17.62", "prior-execution")
     assert rows["2040601"]["change_rate"] == "-1.07" and rows["2040601"]["change_reason"] == "部分人员退休"
+
+
+@pytest.mark.parametrize("case", [BUDGET, FINAL], ids=lambda c: c.name)
+def test_the_same_documents_as_pdf_with_ruled_tables_read_alike(case, tmp_path):
+    """Each page of the text written as a PDF page, its tables ruled, half the figures off the baseline."""
+    pages, current = [], []
+    for line in (case / "document.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("[page "):
+            pages.append(current)
+            current = []
+        elif not line.startswith(("SOURCE:", "NOTE:")):
+            current.append(line)
+    path = tmp_path / "document.pdf"
+    write_pdf(path, [ruled_page(page) for page in [*pages, current] if page])
+    out = tmp_path / "out"
+    extract_submission(path, department(case), ROOT, out)
+    result = score(case / "submission", out)
+    assert result.wrong == []
+    assert result.read == result.expected, result.missed

@@ -8,9 +8,12 @@ the 万里街道 2024 budget's 部门支出预算总表 (figures changed).
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 from publish.extract import grid
 from publish.extract.readers import read_document
-from tests.hostile_files import pdf_bytes
+from tests.pdf_support import write_pdf
 
 FUNCTION_TABLE = [
     "[page 12]",
@@ -98,33 +101,11 @@ def test_text_rows_keep_their_leading_empty_cells(tmp_path):
 
 
 # --- PDF tables (pdfplumber: ruled by their lines, unruled by the words' alignment) -------------------------
-# A CJK font no file needs to carry: the reader's built-in STSong-Light, text as UTF-16 codes.
-FONT = b" ".join(
-    [
-        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UTF16-H",
-        b"/DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light",
-        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 5 >>",
-        b"/FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 4",
-        b"/FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 900 /StemV 80 >> >>] >>",
-    ]
-)
-
-
 def pdf_page(runs: list[tuple[float, float, str]], rules: list[tuple[float, float, float, float]]) -> bytes:
-    """One A4 page: CJK text runs at (x, y) in the font of the document tests, and ruling segments."""
-    ops = [f"BT /F1 10 Tf {x} {y} Td <{text.encode('utf-16-be').hex().upper()}> Tj ET" for x, y, text in runs]
-    ops += [f"{x0} {y0} m {x1} {y1} l S" for x0, y0, x1, y1 in rules]
-    content = "\n".join(ops).encode()
-    return pdf_bytes(
-        [
-            FONT,
-            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
-            b"<< /Type /Page /Parent 4 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 1 0 R >> >> "
-            b"/Contents 2 0 R >>",
-            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Catalog /Pages 4 0 R >>",
-        ]
-    )
+    """One A4 page of CJK text runs at (x, y) and ruling segments, as bytes."""
+    path = Path(tempfile.mkdtemp()) / "page.pdf"
+    write_pdf(path, [([(x, y, text, 10) for x, y, text in runs], rules)])
+    return path.read_bytes()
 
 
 TABLE_ROWS = [("项目", "预算数", "执行数"), ("一般公共预算", "1,234.56", "1,200.00"), ("政府性基金", "78.90", "70.00")]
