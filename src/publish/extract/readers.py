@@ -181,13 +181,35 @@ def _page_tables(page) -> list[tuple]:
     if ruled:
         return ruled
     found = []
-    for box in _aligned_blocks(page):
-        tables = [(t, _rows(t)) for t in page.crop(box).find_tables(UNRULED)]
-        found += [(t, rows) for t, rows in tables if _unruled_table(rows)]
+    for box, lines in _aligned_blocks(page):
+        for table in page.crop(box).find_tables(UNRULED):
+            rows = _rows_by_columns(table, lines)
+            if rows is not None and _unruled_table(rows):
+                found.append((table, rows))
     return found
 
 
-def _aligned_blocks(page) -> list[tuple[float, float, float, float]]:
+def _rows_by_columns(table, lines: list[list[dict]]) -> list[list[str]] | None:
+    """The block's lines (words grouped by their height, so that a figure set off the baseline stays in its line)
+    cut at the columns pdfplumber found; None when a word straddles no column (the columns are not certain)."""
+    columns = [column.bbox for column in table.columns]
+    top, bottom = table.bbox[1], table.bbox[3]
+    rows = []
+    for line in lines:
+        if not top - 1 <= (line[0]["top"] + line[0]["bottom"]) / 2 <= bottom + 1:
+            continue
+        cells = [""] * len(columns)
+        for word in sorted(line, key=lambda w: w["x0"]):
+            middle = (word["x0"] + word["x1"]) / 2
+            index = next((i for i, box in enumerate(columns) if box[0] - 1 <= middle <= box[2] + 1), None)
+            if index is None:
+                return None
+            cells[index] += word["text"]
+        rows.append(cells)
+    return rows
+
+
+def _aligned_blocks(page) -> list[tuple[tuple[float, float, float, float], list[list[dict]]]]:
     """Runs of lines of several words each, with figures, whose words start at shared columns."""
     words = page.extract_words(x_tolerance=3, y_tolerance=TABLE_Y_TOLERANCE)
     rows: list[list[dict]] = []
@@ -209,7 +231,7 @@ def _aligned_blocks(page) -> list[tuple[float, float, float, float]]:
                 max(w["x1"] for w in found),
                 max(w["bottom"] for w in found),
             )
-            blocks.append((box[0] - 1, box[1] - 1, box[2] + 1, box[3] + 1))
+            blocks.append(((box[0] - 1, box[1] - 1, box[2] + 1, box[3] + 1), current))
         current = []
     return blocks
 
