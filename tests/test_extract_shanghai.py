@@ -198,19 +198,14 @@ def as_pdf(case: Path, path: Path, ruled: bool) -> Path:
     return path
 
 
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
 @pytest.mark.parametrize("case", [BUDGET, FINAL], ids=lambda c: c.name)
-def test_the_same_documents_as_pdf_with_ruled_tables_read_alike(case, tmp_path):
+def test_the_same_documents_as_pdf_give_no_wrong_figure(case, ruled, tmp_path):
     out = tmp_path / "out"
-    extract_submission(as_pdf(case, tmp_path / "document.pdf", ruled=True), department(case), ROOT, out)
+    extract_submission(as_pdf(case, tmp_path / "document.pdf", ruled), department(case), ROOT, out)
     result = score(case / "submission", out)
     assert result.wrong == []
-    assert result.read == result.expected, result.missed
-
-
-@pytest.mark.parametrize("case", [BUDGET, FINAL], ids=lambda c: c.name)
-def test_unruled_tables_with_figures_off_the_baseline_give_no_wrong_figure(case, tmp_path):
-    out = tmp_path / "out"
-    extract_submission(as_pdf(case, tmp_path / "document.pdf", ruled=False), department(case), ROOT, out)
-    result = score(case / "submission", out)
-    assert result.wrong == []
-    assert result.read >= result.expected // 3  # the columns pdfplumber finds without rules: part of the tables
+    if ruled:
+        assert result.read == result.expected, result.missed
+    else:  # without rules pdfplumber finds the columns of part of the tables only
+        assert result.read >= result.expected // 3
