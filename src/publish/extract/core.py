@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 
 from publish.core import DEPARTMENT_ID
-from publish.extract import budget, divisions, goals, matters, profile, sangong_note, title_words
+from publish.extract import budget, divisions, goals, grid, matters, profile, sangong_note, shanghai, title_words
+from publish.extract.combine import combine, table_extraction
 from publish.extract.errors import ExtractError
 from publish.extract.identity import Identity, Overrides, identify
 from publish.extract.model import Extraction
@@ -25,13 +26,34 @@ def extract(
     lines = read_document(path)
     identity = identify(lines, overrides, Path(path).name)
     lines = title_words.without_stored(lines)
-    document = split(lines, source_name(Path(path), reference.package.root))
-    document.title = identity.title
+    source = source_name(Path(path), reference.package.root)
     ext = Extraction(title=identity.title, fiscal_year=identity.fiscal_year)
     ext.document_kind, ext.scope = identity.document_kind, identity.scope
     for text, zh, en in identity.notes:
         ext.miss("title", "irregular", text, zh, en)
     ext.department_id = _department(reference, department, identity, ext, (Path(path).name, "\n".join(lines)))
+    code = ext.department_id[:6]
+    division = reference.division_name(code) or divisions.name_of(code)
+    if identity.profile.startswith("shanghai") or shanghai.is_shanghai(lines):
+        identity.profile = "shanghai-final" if identity.document_kind == "final_account" else "shanghai-budget"
+        _disclosure(ext, source, identity)
+        shanghai.department_row(ext, identity.name, division)
+        shanghai.read(lines, ext, reference)
+    else:
+        _read_other_families(lines, ext, identity, reference, (source, division))
+    _keep_schema_fields(ext, reference.package)
+    ext.finish()
+    return ext
+
+
+def _read_other_families(
+    lines: list[str], ext: Extraction, identity: Identity, reference: Reference, where: tuple[str, str]
+) -> None:
+    """A narrative (its tables read beside it and merged) or a 三公 note: by its sections."""
+    source, division = where
+    pages, lines = lines, grid.without_pages(lines)  # page markers name a table's page, not narrative lines
+    document = split(lines, source)
+    document.title = identity.title
     note = identity.profile == "sangong-note"
     ext.absent = [] if note else document.absent()
     for sid, zh, en in ext.absent:
@@ -42,17 +64,13 @@ def extract(
             f"文件中没有“{zh}”部分，其数字未填（不以 0 填充）",
             f"the document has no '{en}' part; its figures are left empty (never zeros)",
         )
-    code = ext.department_id[:6]
-    division = reference.division_name(code) or divisions.name_of(code)
     profile.read_profile(document, ext, identity.name, division, "\n".join(lines))
-    _disclosure(ext, document, identity)
+    _disclosure(ext, source, identity)
     if note:
         sangong_note.read(document, lines, ext)
     else:
         _read_narrative(document, ext, reference)
-    _keep_schema_fields(ext, reference.package)
-    ext.finish()
-    return ext
+        combine(ext, table_extraction(pages, reference, ext.fiscal_year, ext.document_kind))
 
 
 def _read_narrative(document: Document, ext: Extraction, reference: Reference) -> None:
@@ -91,8 +109,8 @@ def _keep_schema_fields(ext: Extraction, package) -> None:
                 )
 
 
-def _disclosure(ext: Extraction, document: Document, identity: Identity) -> None:
-    values = {"title": identity.title, "document_type": identity.document_type, "source_file": document.source_file}
+def _disclosure(ext: Extraction, source_file: str, identity: Identity) -> None:
+    values = {"title": identity.title, "document_type": identity.document_type, "source_file": source_file}
     values.update(profile=identity.profile, source_url=identity.source_url or None)
     ext.put("disclosures", {}, values, identity.title, "title")
 
