@@ -11,7 +11,7 @@ import re
 from publish.extract import specs
 from publish.extract.model import Extraction
 from publish.extract.reference import Reference
-from publish.extract.sections import Document
+from publish.extract.sections import Document, paragraphs
 from publish.extract.tables import read_paragraph
 from publish.extract.text import amount, converted, squeeze
 
@@ -19,8 +19,9 @@ INCOME_REPEATED = rf"(?:一般公共预算)?财政拨款收入(?:预算)?(?:为)
 
 
 def paragraph(lines: list[str], *keywords: str) -> str | None:
-    """The first line holding one of ``keywords`` and a figure."""
-    return next((line for line in lines if any(k in line for k in keywords) and re.search(r"\d", line)), None)
+    """The first paragraph holding one of ``keywords`` and a figure (a heading alone on its line and a paragraph
+    split across lines are joined first, see ``sections.paragraphs``)."""
+    return next((p for p in paragraphs(lines) if any(k in p for k in keywords) and re.search(r"\d", p)), None)
 
 
 def missing(ext: Extraction, section: str, what_zh: str, what_en: str) -> None:

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from publish.core import DEFAULT_PROFILE, DEPARTMENT_ID, EXIT_USAGE, PublishError
-from publish.extract import budget, goals, matters, profile
+from publish.extract import budget, final, goals, matters, parts, profile
 from publish.extract.identity import identity_from_title
 from publish.extract.model import Extraction
 from publish.extract.readers import read_document
@@ -28,7 +28,8 @@ def extract(path: str | Path, department: str | None = None, package: str | Path
     ext.fiscal_year = title.get("year") or _year_from_text(lines)
     ext.department_id = _department(reference, department, title.get("name", ""))
     ext.document_kind, ext.scope = identity_from_title(document.title)
-    ext.absent = document.absent()
+    family = family_of(document.title)
+    ext.absent = document.absent() if family != "chongqing-final" else []
     for sid, zh, en in ext.absent:
         ext.miss(
             sid,
@@ -39,14 +40,18 @@ def extract(path: str | Path, department: str | None = None, package: str | Path
         )
     division = reference.division_name(ext.department_id[:6]) or _division_from_name(title.get("name", ""))
     profile.read_profile(document, ext, title.get("name", ""), division, "\n".join(lines))
-    _disclosure(ext, document, title)
-    budget.read_overview(document, ext, reference)
-    budget.read_explanation(document, ext)
-    matters.read_sangong(document, ext)
-    matters.read_other(document, ext)
-    goals.read_performance(document, ext)
-    profile.read_glossary(document, ext)
+    _disclosure(ext, document, title, family)
+    if family == "chongqing-final":
+        final.read_final(lines, ext, reference)
+    else:
+        budget.read_overview(document, ext, reference)
+        budget.read_explanation(document, ext)
+        matters.read_sangong(document, ext)
+        matters.read_other(document, ext)
+        goals.read_performance(document, ext)
+        profile.read_glossary(document, ext)
     profile.read_contact(document, ext)
+    parts.record_parts(ext, lines, family)
     _keep_schema_fields(ext, reference.package)
     ext.finish()
     return ext
@@ -78,9 +83,15 @@ def _keep_schema_fields(ext: Extraction, package) -> None:
                 )
 
 
-def _disclosure(ext: Extraction, document: Document, title: dict[str, str]) -> None:
+def family_of(title: str) -> str:
+    """The family the narrative readers read (until the identity's profile replaces it): a 决算 title is the
+    Chongqing 决算 narrative, any other the Chongqing county budget (the seed family)."""
+    return "chongqing-final" if "决算" in title and "三公" not in title else DEFAULT_PROFILE
+
+
+def _disclosure(ext: Extraction, document: Document, title: dict[str, str], family: str) -> None:
     values = {"title": document.title, "document_type": title.get("type", ""), "source_file": document.source_file}
-    values["profile"] = DEFAULT_PROFILE  # the family the extractor reads: Chongqing county narrative budgets
+    values["profile"] = family
     ext.put("disclosures", {}, values, document.title, "title")
 
 

@@ -12,11 +12,12 @@ from publish.extract.tables import read_paragraph
 from publish.extract.text import AMOUNT_IN, amount, sentences, squeeze
 
 AMOUNT = specs.AMOUNT
-PROCUREMENT_TOTAL = rf"政府采购(?:预算)?(?:总额|合计)?(?:为)?{AMOUNT}"
+SPENT = r"(?:类)?(?:采购)?(?:支出|预算|合同金额)?(?:为)?"
+PROCUREMENT_TOTAL = rf"政府采购(?:支出|预算)?(?:总额|合计|共计|金额)?(?:为)?{AMOUNT}"
 PROCUREMENT_ITEMS = (
-    ("goods", "政府采购货物预算", rf"货物(?:类)?(?:预算)?(?:为)?{AMOUNT}"),
-    ("works", "政府采购工程预算", rf"工程(?:类)?(?:预算)?(?:为)?{AMOUNT}"),
-    ("services", "政府采购服务预算", rf"服务(?:类)?(?:预算)?(?:为)?{AMOUNT}"),
+    ("goods", "政府采购货物预算", rf"货物{SPENT}{AMOUNT}"),
+    ("works", "政府采购工程预算", rf"工程{SPENT}{AMOUNT}"),
+    ("services", "政府采购服务预算", rf"服务{SPENT}{AMOUNT}"),
 )
 PERFORMANCE_AMOUNT = rf"(?:涉及|金额)(?:一般公共预算)?(?:当年)?财政拨款(?:资金)?(?:为)?{AMOUNT}"
 VEHICLES = (
@@ -33,6 +34,11 @@ def read_sangong(document: Document, ext: Extraction) -> None:
         return
     text = "".join(line if line.endswith(("。", "；")) else line + "。" for line in lines)
     read_paragraph(specs.sangong(), ext, text)
+    vehicle_subtotal(ext)
+
+
+def vehicle_subtotal(ext: Extraction) -> None:
+    """Where 公务用车购置及运行维护费 is stated, its purchase and operation lines are its parts."""
     rows = ext.rows.get("sangong", [])
     if any(r.get("item") == "vehicle" for r in rows):
         for row in rows:
@@ -45,10 +51,10 @@ def read_other(document: Document, ext: Extraction) -> None:
     if not lines:
         return
     readers = (
-        (("运行经费",), "机关运行经费", "operating costs", _operating),
-        (("政府采购",), "政府采购", "procurement", _procurement),
+        (("运行经费",), "机关运行经费", "operating costs", operating),
+        (("政府采购",), "政府采购", "procurement", procurement),
         (("绩效目标",), "绩效目标管理", "performance-goal coverage", _performance),
-        (("车辆",), "国有资产（车辆）", "state assets (vehicles)", _vehicles),
+        (("车辆",), "国有资产（车辆）", "state assets (vehicles)", vehicles),
     )
     for keywords, zh, en, reader in readers:
         text = paragraph(lines, *keywords)
@@ -58,12 +64,12 @@ def read_other(document: Document, ext: Extraction) -> None:
             reader(ext, squeeze(text))
 
 
-def _operating(ext: Extraction, text: str) -> None:
+def operating(ext: Extraction, text: str) -> None:
     fund = specs.GENERAL_BUDGET if "一般公共预算" in text else specs.ALL_FUNDS
     read_paragraph(specs.operating_costs(fund), ext, text)
 
 
-def _procurement(ext: Extraction, text: str) -> None:
+def procurement(ext: Extraction, text: str) -> None:
     parts = re.split(r"其中[：，]?(?=一般公共预算)", text, maxsplit=1)
     for fund, part in zip((specs.ALL_FUNDS, specs.GENERAL_BUDGET), parts, strict=False):
         found = 0
@@ -81,7 +87,7 @@ def _procurement(ext: Extraction, text: str) -> None:
 def _put_procurement(ext, fund, item, name, match, text, parent) -> int:
     money = amount(match.group("number"), match.group("unit"))
     values = {**fund, "item_name": name, "parent_item": parent, "amount": money.text, "unit": money.unit}
-    ext.put("procurement", {"fund": fund["fund"], "item": item}, values, _sentence_of(text, match), "other")
+    ext.put("procurement", {"fund": fund["fund"], "item": item}, values, sentence_of(text, match), "other")
     return 1
 
 
@@ -97,7 +103,7 @@ def _performance(ext: Extraction, text: str) -> None:
     ext.put("disclosures", {}, values, statement, "other")
 
 
-def _vehicles(ext: Extraction, text: str) -> None:
+def vehicles(ext: Extraction, text: str) -> None:
     statement = re.sub(ITEM_HEADING, "", text).strip()
     for sentence in sentences(statement):
         if "辆" not in sentence:
@@ -127,7 +133,7 @@ def _budget_year(sentence: str) -> dict[str, str]:
     return {"budget_year": match.group(1)} if match else {}
 
 
-def _sentence_of(text: str, match: re.Match[str]) -> str:
+def sentence_of(text: str, match: re.Match[str]) -> str:
     start = text.rfind("。", 0, match.start()) + 1
     end = text.find("。", match.end())
     return text[start : end + 1 if end >= 0 else len(text)]

@@ -8,6 +8,10 @@ NOT_UNDERSTOOD = (
     "这句话含有金额，但不符合任何已知的写法，未读取；请核对原文或补充识别规则",
     "this clause holds an amount in no wording the extractor knows; not read: check the text or add a pattern",
 )
+NO_UNIT = (
+    "这句话陈述的增减额没有单位，未读取（不猜测单位）",
+    "this clause states a change without a unit; not read (the unit is never guessed)",
+)
 TABLE_ZH = {
     "income": "收入预算",
     "expenditure_by_function": "支出功能分类",

@@ -40,10 +40,13 @@ COMPARED_WITH: tuple[tuple[str, str], ...] = (
     ("比去年", r"比去年(?:度)?"),
     ("与某年", r"[与和同]\d{4}年(?:度)?(?:相比)?"),
     ("与上年", r"[与和同](?:上|去)(?:一)?年(?:度)?(?:相比)?"),
+    ("某年相比", r"\d{4}年(?:度)?(?:决算数?)?相比"),
     ("同比", r"同比"),
 )
 # Words that may sit between the comparison and the change word ("比2022年或减少" in the seed).
-FILLER = r"(?:预算数?)?(?:，)?(?:或)?"
+FILLER = r"(?:[预决]算数?)?(?:，)?(?:或)?"
+# A comparison in its own clause ("与2023年度相比，减少956.31万元") belongs to the change after it.
+COMPARISON_CLAUSE = r"(?<=相比)，"
 
 # Change words (publish.core.CHANGE_WORDS, with their signs).
 CHANGE_WORD = "|".join(CHANGE_WORDS)
@@ -52,14 +55,16 @@ RATE = r"(?P<rate>\d+(?:\.\d+)?)\s*%"
 _COMPARE = "(?:" + "|".join(f"(?:{regex})" for _, regex in COMPARED_WITH) + ")"
 # A stated change, in the shapes the template's sentences take; the first that matches wins.
 CHANGES: tuple[tuple[str, str], ...] = (
-    ("amount-and-rate", rf"{_COMPARE}{FILLER}(?P<word>{CHANGE_WORD}){AMOUNT}[，（(]?(?:增长|下降|增幅|降幅)?{RATE}"),
+    ("amount-and-rate", rf"{_COMPARE}{FILLER}(?P<word>{CHANGE_WORD}){AMOUNT}[，（(]?(?:增长|下降|增幅|降幅|降低|上升)?{RATE}"),
     ("amount", rf"{_COMPARE}{FILLER}(?P<word>{CHANGE_WORD}){AMOUNT}"),
     ("rate", rf"{_COMPARE}{FILLER}(?P<word>{CHANGE_WORD}){RATE}"),
     ("flat", rf"{_COMPARE}{FILLER}(?P<word>{FLAT})"),
 )
 # A rate stated in its own clause after the change: "增加2万元，增长2%".
-RATE_CLAUSE = rf"^(?P<word>增长|下降|增幅|降幅)(?:为)?{RATE}$"
-RATE_SIGNS = {"增长": 1, "增幅": 1, "下降": -1, "降幅": -1}
+RATE_CLAUSE = rf"^(?P<word>增长|下降|增幅|降幅|降低|上升)(?:了)?(?:为)?{RATE}$"
+RATE_SIGNS = {"增长": 1, "增幅": 1, "上升": 1, "下降": -1, "降幅": -1, "降低": -1}
+# A change whose number has no unit ("收支较上年减少484.05，降低11.1%"): never read, always reported.
+CHANGE_WITHOUT_UNIT = rf"{_COMPARE}{FILLER}(?P<word>{CHANGE_WORD})(?P<number>{NUMBER})(?![\d.%]|\s*(?:{UNIT}))"
 # A part's change inside a reason: "人员经费增加17.97万元" (the part's name is matched separately).
 PART_CHANGE = rf"^(?P<word>{CHANGE_WORD})(?:了)?{AMOUNT}$"
 
@@ -80,6 +85,32 @@ MAIN_REASON_LABELS = ("主要原因是", "主要是", "主要由于")
 FUNCTION_CODE = r"(?P<code>\d{3}(?:\s?\d{2}){0,2})"
 # A class, source or item name followed by its amount, "预算" allowed after the name.
 NAMED_AMOUNT = rf"^(?:{FUNCTION_CODE}\s*)?(?P<name>[^\d，,。；：]+?)(?:预算)?(?:数)?(?:为|是)?{AMOUNT}"
+
+# The “三公” total as budgets and 决算 write it: "“三公”经费预算14万元", "“三公”经费支出40.14万元",
+# "“三公”经费财政拨款支出决算为…", "“三公”经费共计…", "三公经费合计…".
+SANGONG_TOTALS: tuple[tuple[str, str], ...] = (
+    (
+        "三公经费",
+        rf"[“”]?三公[”“]?经费(?:财政拨款)?(?:支出)?(?:[预决]算)?(?:数)?(?:支出)?(?:为|是|共计|合计|总额为?)?{AMOUNT}",
+    ),
+    ("三公经费支出合计", rf"[“”]?三公[”“]?经费(?:支出)?(?:合计|总计)(?:为)?{AMOUNT}"),
+)
+# 机关运行经费 as written: "机关运行经费预算…", "机关运行经费支出…", "机关运行经费财政拨款预算为…", "运行经费…".
+OPERATING_TOTALS: tuple[tuple[str, str], ...] = (
+    (
+        "运行经费",
+        rf"运行经费(?:财政拨款)?(?:支出)?(?:[预决]算)?(?:数)?(?:支出)?(?:安排)?(?:为|是|共计|合计)?{AMOUNT}",
+    ),
+)
+# Counts a 三公 决算 states beside its amounts → ``assets`` (measure, measure name, regex with the count).
+SANGONG_COUNTS: tuple[tuple[str, str, str], ...] = (
+    ("outbound_groups", "因公出国(境)团组数", r"(?:出国|出境)(?:（境）)?(?:团组|组团)(?:数)?(?:共)?(?P<count>\d+)个"),
+    ("outbound_people", "因公出国(境)人次", r"(?:团组|组团)(?:数)?(?:共)?\d+个(?:，|、)?(?:累计)?(?:共)?(?P<count>\d+)人(?:次)?"),
+    ("reception_batches", "国内公务接待批次", r"接待(?:国内)?(?:各类)?(?:公务)?(?:来访)?(?:共)?(?P<count>\d+)批(?:次)?"),
+    ("reception_people", "国内公务接待人次", r"接待[^。；]{0,20}?\d+批(?:次)?(?:，|、)?(?:共)?(?P<count>\d+)人(?:次)?"),
+    ("purchase", "公务用车购置数", r"购置(?:公务用车|车辆|公车)(?:共)?(?P<count>\d+)辆"),
+    ("holding", "公务用车保有量", r"(?:公务用车保有量|保有公务用车|公务用车实有数|实有公务用车)(?:为)?(?:共)?(?P<count>\d+)辆"),
+)
 
 # Numbered labels that start a heading or a sub-item: 一、 （一） 1、 1.
 LABEL = r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[、.．])\s*"

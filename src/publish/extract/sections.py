@@ -24,6 +24,7 @@ SECTIONS: tuple[tuple[str, str, str, str], ...] = (
 )
 CONTACT = ("contact", "公开联系人", "contact", r"^(?:部门预算)?(?:公开)?联系人[：\s]")
 HEADING_MAX = 50
+SUBHEADING_MAX = 20  # a sub-heading ("（一）收入预算：", "2.支出情况。") is short
 
 
 @dataclass
@@ -53,6 +54,51 @@ def split(lines: list[str], source_file: str = "") -> Document:
         elif current is not None:
             document.sections[current].append(line)
     return document
+
+
+def paragraphs(lines: list[str]) -> list[str]:
+    """The section's paragraphs as the text means them, whatever the layout put on separate lines.
+
+    A sub-heading alone on its line ("（一）收入预算", "1.收入情况。") is joined with the text under it, and a
+    line that stops mid-sentence (no 。；： at its end, as a PDF or a web page wraps text) with the next one,
+    unless that next line opens a numbered item of its own.
+    """
+    joined: list[str] = []
+    pending = ""
+    for line in (raw.strip() for raw in lines):
+        if not line:
+            if pending and not _heading_only(pending):
+                joined.append(pending)
+                pending = ""
+            continue
+        if pending and (_heading_only(pending) or _runs_on(pending)) and not _opens_item(line, pending):
+            pending = _join(pending, line)
+            continue
+        if pending:
+            joined.append(pending)
+        pending = line
+    if pending:
+        joined.append(pending)
+    return joined
+
+
+def _heading_only(line: str) -> bool:
+    """A numbered sub-heading with no figure in it: what it heads is on the next line."""
+    bare = re.sub(LABEL, "", line)
+    return bare != line and len(bare) <= SUBHEADING_MAX and not re.search(r"\d", bare)
+
+
+def _runs_on(line: str) -> bool:
+    return not re.search(r"[。；：！？]$", line) and not _heading_only(line)
+
+
+def _opens_item(line: str, pending: str) -> bool:
+    """The next line opens its own numbered item, or is a heading of the template: it starts a paragraph."""
+    return bool(re.match(LABEL, line)) or _heading(line, {}) is not None
+
+
+def _join(head: str, line: str) -> str:
+    return head + line if re.search(r"[：。，；:]$", head) or not _heading_only(head) else f"{head}：{line}"
 
 
 def _heading(line: str, seen: dict[str, list[str]]) -> str | None:

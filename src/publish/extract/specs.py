@@ -15,6 +15,8 @@ from publish.extract.tables import Part, Spec
 AMOUNT = patterns.AMOUNT
 YEAR_BUDGET = patterns.alternation(patterns.YEAR_BUDGET)
 GENERAL_BUDGET = {"fund": "general_budget", "fund_name": "一般公共预算财政拨款"}
+# What may follow a 三公 item's name before its amount: "公务接待费支出决算", "因公出国（境）费预算".
+SPENT = r"(?:支出)?(?:[预决]算)?(?:数)?"
 ALL_FUNDS = {"fund": "all", "fund_name": "全部资金"}
 
 
@@ -93,14 +95,14 @@ def sangong() -> Spec:
     return Spec(
         "sangong",
         "sangong",
-        totals=(("三公经费", rf"[“”]?三公[“”]?经费(?:预算)?(?:数)?(?:为|共计|合计)?{AMOUNT}"),),
+        totals=patterns.SANGONG_TOTALS,
         total=_part("total", "", "“三公”经费合计", None),
         parts=[
-            _part("outbound_travel", r"因公出国（境）(?:费用?|经费)|因公出国费用?", "因公出国（境）费用"),
-            _part("reception", r"公务接待费用?", "公务接待费"),
-            _part("vehicle", r"公务用车购置及运行(?:维护)?费用?", "公务用车购置及运行维护费"),
-            _part("vehicle_operation", r"公务用车运行(?:维护)?费用?", "公务用车运行维护费"),
-            _part("vehicle_purchase", r"公务用车购置费用?", "公务用车购置费"),
+            _part("outbound_travel", rf"因公出国（境）(?:费用?|经费){SPENT}|因公出国费用?{SPENT}", "因公出国（境）费用"),
+            _part("reception", rf"(?:国内)?公务接待费用?{SPENT}", "公务接待费"),
+            _part("vehicle", rf"公务用车购置及运行(?:维护|维修)?费用?{SPENT}|公务用车购置及运维费{SPENT}", "公务用车购置及运行维护费"),
+            _part("vehicle_operation", rf"公务用车运行(?:维护|维修)?费用?{SPENT}|公务用车运维费{SPENT}", "公务用车运行维护费"),
+            _part("vehicle_purchase", rf"公务用车购置费用?{SPENT}", "公务用车购置费"),
         ],
         fund=GENERAL_BUDGET,
     )
@@ -110,7 +112,7 @@ def operating_costs(fund: dict[str, str]) -> Spec:
     return Spec(
         "operating_costs",
         "other",
-        totals=(("运行经费", rf"运行经费(?:预算)?(?:为)?{AMOUNT}"),),
+        totals=patterns.OPERATING_TOTALS,
         total=Part({}, "", {}),
         fund=fund,
     )

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from publish.extract import patterns
-from publish.extract.messages import NO_SUBJECT, NOT_UNDERSTOOD, TABLE_ZH
+from publish.extract.messages import NO_SUBJECT, NO_UNIT, NOT_UNDERSTOOD, TABLE_ZH
 from publish.extract.model import Extraction
 from publish.extract.text import (
     AMOUNT_IN,
@@ -72,7 +72,8 @@ class Walk:
 
 def read_paragraph(spec: Spec, ext: Extraction, paragraph: str) -> None:
     walk = Walk(spec, ext)
-    for sentence in sentences(squeeze(paragraph)):
+    text = re.sub(patterns.COMPARISON_CLAUSE, "", squeeze(paragraph))
+    for sentence in sentences(text):
         walk.sentence, walk.subject = sentence, spec.total
         for segment in segments(sentence):
             _read_segment(walk, segment)
@@ -117,6 +118,8 @@ def _read_clause(walk: Walk, clause: str) -> None:
         _put_change(walk, walk.subject, found[0])
     elif found:
         walk.ext.miss(spec.section, "unread-clause", clause, *NO_SUBJECT)
+    elif re.search(patterns.CHANGE_WITHOUT_UNIT, clause):
+        walk.ext.miss(spec.section, "irregular", clause, *NO_UNIT)
     if not understood and re.search(AMOUNT_IN, clause):
         walk.ext.miss(spec.section, "unread-clause", clause, *NOT_UNDERSTOOD)
 
