@@ -12,6 +12,11 @@ NO_UNIT = (
     "这句话陈述的增减额没有单位，未读取（不猜测单位）",
     "this clause states a change without a unit; not read (the unit is never guessed)",
 )
+REASON_LEFT_OUT = (
+    "原因说明中的这一段含有不属于任何已知项目增减的金额，或数字、单位残缺，未写入变动原因",
+    "this piece of a reason holds an amount that is no known line's change, or a garbled number or unit; "
+    "left out of change_reason",
+)
 TABLE_ZH = {
     "income": "收入预算",
     "expenditure_by_function": "支出功能分类",

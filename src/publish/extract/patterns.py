@@ -68,6 +68,18 @@ CHANGE_WITHOUT_UNIT = rf"{_COMPARE}{FILLER}(?P<word>{CHANGE_WORD})(?P<number>{NU
 # A part's change inside a reason: "人员经费增加17.97万元" (the part's name is matched separately).
 PART_CHANGE = rf"^(?P<word>{CHANGE_WORD})(?:了)?{AMOUNT}$"
 
+# A reason's piece that is a money change of a named line ("人员经费拨款减少28.58万元", "基本支出增加13.61万元"):
+# quoted as words of the reason. Any other piece holding money, or a garbled one, is left out and reported.
+REASON_LINE_CHANGE = (
+    rf"^[^\d，]*?(?:支出|经费|拨款|收入|费用?|资金)[^\d，]*?(?:{CHANGE_WORD})(?:了)?{AMOUNT}(?:[，（(]?{RATE}[）)]?)?(?:等)?$"
+)
+REASON_MONEY = rf"(?:{NUMBER})\s*(?:{UNIT})"
+REASON_GARBLED: tuple[tuple[str, str], ...] = (
+    ("unit-without-number", r"(?<![\d\s.])(?:万元|亿元)|(?<![\d\s.万亿])元(?=$|[，。；、])"),
+    ("number-without-unit", r"(?<![\d.])\d+(?:\.\d+)?$"),
+    ("unit-then-digits", r"(?:万元|亿元|元)\d"),
+)
+
 # Labels that open a reason or a purpose clause.
 REASON_LABELS: tuple[tuple[str, str], ...] = (
     ("主要原因是", r"主要原因(?:是|为|：)"),

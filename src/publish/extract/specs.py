@@ -7,6 +7,8 @@ package's code list of the fiscal year (see ``reference.py``).
 
 from __future__ import annotations
 
+import re
+
 from publish.core import parent_code
 from publish.extract import patterns
 from publish.extract.reference import Reference
@@ -17,6 +19,12 @@ YEAR_BUDGET = patterns.alternation(patterns.YEAR_BUDGET)
 GENERAL_BUDGET = {"fund": "general_budget", "fund_name": "一般公共预算财政拨款"}
 # What may follow a 三公 item's name before its amount: "公务接待费支出决算", "因公出国（境）费预算".
 SPENT = r"(?:支出)?(?:[预决]算)?(?:数)?"
+CODE_OF_ANOTHER_YEAR = (
+    "“{name}”不在{year}年科目代码表中，按{found[fiscal_year]}年代码表的{found[code]}“{found[name]}”读取（类级代码历年不变）"
+    " / '{name}' is not in the {year} code list; read as {found[code]} of the {found[fiscal_year]} list"
+    " (class codes do not change)"
+)
+CLASS_DIGITS = 3  # a class (类) code: 201, 208 …
 ALL_FUNDS = {"fund": "all", "fund_name": "全部资金"}
 
 
@@ -60,19 +68,39 @@ def expenditure_by_function(reference: Reference, year: str) -> Spec:
 
 
 def function_class(reference: Reference, year: str, name: str, code: str | None) -> Part | None:
-    """The line of a function class, by its code or by its name in that year's code list."""
+    """The line of a function class, by its code or by its name in that year's code list; a class (类) that
+    list lacks is read with the code another year's list gives it (class codes do not change), saying so."""
+    name = re.sub(r"[（(]类[）)]", "", name)
     if code:
         row = reference.code(year, code)
-        if row is None or row["name"] not in {name, name + "支出", name.removesuffix("支出")}:
-            return None
+        if row is None or row["name"] not in _spellings(name):
+            row = _class_of_another_year(reference, year, name, code)
     else:
         found = reference.codes_named(year, name)
-        if len(found) != 1:
-            return None
-        row = found[0]
+        row = found[0] if len(found) == 1 else _class_of_another_year(reference, year, name, None)
+    if row is None:
+        return None
     code, parent = row["code"], parent_code(row["code"])
-    fields = {"item_name": row["name"], "parent_item": parent, "classification_year": year, "function_code": code}
-    return Part({"item": code}, "", fields)
+    fields = {"item_name": row["name"], "parent_item": parent, "classification_year": row["fiscal_year"]}
+    note = "" if row["fiscal_year"] == year else CODE_OF_ANOTHER_YEAR.format(name=name, year=year, found=row)
+    return Part({"item": code}, "", {**fields, "function_code": code}, note)
+
+
+def _spellings(name: str) -> set[str]:
+    return {name, name + "支出", name.removesuffix("支出")}
+
+
+def _class_of_another_year(reference: Reference, year: str, name: str, code: str | None) -> dict | None:
+    """A class name absent from ``year``'s list, found in other years' lists under one class code (the nearest
+    year's row is used: its ``classification_year`` names that list, so nothing claims the year's own list has it)."""
+    if code is not None and len(code) != CLASS_DIGITS or reference.codes_named(year, name):
+        return None
+    rows = [r for r in reference.codes if len(r["code"]) == CLASS_DIGITS and r["name"] in _spellings(name)]
+    if code is not None:
+        rows = [r for r in rows if r["code"] == code]
+    if len({r["code"] for r in rows}) != 1:
+        return None
+    return min(rows, key=lambda r: abs(int(r["fiscal_year"]) - int(year or 0)))
 
 
 def expenditure_by_type(fund: dict[str, str]) -> Spec:

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from publish.extract import patterns
-from publish.extract.messages import NO_SUBJECT, NO_UNIT, NOT_UNDERSTOOD, TABLE_ZH
+from publish.extract.messages import NO_SUBJECT, NO_UNIT, NOT_UNDERSTOOD, REASON_LEFT_OUT, TABLE_ZH
 from publish.extract.model import Extraction
 from publish.extract.text import (
     AMOUNT_IN,
@@ -35,6 +36,7 @@ class Part:
     key: dict[str, str]  # the row's key besides year, department (and fund)
     names: str  # regex the published name must match in full
     fields: dict[str, str]  # item_name, parent_item …
+    note: str = ""  # said in provenance beside each value of the line (a class code taken from another year)
 
 
 @dataclass
@@ -68,6 +70,7 @@ class Walk:
     sentence: str = ""
     subject: Part | None = None
     children_changed: dict[str, str] = field(default_factory=dict)  # parent item -> breakdown
+    unread_lines: list[str] = field(default_factory=list)  # named amounts of no known line
 
 
 def read_paragraph(spec: Spec, ext: Extraction, paragraph: str) -> None:
@@ -78,6 +81,8 @@ def read_paragraph(spec: Spec, ext: Extraction, paragraph: str) -> None:
         for segment in segments(sentence):
             _read_segment(walk, segment)
     _settle_breakdowns(walk)
+    if walk.unread_lines:
+        _say_incomplete(walk)
 
 
 def _read_segment(walk: Walk, segment: str) -> None:
@@ -149,6 +154,7 @@ def _read_named(walk: Walk, named: re.Match[str], clause: str) -> bool:
     if part is None:
         walk.subject = None
         shown = f"{code or ''}{name}"
+        walk.unread_lines.append(clause)
         walk.ext.miss(
             walk.spec.section,
             "unknown-name",
@@ -183,7 +189,12 @@ def _put_change(walk: Walk, part: Part, change: Change, fields: dict[str, str] |
 def _put(walk: Walk, part: Part, values: dict[str, str], note: str = "") -> None:
     values = {k: v for k, v in values.items() if v != ""}
     walk.ext.put(
-        walk.spec.resource, walk.spec.key(part), {**walk.spec.fund, **values}, walk.sentence, walk.spec.section, note
+        walk.spec.resource,
+        walk.spec.key(part),
+        {**walk.spec.fund, **values},
+        walk.sentence,
+        walk.spec.section,
+        note or part.note,
     )
 
 
@@ -197,10 +208,29 @@ def _read_reason(walk: Walk, label: str, text: str) -> None:
         _put_change(walk, part, change, part.fields)
     if any(found):
         walk.children_changed[subject.key.get("item", "")] = "main-reasons" if main else "complete"
-    if label in patterns.VERBATIM_REASONS:
-        _put(walk, subject, {"change_reason": label + text})
-    elif not all(found):
-        _put(walk, subject, {"change_reason": text})
+    words = _words_only(walk, text)
+    if label in patterns.VERBATIM_REASONS and words:
+        _put(walk, subject, {"change_reason": label + words})
+    elif not all(found) and words:
+        _put(walk, subject, {"change_reason": words})
+
+
+def _words_only(walk: Walk, text: str) -> str:
+    """The reason as it may be quoted: a piece holding money that is no line's change, or garbled (a number
+    without its unit, a unit without its number), is left out of it and reported with its text."""
+    tokens = re.split(r"([，、；])", text)
+    kept = []
+    for piece, mark in zip(tokens[0::2], [*tokens[1::2], ""], strict=True):
+        if _unquotable(piece):
+            walk.ext.miss(walk.spec.section, "unread-clause", piece, *REASON_LEFT_OUT)
+        else:
+            kept.append(piece + mark)
+    return "".join(kept).rstrip("，、；")
+
+
+def _unquotable(piece: str) -> bool:
+    money = re.search(patterns.REASON_MONEY, piece) and not re.match(patterns.REASON_LINE_CHANGE, piece)
+    return bool(money) or any(re.search(regex, piece) for _, regex in patterns.REASON_GARBLED)
 
 
 def _part_change(walk: Walk, subject: Part, piece: str):
@@ -215,6 +245,29 @@ def _part_change(walk: Walk, subject: Part, piece: str):
 def _children(spec: Spec, subject: Part) -> list[Part]:
     item = subject.key.get("item")
     return [p for p in spec.parts if p.fields.get("parent_item") == item]
+
+
+def _say_incomplete(walk: Walk) -> None:
+    """Lines stated but not read leave the table short of its total: said once, with the gap, so that a total
+    the read lines do not reach is never taken for the publisher's slip."""
+    rows = walk.ext.rows.get(walk.spec.resource, [])
+    total = next((r for r in rows if r.get("item") == "total" and r.get("amount")), None)
+    lines = [r for r in rows if r.get("parent_item") == "total" and r.get("amount")]
+    if total is None:
+        return
+    unit = total.get("unit", "")
+    read = sum((Decimal(converted(r["amount"], r.get("unit") or unit, unit)) for r in lines), Decimal(0))
+    gap = Decimal(total["amount"]) - read
+    left = "；".join(walk.unread_lines)
+    walk.ext.miss(
+        walk.spec.section,
+        "incomplete-table",
+        left,
+        f"{TABLE_ZH.get(walk.spec.resource, walk.spec.resource)}中有项目未读取（{left}），已读项目合计{read}{unit}，"
+        f"与总额{total['amount']}{unit}相差{gap}{unit}：这是提取的缺口，不是文件的错误",
+        f"lines of {walk.spec.resource} were not read ({left}); the lines read sum to {read} {unit}, {gap} short of "
+        f"the total {total['amount']} {unit}: a gap of the extraction, not the publisher's slip",
+    )
 
 
 def _settle_breakdowns(walk: Walk) -> None:
