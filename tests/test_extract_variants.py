@@ -203,3 +203,132 @@ def test_a_reason_in_other_words_is_quoted(tmp_path):
     explanation = "部门预算情况说明\n其中：项目支出40万元，比2022年减少15万元，原因是全县统一压减10%。"
     ext = extracted(tmp_path, extra=explanation)
     assert line(ext, "expenditure_by_type", item="project")["change_reason"] == "全县统一压减10%"
+
+
+# Layouts: a sub-heading alone on its line, a paragraph wrapped across lines (web pages, PDFs).
+@pytest.mark.parametrize(
+    "layout",
+    [
+        ["（一）收入预算", "2023年年初预算数100万元，其中：一般公共预算拨款100万元。"],
+        ["（一）收入预算：", "2023年年初预算数100万元，其中：一般公共预算拨款100万元。"],
+        ["1.收入预算情况。", "2023年年初预算数100万元，其中：一般公共预算拨款100万元。"],
+        ["（一）收入预算：2023年年初预算数100万元，其中：", "一般公共预算拨款100万元。"],
+        ["（一）收入预算：2023年年初预算数100万元，", "其中：一般公共预算拨款", "100万元。"],
+    ],
+    ids=["heading-alone", "heading-colon", "numbered-heading", "split-at-其中", "wrapped-three-lines"],
+)
+def test_paragraph_layouts(tmp_path, layout):
+    ext = extracted(tmp_path, *layout)
+    assert line(ext, "income", item="total")["amount"] == "100"
+    assert line(ext, "income", item="general_budget")["amount"] == "100"
+    assert unread_kinds(ext) == set()
+
+
+def test_a_heading_line_does_not_swallow_the_next_numbered_item(tmp_path):
+    ext = extracted(
+        tmp_path, "（一）收入预算", "（二）支出预算：2023年年初预算数80万元，其中：一般公共服务支出80万元。"
+    )
+    assert "income" not in ext.rows or not any(r.get("amount") for r in ext.rows["income"])
+    assert line(ext, "expenditure_by_function", item="201")["amount"] == "80"
+
+
+@pytest.mark.parametrize(
+    "compared",
+    ["与2022年相比，减少1.5万元", "与2022年度相比减少1.5万元", "2022年度相比，减少1.5万元", "较上年决算数减少1.5万元"],
+    ids=["与某年相比-clause", "与某年度相比", "某年度相比", "较上年决算数"],
+)
+def test_comparison_in_its_own_clause(tmp_path, compared):
+    ext = extracted(tmp_path, f"（一）收入预算：2023年年初预算数100万元。收入{compared}。")
+    assert (line(ext, "income", item="total")["change"], line(ext, "income", item="total")["change_word"]) == (
+        "-1.5",
+        "减少",
+    )
+
+
+@pytest.mark.parametrize("rate", ["降低2%", "下降2%", "降幅2%"])
+def test_rate_words(tmp_path, rate):
+    ext = extracted(tmp_path, f"（一）收入预算：2023年年初预算数100万元。收入较上年减少2万元，{rate}。")
+    assert line(ext, "income", item="total")["change_rate"] == "-2"
+
+
+def test_a_change_without_unit_is_reported_never_guessed(tmp_path):
+    ext = extracted(tmp_path, "（一）收入预算：2023年年初预算数100万元。收入较上年减少484.05，降低11.1%。")
+    assert line(ext, "income", item="total").get("change", "") == ""
+    assert ("irregular", "收入较上年减少484.05") in unread_kinds(ext)
+
+
+# A class (类) the year's code list lacks: class codes do not change, so another year's list names its code.
+def test_a_class_of_another_years_list_is_read_with_its_code_and_a_note(tmp_path):
+    title = "巫溪县测试局2021年部门预算情况说明"  # the 2021 list has no 234 抗疫特别国债安排的支出
+    ext = extracted(
+        tmp_path, "（二）支出预算：2021年年初预算数80万元，其中：抗疫特别国债安排的支出80万元。", title=title
+    )
+    row = line(ext, "expenditure_by_function", item="234")
+    assert (row["amount"], row["function_code"], row["parent_item"]) == ("80", "234", "total")
+    assert row["classification_year"] != "2021"
+    notes = [p["note"] for p in ext.provenance if p["key"].endswith("item=234") and p["field"] == "amount"]
+    assert notes and "2021" in notes[0]
+    assert unread_kinds(ext) == set()
+
+
+def test_an_unread_class_says_the_function_table_falls_short_of_its_total(tmp_path):
+    ext = extracted(tmp_path, "（二）支出预算：2023年年初预算数100万元，其中：一般公共服务支出80万元，神秘支出20万元。")
+    assert line(ext, "expenditure_by_function", item="total")["amount"] == "100"
+    gap = [u for u in ext.unread if u.kind == "incomplete-table"]
+    assert len(gap) == 1 and "20" in gap[0].reason_en and "神秘支出20万元" in gap[0].text
+
+
+# Reasons: words only; money of no line and garbled pieces go to unread.csv.
+@pytest.mark.parametrize(
+    ("reason", "kept", "left"),
+    [
+        ("主要原因是人员增加，上级补助5万元", "人员增加", "上级补助5万元"),
+        ("主要原因是人员增加，减少万元", "人员增加", "减少万元"),
+        ("主要原因是人员增加，减少12.5", "人员增加", "减少12.5"),
+        ("主要原因是人员增加，万元3人", "人员增加", "万元3人"),
+    ],
+    ids=["money-of-no-line", "unit-without-number", "number-without-unit", "unit-then-digits"],
+)
+def test_a_reason_keeps_only_words(tmp_path, reason, kept, left):
+    ext = extracted(tmp_path, f"（一）收入预算：2023年年初预算数100万元。收入较上年增加5万元，{reason}。")
+    assert line(ext, "income", item="total")["change_reason"] == kept
+    assert ("unread-clause", left) in unread_kinds(ext)
+
+
+def test_a_reason_naming_a_lines_change_is_quoted_whole(tmp_path):
+    ext = extracted(
+        tmp_path, "（一）收入预算：2023年年初预算数100万元。收入较上年减少3万元，主要是人员经费拨款减少3万元。"
+    )
+    assert line(ext, "income", item="total")["change_reason"] == "主要是人员经费拨款减少3万元"
+    assert unread_kinds(ext) == set()
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "“三公”经费预算12万元",
+        "“三公”经费财政拨款预算12万元",
+        "“三公”经费支出12万元",
+        "“三公”经费支出决算为12万元",
+        "“三公”经费共计12万元",
+        "三公经费预算数为12万元",
+    ],
+)
+def test_sangong_total_wordings(tmp_path, written):
+    ext = extracted(tmp_path, extra=f"“三公”经费情况说明\n2023年{written}，较上年减少1万元。")
+    assert line(ext, "sangong", item="total")["amount"] == "12"
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "公务接待费2万元",
+        "公务接待费支出2万元",
+        "国内公务接待费2万元",
+        "公务接待费预算2万元",
+        "公务接待费支出决算为2万元",
+    ],
+)
+def test_sangong_item_wordings(tmp_path, written):
+    ext = extracted(tmp_path, extra=f"“三公”经费情况说明\n2023年“三公”经费预算2万元。其中：{written}。")
+    assert line(ext, "sangong", item="reception")["amount"] == "2"

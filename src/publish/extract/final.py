@@ -30,6 +30,8 @@ FINAL_PARAGRAPHS: dict[str, tuple[str, ...]] = {
     "procurement": (r"政府采购(?:支出|合同)",),
     "vehicles": (r"车辆\d+辆|共有车辆|实有车辆|公务用车\d+辆",),
 }
+# "主要用于以下方面：" opens the list of classes (a breakdown, not a purpose of the total).
+CLASSES_LISTED = r"[，,]?主要用于(?:以下方面|如下方面)?[：:]"
 # The 收支总计 paragraph's figure for spending: stated, equal to income's by construction, held by no table.
 SPENDING_GRAND_TOTAL = rf"支出总计(?:为)?{AMOUNT}"
 
@@ -51,9 +53,13 @@ def read_final(lines: list[str], ext: Extraction, reference: Reference) -> None:
     else:
         missing(ext, "overview", "本年支出", "the year's expenditure")
     for text in _all(found, "function"):
-        read_paragraph(_by_function(reference, ext.fiscal_year), ext, text)
+        read_paragraph(_by_function(reference, ext.fiscal_year), ext, re.sub(CLASSES_LISTED, "，其中：", text))
     _sangong(ext, _all(found, "sangong"))
-    for key, reader in (("operating", matters.operating), ("procurement", matters.procurement), ("vehicles", matters.vehicles)):
+    for key, reader in (
+        ("operating", matters.operating),
+        ("procurement", matters.procurement),
+        ("vehicles", matters.vehicles),
+    ):
         text = _first(found, key)
         if text:
             reader(ext, squeeze(text))
@@ -118,5 +124,6 @@ def _counts(ext: Extraction, text: str) -> None:
         match = re.search(regex, text)
         if match:
             values = {"measure_name": name, "item_name": name, "count": match.group("count")}
-            ext.put("assets", {"measure": measure, "item": "total"}, values, matters.sentence_of(text, match), "sangong")
-
+            ext.put(
+                "assets", {"measure": measure, "item": "total"}, values, matters.sentence_of(text, match), "sangong"
+            )

@@ -55,7 +55,10 @@ RATE = r"(?P<rate>\d+(?:\.\d+)?)\s*%"
 _COMPARE = "(?:" + "|".join(f"(?:{regex})" for _, regex in COMPARED_WITH) + ")"
 # A stated change, in the shapes the template's sentences take; the first that matches wins.
 CHANGES: tuple[tuple[str, str], ...] = (
-    ("amount-and-rate", rf"{_COMPARE}{FILLER}(?P<word>{CHANGE_WORD}){AMOUNT}[，（(]?(?:增长|下降|增幅|降幅|降低|上升)?{RATE}"),
+    (
+        "amount-and-rate",
+        rf"{_COMPARE}{FILLER}(?P<word>{CHANGE_WORD}){AMOUNT}[，（(]?(?:增长|下降|增幅|降幅|降低|上升)?{RATE}",
+    ),
     ("amount", rf"{_COMPARE}{FILLER}(?P<word>{CHANGE_WORD}){AMOUNT}"),
     ("rate", rf"{_COMPARE}{FILLER}(?P<word>{CHANGE_WORD}){RATE}"),
     ("flat", rf"{_COMPARE}{FILLER}(?P<word>{FLAT})"),
@@ -70,9 +73,7 @@ PART_CHANGE = rf"^(?P<word>{CHANGE_WORD})(?:了)?{AMOUNT}$"
 
 # A reason's piece that is a money change of a named line ("人员经费拨款减少28.58万元", "基本支出增加13.61万元"):
 # quoted as words of the reason. Any other piece holding money, or a garbled one, is left out and reported.
-REASON_LINE_CHANGE = (
-    rf"^[^\d，]*?(?:支出|经费|拨款|收入|费用?|资金)[^\d，]*?(?:{CHANGE_WORD})(?:了)?{AMOUNT}(?:[，（(]?{RATE}[）)]?)?(?:等)?$"
-)
+REASON_LINE_CHANGE = rf"^[^\d，]*?(?:支出|经费|拨款|收入|费用?|资金)[^\d，]*?(?:{CHANGE_WORD})(?:了)?{AMOUNT}(?:[，（(]?{RATE}[）)]?)?(?:等)?$"
 REASON_MONEY = rf"(?:{NUMBER})\s*(?:{UNIT})"
 REASON_GARBLED: tuple[tuple[str, str], ...] = (
     ("unit-without-number", r"(?<![\d\s.])(?:万元|亿元)|(?<![\d\s.万亿])元(?=$|[，。；、])"),
@@ -117,11 +118,27 @@ OPERATING_TOTALS: tuple[tuple[str, str], ...] = (
 # Counts a 三公 决算 states beside its amounts → ``assets`` (measure, measure name, regex with the count).
 SANGONG_COUNTS: tuple[tuple[str, str, str], ...] = (
     ("outbound_groups", "因公出国(境)团组数", r"(?:出国|出境)(?:（境）)?(?:团组|组团)(?:数)?(?:共)?(?P<count>\d+)个"),
-    ("outbound_people", "因公出国(境)人次", r"(?:团组|组团)(?:数)?(?:共)?\d+个(?:，|、)?(?:累计)?(?:共)?(?P<count>\d+)人(?:次)?"),
-    ("reception_batches", "国内公务接待批次", r"接待(?:国内)?(?:各类)?(?:公务)?(?:来访)?(?:共)?(?P<count>\d+)批(?:次)?"),
-    ("reception_people", "国内公务接待人次", r"接待[^。；]{0,20}?\d+批(?:次)?(?:，|、)?(?:共)?(?P<count>\d+)人(?:次)?"),
-    ("purchase", "公务用车购置数", r"购置(?:公务用车|车辆|公车)(?:共)?(?P<count>\d+)辆"),
-    ("holding", "公务用车保有量", r"(?:公务用车保有量|保有公务用车|公务用车实有数|实有公务用车)(?:为)?(?:共)?(?P<count>\d+)辆"),
+    (
+        "outbound_people",
+        "因公出国(境)人次",
+        r"(?:团组|组团)(?:数)?(?:共)?\d+个(?:，|、)?(?:共计|累计|共)?(?P<count>\d+)人(?:次)?",
+    ),
+    (
+        "reception_batches",
+        "国内公务接待批次",
+        r"接待(?:国内)?(?:各类)?(?:公务)?(?:来访)?(?:共)?(?P<count>\d+)批(?:次)?",
+    ),
+    (
+        "reception_people",
+        "国内公务接待人次",
+        r"接待[^。；]{0,20}?\d+批(?:次)?(?:，|、)?(?:共计|累计|共)?(?:接待)?(?P<count>\d+)人(?:次)?",
+    ),
+    ("purchase", "公务用车购置数", r"(?:购置(?:公务用车|车辆|公车)|公务用车购置(?:数)?(?:为)?)(?:共)?(?P<count>\d+)辆"),
+    (
+        "holding",
+        "公务用车保有量",
+        r"(?:公务用车保有量|保有公务用车|公务用车实有数|实有公务用车)(?:为)?(?:共)?(?P<count>\d+)辆",
+    ),
 )
 
 # Numbered labels that start a heading or a sub-item: 一、 （一） 1、 1.

@@ -89,7 +89,7 @@ def _heading_only(line: str) -> bool:
 
 
 def _runs_on(line: str) -> bool:
-    return not re.search(r"[。；：！？]$", line) and not _heading_only(line)
+    return not re.search(r"[。；！？]$", line) and not _heading_only(line)
 
 
 def _opens_item(line: str, pending: str) -> bool:

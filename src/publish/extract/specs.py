@@ -93,7 +93,7 @@ def _spellings(name: str) -> set[str]:
 def _class_of_another_year(reference: Reference, year: str, name: str, code: str | None) -> dict | None:
     """A class name absent from ``year``'s list, found in other years' lists under one class code (the nearest
     year's row is used: its ``classification_year`` names that list, so nothing claims the year's own list has it)."""
-    if code is not None and len(code) != CLASS_DIGITS or reference.codes_named(year, name):
+    if (code is not None and len(code) != CLASS_DIGITS) or reference.codes_named(year, name):
         return None
     rows = [r for r in reference.codes if len(r["code"]) == CLASS_DIGITS and r["name"] in _spellings(name)]
     if code is not None:
@@ -126,10 +126,20 @@ def sangong() -> Spec:
         totals=patterns.SANGONG_TOTALS,
         total=_part("total", "", "“三公”经费合计", None),
         parts=[
-            _part("outbound_travel", rf"因公出国（境）(?:费用?|经费){SPENT}|因公出国费用?{SPENT}", "因公出国（境）费用"),
+            _part(
+                "outbound_travel", rf"因公出国（境）(?:费用?|经费){SPENT}|因公出国费用?{SPENT}", "因公出国（境）费用"
+            ),
             _part("reception", rf"(?:国内)?公务接待费用?{SPENT}", "公务接待费"),
-            _part("vehicle", rf"公务用车购置及运行(?:维护|维修)?费用?{SPENT}|公务用车购置及运维费{SPENT}", "公务用车购置及运行维护费"),
-            _part("vehicle_operation", rf"公务用车运行(?:维护|维修)?费用?{SPENT}|公务用车运维费{SPENT}", "公务用车运行维护费"),
+            _part(
+                "vehicle",
+                rf"公务用车购置及运行(?:维护|维修)?费用?{SPENT}|公务用车购置及运维费{SPENT}",
+                "公务用车购置及运行维护费",
+            ),
+            _part(
+                "vehicle_operation",
+                rf"公务用车运行(?:维护|维修)?费用?{SPENT}|公务用车运维费{SPENT}",
+                "公务用车运行维护费",
+            ),
             _part("vehicle_purchase", rf"公务用车购置费用?{SPENT}", "公务用车购置费"),
         ],
         fund=GENERAL_BUDGET,

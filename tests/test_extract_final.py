@@ -1,0 +1,111 @@
+"""The Chongqing 决算 narrative family and the parts a partial copy lacks (``disclosure_parts``).
+
+Texts are written in the family's style (SOURCE: the 决算公开说明 of Chongqing towns and district
+departments, e.g. 江津区西湖镇 2024, 开州区大进镇 2024, as in tests/disclosures/cq-jiangjin-xihuzhen-2024-final).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from publish.extract.core import extract
+from tests.helpers import ROOT
+
+TITLE = "重庆市测试区测试镇人民政府2024年度决算公开说明"
+DEPARTMENT = "500116-csz"
+TOTALS = (
+    "1.收入支出决算总体情况。2024年度收入总计120万元，支出总计120万元。收、支与2023年度相比，减少10万元，"
+    "下降7.7%，主要原因是项目支出减少。"
+)
+INCOME = (
+    "2.收入决算情况。2024年度本年收入合计100万元，其中：一般公共预算财政拨款收入90万元，"
+    "政府性基金预算财政拨款收入0万元，事业收入0万元，其他收入10万元。"
+)
+SPENDING = "3.支出决算情况。2024年度本年支出合计100万元，其中：基本支出70万元，占70%；项目支出30万元，占30%。"
+FUNCTION = (
+    "（三）一般公共预算财政拨款支出决算情况说明\n2024年度一般公共预算财政拨款支出90万元，主要用于以下方面："
+    "一般公共服务（类）支出60万元，占66.7%；农林水（类）支出30万元，占33.3%。"
+)
+SANGONG = (
+    "（四）“三公”经费财政拨款支出决算情况说明\n2024年度“三公”经费财政拨款支出决算为5万元，较上年减少1万元。"
+    "其中：因公出国（境）费支出决算为0万元，全年因公出国（境）团组0个，累计0人次；公务用车购置及运行维护费支出"
+    "决算为3万元，其中：公务用车购置费0万元，公务用车运行维护费3万元，公务用车购置0辆，公务用车保有量4辆；"
+    "公务接待费支出决算为2万元，全年国内公务接待12批次，共计80人次。"
+)
+OPERATING = "（五）机关运行经费情况说明\n2024年度本部门机关运行经费支出8万元，比上年减少1万元。"
+PROCUREMENT = "（六）政府采购支出情况说明\n2024年度本部门政府采购支出总额6万元，其中：政府采购货物支出6万元。"
+VEHICLES = "（七）国有资产占用情况说明\n截至2024年12月31日，本部门共有车辆4辆，其中一般公务用车4辆。"
+
+
+def extracted(tmp_path: Path, *parts: str):
+    path = tmp_path / "final.txt"
+    path.write_text("\n".join([TITLE, "二、部门决算收支情况说明", "（一）收入支出决算总体情况说明", *parts]), "utf-8")
+    return extract(path, DEPARTMENT, ROOT)
+
+
+def row(ext, resource: str, **key: str) -> dict[str, str]:
+    rows = [r for r in ext.rows.get(resource, []) if all(r.get(k) == v for k, v in key.items())]
+    assert len(rows) == 1, (resource, key, ext.rows.get(resource))
+    return rows[0]
+
+
+def test_totals_income_and_spending_of_a_final_account(tmp_path):
+    ext = extracted(tmp_path, TOTALS, INCOME, SPENDING)
+    assert ext.document_kind == "final_account"
+    grand = row(ext, "income", item="grand_total")
+    assert (grand["amount"], grand["change"], grand["change_rate"]) == ("120", "-10", "-7.7")
+    assert (row(ext, "income", item="total")["amount"], row(ext, "income", item="total")["parent_item"]) == (
+        "100",
+        "grand_total",
+    )
+    assert row(ext, "income", item="general_budget")["amount"] == "90"
+    assert row(ext, "income", item="other")["amount"] == "10"
+    assert row(ext, "expenditure_by_type", fund="all", item="total")["amount"] == "100"
+    assert row(ext, "expenditure_by_type", fund="all", item="project")["amount"] == "30"
+    assert row(ext, "disclosures")["profile"] == "chongqing-final"
+
+
+def test_function_classes_written_with_their_class_mark(tmp_path):
+    ext = extracted(tmp_path, INCOME, FUNCTION)
+    assert row(ext, "expenditure_by_function", item="201")["amount"] == "60"
+    assert row(ext, "expenditure_by_function", item="213")["fund"] == "general_budget"
+    assert row(ext, "expenditure_by_function", item="total")["amount"] == "90"
+
+
+def test_sangong_of_a_final_account_with_its_counts(tmp_path):
+    ext = extracted(tmp_path, INCOME, SANGONG)
+    assert row(ext, "sangong", item="total")["amount"] == "5"
+    assert row(ext, "sangong", item="vehicle")["amount"] == "3"
+    assert row(ext, "sangong", item="vehicle_operation")["parent_item"] == "vehicle"
+    assert row(ext, "sangong", item="reception")["amount"] == "2"
+    counts = {r["measure"]: r["count"] for r in ext.rows["assets"]}
+    assert counts == {
+        "outbound_groups": "0",
+        "outbound_people": "0",
+        "purchase": "0",
+        "holding": "4",
+        "reception_batches": "12",
+        "reception_people": "80",
+    }
+
+
+def test_operating_costs_procurement_and_vehicles(tmp_path):
+    ext = extracted(tmp_path, INCOME, OPERATING, PROCUREMENT, VEHICLES)
+    assert row(ext, "operating_costs")["amount"] == "8"
+    assert row(ext, "procurement", item="total")["amount"] == "6"
+    assert row(ext, "assets", measure="holding", item="total")["count"] == "4"
+
+
+def test_a_copy_cut_mid_sentence_says_truncated_and_quotes_where(tmp_path):
+    ext = extracted(tmp_path, TOTALS, INCOME, "3.支出决算情况。2024年度本年支出合计100万元，其中：基本")
+    parts = {r["part"]: r for r in ext.rows["disclosure_parts"]}
+    assert parts["expenditure-by-type"]["status"] == "truncated"
+    assert "其中：基本" in parts["expenditure-by-type"]["note"]
+    assert {parts[p]["status"] for p in ("sangong", "operating-costs", "procurement", "vehicles")} == {"truncated"}
+    assert "income" not in parts
+
+
+def test_a_whole_copy_without_a_part_says_not_published(tmp_path):
+    ext = extracted(tmp_path, TOTALS, INCOME, SPENDING, FUNCTION, SANGONG, OPERATING, VEHICLES)
+    parts = {r["part"]: r["status"] for r in ext.rows.get("disclosure_parts", [])}
+    assert parts == {"procurement": "not_published"}
