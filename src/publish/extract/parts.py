@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from publish.core.required import PROFILES, Part
+from publish.core import PROFILES
 from publish.extract.model import Extraction
 from publish.extract.sections import paragraphs
 
@@ -58,7 +58,7 @@ def _cut(text: list[str]) -> str | None:
     return last
 
 
-def _filled(ext: Extraction, part: Part) -> bool:
+def _filled(ext: Extraction, part) -> bool:
     """Every line of the part has a row holding a figure (any row at all for a part of no figure)."""
     rows = ext.rows.get(part.resource, [])
     return all(any(_agrees(row, line) and _has_value(row, line) for row in rows) for line in part.lines)
