@@ -332,3 +332,21 @@ def test_sangong_total_wordings(tmp_path, written):
 def test_sangong_item_wordings(tmp_path, written):
     ext = extracted(tmp_path, extra=f"“三公”经费情况说明\n2023年“三公”经费预算2万元。其中：{written}。")
     assert line(ext, "sangong", item="reception")["amount"] == "2"
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "本单位2023年无政府性基金预算拨款安排的支出。",
+        "本单位2023年未使用政府性基金预算拨款安排的支出，与上年保持一致。",
+    ],
+)
+def test_no_government_fund_wordings(tmp_path, written):
+    ext = extracted(tmp_path, extra=f"三、单位预算情况说明\n{written}")
+    assert line(ext, "disclosures")["government_fund_expenditure"] == "false"
+
+
+def test_a_unit_budget_heading_is_the_explanation_and_a_second_title_line_is_not(tmp_path):
+    text = "2023年单位预算情况说明\n三、单位预算情况说明\n其中：基本支出60万元，项目支出40万元。"
+    ext = extracted(tmp_path, extra=text)
+    assert line(ext, "expenditure_by_type", item="basic")["amount"] == "60"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from publish.extract import specs
+from publish.extract import patterns, specs
 from publish.extract.model import Extraction
 from publish.extract.reference import Reference
 from publish.extract.sections import Document, paragraphs
@@ -110,7 +110,7 @@ def _government_fund(ext: Extraction, lines: list[str]) -> None:
         missing(ext, "explanation", "政府性基金预算支出", "government fund expenditure")
         return
     sentence = next(s for s in re.findall(r"[^。]*。|[^。]+$", squeeze(line)) if "政府性基金" in s)
-    none = re.search(r"无|没有|未安排|不涉及", sentence) and not re.search(r"\d\s*万?元", sentence)
+    none = re.search(patterns.NONE_STATED, sentence) and not re.search(r"\d\s*万?元", sentence)
     values = {"government_fund_expenditure": "false" if none else "true", "government_fund_statement": sentence}
     ext.put("disclosures", {}, values, sentence, "explanation")
     if not none:

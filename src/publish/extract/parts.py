@@ -19,7 +19,7 @@ from publish.extract.sections import paragraphs
 # part -> (its name in Chinese, English, the words any text of it holds)
 PART_WORDS: dict[str, tuple[str, str, str]] = {
     "income": ("收入", "income", r"收入"),
-    "expenditure-by-function": ("支出功能分类", "expenditure by function", r"支出"),
+    "expenditure-by-function": ("支出功能分类", "expenditure by function", r"支出预算|[（(]类[）)]|功能分类|按功能"),
     "expenditure-by-type": ("基本支出和项目支出", "basic and project expenditure", r"基本支出|项目支出|支出合计"),
     "sangong": ("“三公”经费", "'three public' costs", r"三公"),
     "operating-costs": ("机关运行经费", "operating costs", r"运行经费"),
@@ -27,7 +27,7 @@ PART_WORDS: dict[str, tuple[str, str, str]] = {
     "vehicles": ("国有资产占用（车辆）", "state assets (vehicles)", r"车辆|公务用车"),
     "kpis": ("绩效目标", "performance goals", r"绩效"),
     "performance": ("绩效目标设置情况", "performance goal setting", r"绩效"),
-    "government-fund": ("政府性基金预算支出", "government fund expenditure", r"政府性基金"),
+    "government-fund": ("政府性基金预算支出", "government fund expenditure", r"政府性基金[^，。；]*支出"),
     "contact": ("公开联系人", "the contact", r"联系人|联系电话"),
 }
 # A last line that ends a whole page although it has no full stop: a contact, a page footer.

@@ -141,6 +141,9 @@ SANGONG_COUNTS: tuple[tuple[str, str, str], ...] = (
     ),
 )
 
+# A statement that there is none ("无政府性基金预算拨款安排的支出", "未使用政府性基金预算拨款安排的支出").
+NONE_STATED = r"无|没有|未安排|未使用|不涉及|未发生"
+
 # Numbered labels that start a heading or a sub-item: 一、 （一） 1、 1.
 LABEL = r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[、.．])\s*"
 

@@ -16,7 +16,7 @@ from publish.extract.patterns import LABEL
 SECTIONS: tuple[tuple[str, str, str, str], ...] = (
     ("profile", "单位基本情况", "unit profile", r"(?:单位|部门)基本情况|部门主要职能|单位职能"),
     ("overview", "部门收支总体情况", "income and expenditure overview", r"收支(?:预算)?总体情况"),
-    ("explanation", "部门预算情况说明", "budget explanation", r"部门预算情况说明|财政拨款收支情况"),
+    ("explanation", "部门预算情况说明", "budget explanation", r"^(?:部门|单位)预算情况说明|财政拨款收支情况"),
     ("sangong", "“三公”经费情况说明", "'three public' costs", r"^[“\"]?三公[”\"]?经费"),
     ("other", "其他重要事项的情况说明", "other important matters", r"其他重要事项"),
     ("performance", "绩效目标编制情况", "performance goals", r"整体绩效目标编制情况|绩效目标编制情况说明"),

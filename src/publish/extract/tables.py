@@ -71,6 +71,7 @@ class Walk:
     subject: Part | None = None
     children_changed: dict[str, str] = field(default_factory=dict)  # parent item -> breakdown
     unread_lines: list[str] = field(default_factory=list)  # named amounts of no known line
+    read_items: set[str] = field(default_factory=set)  # the lines this paragraph states (a breakdown is theirs)
 
 
 def read_paragraph(spec: Spec, ext: Extraction, paragraph: str) -> None:
@@ -187,6 +188,7 @@ def _put_change(walk: Walk, part: Part, change: Change, fields: dict[str, str] |
 
 
 def _put(walk: Walk, part: Part, values: dict[str, str], note: str = "") -> None:
+    walk.read_items.add(part.key.get("item", ""))
     values = {k: v for k, v in values.items() if v != ""}
     walk.ext.put(
         walk.spec.resource,
@@ -275,7 +277,7 @@ def _settle_breakdowns(walk: Walk) -> None:
     rows = walk.ext.rows.get(walk.spec.resource, [])
     fund = walk.spec.fund.get("fund")
     for parent in rows:
-        if "item" not in parent or (fund and parent.get("fund") != fund):
+        if "item" not in parent or (fund and parent.get("fund") != fund) or parent["item"] not in walk.read_items:
             continue
         children = [
             r for r in rows if r.get("parent_item") == parent.get("item") and r.get("fund") == parent.get("fund")
