@@ -109,3 +109,29 @@ def test_a_whole_copy_without_a_part_says_not_published(tmp_path):
     ext = extracted(tmp_path, TOTALS, INCOME, SPENDING, FUNCTION, SANGONG, OPERATING, VEHICLES)
     parts = {r["part"]: r["status"] for r in ext.rows.get("disclosure_parts", [])}
     assert parts == {"procurement": "not_published"}
+
+
+HUBEI = (
+    "测试镇政府2025年预算公开说明\n目录：\n三、预算收支及增减变化情况\n四、机关运行经费安排情况\n"
+    "三、预算收支及增减变化情况：\n"
+    "1.预算收入情况：2025年测试镇政府（单位）收入预算100万元，比2024年单位预算收入增加10万元，增长11%。"
+    "其中：一般公共预算拨款收入90万元，其他收入10万元。\n"
+    "2.预算支出情况：2025年测试镇政府（单位）支出预算100万元，比2024年单位预算支出增加10万元，增长11%。"
+    "其中，基本支出70万元，占总支出70%；项目支出30万元，占总支出30%。\n"
+    "四、机关运行经费安排情况：\n2025年机关运行经费财政拨款预算为5万元，比上年减少1万元。"
+)
+
+
+def test_the_hubei_budget_explanation_read_by_what_its_paragraphs_say(tmp_path):
+    """SOURCE: the Hubei 预算公开说明 form (襄州区伙牌镇 2025): a table of contents before the text."""
+    path = tmp_path / "hubei.txt"
+    path.write_text(HUBEI, "utf-8")
+    ext = extract(path, "420607-csz", ROOT)
+    assert row(ext, "disclosures")["profile"] == "hubei-budget"
+    total = row(ext, "income", item="total")
+    assert (total["amount"], total["change"], total["change_rate"]) == ("100", "10", "11")
+    assert row(ext, "income", item="general_budget")["amount"] == "90"
+    assert row(ext, "expenditure_by_type", fund="all", item="basic")["amount"] == "70"
+    assert row(ext, "operating_costs")["amount"] == "5"
+    parts = {r["part"]: r["status"] for r in ext.rows.get("disclosure_parts", [])}
+    assert parts["sangong"] == "not_published" and "operating-costs" not in parts

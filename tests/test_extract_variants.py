@@ -350,3 +350,11 @@ def test_a_unit_budget_heading_is_the_explanation_and_a_second_title_line_is_not
     text = "2023年单位预算情况说明\n三、单位预算情况说明\n其中：基本支出60万元，项目支出40万元。"
     ext = extracted(tmp_path, extra=text)
     assert line(ext, "expenditure_by_type", item="basic")["amount"] == "60"
+
+
+def test_a_reason_cut_mid_sentence_keeps_its_whole_words_only(tmp_path):
+    ext = extracted(
+        tmp_path, "（一）收入预算：2023年年初预算数100万元。收入较上年减少3万元，主要原因是项目完工，支出较上年减"
+    )
+    assert line(ext, "income", item="total")["change_reason"] == "项目完工"
+    assert ("unread-clause", "支出较上年减") in unread_kinds(ext)

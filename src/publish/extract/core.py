@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from publish.core import DEFAULT_PROFILE, DEPARTMENT_ID, EXIT_USAGE, PublishError
-from publish.extract import budget, final, goals, matters, parts, profile
+from publish.extract import budget, final, goals, hubei, matters, parts, profile
 from publish.extract.identity import identity_from_title
 from publish.extract.model import Extraction
 from publish.extract.readers import read_document
@@ -29,7 +29,7 @@ def extract(path: str | Path, department: str | None = None, package: str | Path
     ext.department_id = _department(reference, department, title.get("name", ""))
     ext.document_kind, ext.scope = identity_from_title(document.title)
     family = family_of(document.title)
-    ext.absent = document.absent() if family != "chongqing-final" else []
+    ext.absent = document.absent() if family == DEFAULT_PROFILE else []
     for sid, zh, en in ext.absent:
         ext.miss(
             sid,
@@ -43,6 +43,8 @@ def extract(path: str | Path, department: str | None = None, package: str | Path
     _disclosure(ext, document, title, family)
     if family == "chongqing-final":
         final.read_final(lines, ext, reference)
+    elif family == "hubei-budget":
+        hubei.read_hubei(lines, ext)
     else:
         budget.read_overview(document, ext, reference)
         budget.read_explanation(document, ext)
@@ -86,7 +88,11 @@ def _keep_schema_fields(ext: Extraction, package) -> None:
 def family_of(title: str) -> str:
     """The family the narrative readers read (until the identity's profile replaces it): a 决算 title is the
     Chongqing 决算 narrative, any other the Chongqing county budget (the seed family)."""
-    return "chongqing-final" if "决算" in title and "三公" not in title else DEFAULT_PROFILE
+    if "三公" in title:
+        return DEFAULT_PROFILE
+    if "决算" in title:
+        return "chongqing-final"
+    return "hubei-budget" if "预算公开说明" in title else DEFAULT_PROFILE
 
 
 def _disclosure(ext: Extraction, document: Document, title: dict[str, str], family: str) -> None:

@@ -27,7 +27,7 @@ FINAL_PARAGRAPHS: dict[str, tuple[str, ...]] = {
     "function": (r"[（(]类[）)]",),
     "sangong": (r"三公[”\"]?经费",),
     "operating": (r"机关运行经费",),
-    "procurement": (r"政府采购(?:支出|合同)",),
+    "procurement": (r"政府采购(?:支出|合同|预算)",),
     "vehicles": (r"车辆\d+辆|共有车辆|实有车辆|公务用车\d+辆",),
 }
 # "主要用于以下方面：" opens the list of classes (a breakdown, not a purpose of the total).
@@ -38,43 +38,53 @@ SPENDING_GRAND_TOTAL = rf"支出总计(?:为)?{AMOUNT}"
 
 def read_final(lines: list[str], ext: Extraction, reference: Reference) -> None:
     """Read every part of a 决算 narrative found in ``lines`` (the document after its title)."""
-    found = [p for p in paragraphs(lines) if re.search(r"\d", p)]
-    grand = _first(found, "grand_total")
+    found = figure_paragraphs(lines)
+    grand = first(found, FINAL_PARAGRAPHS["grand_total"])
     if grand:
         read_paragraph(_grand_total(), ext, grand)
-    income = _first(found, "income", grand)
+    income = first(found, FINAL_PARAGRAPHS["income"], grand)
     if income:
         read_paragraph(_income(ext), ext, income)
     else:
         missing(ext, "overview", "本年收入", "the year's income")
-    spending = _first(found, "spending", grand)
+    spending = first(found, FINAL_PARAGRAPHS["spending"], grand)
     if spending:
         read_paragraph(_spending(), ext, spending)
     else:
         missing(ext, "overview", "本年支出", "the year's expenditure")
-    for text in _all(found, "function"):
+    for text in every(found, FINAL_PARAGRAPHS["function"]):
         read_paragraph(_by_function(reference, ext.fiscal_year), ext, re.sub(CLASSES_LISTED, "，其中：", text))
-    _sangong(ext, _all(found, "sangong"))
+    read_matters(found, ext, FINAL_PARAGRAPHS)
+
+
+def read_matters(found: list[str], ext: Extraction, about: dict[str, tuple[str, ...]]) -> None:
+    """三公, 机关运行经费, 政府采购 and vehicles, each from the paragraph that speaks of it."""
+    _sangong(ext, every(found, about["sangong"]))
     for key, reader in (
         ("operating", matters.operating),
         ("procurement", matters.procurement),
         ("vehicles", matters.vehicles),
     ):
-        text = _first(found, key)
+        text = first(found, about[key])
         if text:
             reader(ext, squeeze(text))
 
 
-def _first(found: list[str], key: str, besides: str | None = None) -> str | None:
-    return next((p for p in found if p != besides and _about(p, key)), None)
+def figure_paragraphs(lines: list[str]) -> list[str]:
+    """The document's paragraphs that hold a figure (a table of contents and headings hold none)."""
+    return [p for p in paragraphs(lines) if re.search(r"\d", p)]
 
 
-def _all(found: list[str], key: str) -> list[str]:
-    return [p for p in found if _about(p, key)]
+def first(found: list[str], about: tuple[str, ...], besides: str | None = None) -> str | None:
+    return next((p for p in found if p != besides and _about(p, about)), None)
 
 
-def _about(paragraph: str, key: str) -> bool:
-    return any(re.search(regex, paragraph) for regex in FINAL_PARAGRAPHS[key])
+def every(found: list[str], about: tuple[str, ...]) -> list[str]:
+    return [p for p in found if _about(p, about)]
+
+
+def _about(paragraph: str, about: tuple[str, ...]) -> bool:
+    return any(re.search(regex, paragraph) for regex in about)
 
 
 def _grand_total() -> Spec:

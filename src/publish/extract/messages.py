@@ -17,6 +17,10 @@ REASON_LEFT_OUT = (
     "this piece of a reason holds an amount that is no known line's change, or a garbled number or unit; "
     "left out of change_reason",
 )
+HALF_SENTENCE = (
+    "原因说明在此中断（副本止于半句），这半句未写入变动原因",
+    "the reason stops here (the copy ends mid-sentence); this half phrase is left out of change_reason",
+)
 TABLE_ZH = {
     "income": "收入预算",
     "expenditure_by_function": "支出功能分类",

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 
 from publish.core import PROFILES
+from publish.extract import patterns
 from publish.extract.model import Extraction
-from publish.extract.sections import paragraphs
+from publish.extract.sections import heading_only, paragraphs
 
 # part -> (its name in Chinese, English, the words any text of it holds)
 PART_WORDS: dict[str, tuple[str, str, str]] = {
@@ -39,8 +40,9 @@ def record_parts(ext: Extraction, lines: list[str], family: str) -> None:
     profile = PROFILES.get(family)
     if profile is None:
         return
-    text = [p for p in paragraphs(lines) if p.strip()]
-    tail = _cut(text)
+    whole = [p for p in paragraphs(lines) if p.strip()]
+    tail = _cut(whole)
+    text = [p for p in whole if not heading_only(p)]  # a table of contents names parts it may not hold
     for part in profile.parts:
         if part.name in PART_WORDS and not _filled(ext, part):
             _record(ext, part.name, text, tail)
@@ -53,7 +55,7 @@ def record_parts(ext: Extraction, lines: list[str], family: str) -> None:
 def _cut(text: list[str]) -> str | None:
     """The copy's last paragraph when it stops mid-sentence, else None."""
     last = text[-1].strip() if text else ""
-    if not last or re.search(r"[。；！？”）]$", last) or re.search(PROPER_END, last):
+    if not last or re.search(patterns.SENTENCE_END, last) or re.search(PROPER_END, last):
         return None
     return last
 

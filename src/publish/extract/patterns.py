@@ -44,7 +44,7 @@ COMPARED_WITH: tuple[tuple[str, str], ...] = (
     ("同比", r"同比"),
 )
 # Words that may sit between the comparison and the change word ("比2022年或减少" in the seed).
-FILLER = r"(?:[预决]算数?)?(?:，)?(?:或)?"
+FILLER = r"(?:(?:单位|部门)?[预决]算(?:收入|支出)?数?)?(?:，)?(?:或)?"
 # A comparison in its own clause ("与2023年度相比，减少956.31万元") belongs to the change after it.
 COMPARISON_CLAUSE = r"(?<=相比)，"
 
@@ -143,6 +143,9 @@ SANGONG_COUNTS: tuple[tuple[str, str, str], ...] = (
 
 # A statement that there is none ("无政府性基金预算拨款安排的支出", "未使用政府性基金预算拨款安排的支出").
 NONE_STATED = r"无|没有|未安排|未使用|不涉及|未发生"
+
+# How a finished sentence ends (one that does not, at the end of a paragraph, was cut).
+SENTENCE_END = r"[。；！？”）]$"
 
 # Numbered labels that start a heading or a sub-item: 一、 （一） 1、 1.
 LABEL = r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[、.．])\s*"

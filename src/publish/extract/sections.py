@@ -67,11 +67,11 @@ def paragraphs(lines: list[str]) -> list[str]:
     pending = ""
     for line in (raw.strip() for raw in lines):
         if not line:
-            if pending and not _heading_only(pending):
+            if pending and not heading_only(pending):
                 joined.append(pending)
                 pending = ""
             continue
-        if pending and (_heading_only(pending) or _runs_on(pending)) and not _opens_item(line, pending):
+        if pending and (heading_only(pending) or _runs_on(pending)) and not _opens_item(line, pending):
             pending = _join(pending, line)
             continue
         if pending:
@@ -82,14 +82,14 @@ def paragraphs(lines: list[str]) -> list[str]:
     return joined
 
 
-def _heading_only(line: str) -> bool:
+def heading_only(line: str) -> bool:
     """A numbered sub-heading with no figure in it: what it heads is on the next line."""
     bare = re.sub(LABEL, "", line)
     return bare != line and len(bare) <= SUBHEADING_MAX and not re.search(r"\d", bare)
 
 
 def _runs_on(line: str) -> bool:
-    return not re.search(r"[。；！？]$", line) and not _heading_only(line)
+    return not re.search(r"[。；！？]$", line) and not heading_only(line)
 
 
 def _opens_item(line: str, pending: str) -> bool:
@@ -98,7 +98,7 @@ def _opens_item(line: str, pending: str) -> bool:
 
 
 def _join(head: str, line: str) -> str:
-    return head + line if re.search(r"[：。，；:]$", head) or not _heading_only(head) else f"{head}：{line}"
+    return head + line if re.search(r"[：。，；:]$", head) or not heading_only(head) else f"{head}：{line}"
 
 
 def _heading(line: str, seen: dict[str, list[str]]) -> str | None:

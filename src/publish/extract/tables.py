@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from publish.extract import patterns
-from publish.extract.messages import NO_SUBJECT, NO_UNIT, NOT_UNDERSTOOD, REASON_LEFT_OUT, TABLE_ZH
+from publish.extract.messages import HALF_SENTENCE, NO_SUBJECT, NO_UNIT, NOT_UNDERSTOOD, REASON_LEFT_OUT, TABLE_ZH
 from publish.extract.model import Extraction
 from publish.extract.text import (
     AMOUNT_IN,
@@ -72,13 +72,16 @@ class Walk:
     children_changed: dict[str, str] = field(default_factory=dict)  # parent item -> breakdown
     unread_lines: list[str] = field(default_factory=list)  # named amounts of no known line
     read_items: set[str] = field(default_factory=set)  # the lines this paragraph states (a breakdown is theirs)
+    unfinished: bool = False  # the sentence stops short (a copy cut mid-sentence): its last words are half a phrase
 
 
 def read_paragraph(spec: Spec, ext: Extraction, paragraph: str) -> None:
     walk = Walk(spec, ext)
     text = re.sub(patterns.COMPARISON_CLAUSE, "", squeeze(paragraph))
-    for sentence in sentences(text):
+    said = sentences(text)
+    for sentence in said:
         walk.sentence, walk.subject = sentence, spec.total
+        walk.unfinished = sentence is said[-1] and not re.search(patterns.SENTENCE_END, sentence)
         for segment in segments(sentence):
             _read_segment(walk, segment)
     _settle_breakdowns(walk)
@@ -222,8 +225,11 @@ def _words_only(walk: Walk, text: str) -> str:
     without its unit, a unit without its number), is left out of it and reported with its text."""
     tokens = re.split(r"([，、；])", text)
     kept = []
-    for piece, mark in zip(tokens[0::2], [*tokens[1::2], ""], strict=True):
-        if _unquotable(piece):
+    pieces = list(zip(tokens[0::2], [*tokens[1::2], ""], strict=True))
+    for at, (piece, mark) in enumerate(pieces):
+        if walk.unfinished and at == len(pieces) - 1:
+            walk.ext.miss(walk.spec.section, "unread-clause", piece, *HALF_SENTENCE)
+        elif _unquotable(piece):
             walk.ext.miss(walk.spec.section, "unread-clause", piece, *REASON_LEFT_OUT)
         else:
             kept.append(piece + mark)
