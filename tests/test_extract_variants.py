@@ -358,3 +358,29 @@ def test_a_reason_cut_mid_sentence_keeps_its_whole_words_only(tmp_path):
     )
     assert line(ext, "income", item="total")["change_reason"] == "项目完工"
     assert ("unread-clause", "支出较上年减") in unread_kinds(ext)
+
+
+@pytest.mark.parametrize("written", ["上年结转10万元", "上年结转结余10万元", "年初结转和结余10万元"])
+def test_carryover_wordings(tmp_path, written):
+    ext = extracted(tmp_path, f"（一）收入预算：2023年年初预算数100万元，其中：一般公共预算拨款90万元，{written}。")
+    assert line(ext, "income", item="carryover")["amount"] == "10"
+
+
+@pytest.mark.parametrize(
+    "written", ["一般公共服务支出（201类）80万元", "一般公共服务（201）80万元", "一般公共服务（类）支出80万元"]
+)
+def test_class_code_printed_after_the_name(tmp_path, written):
+    ext = extracted(tmp_path, f"（二）支出预算：2023年年初预算数80万元，其中：{written}。")
+    assert line(ext, "expenditure_by_function", item="201")["amount"] == "80"
+    assert unread_kinds(ext) == set()
+
+
+def test_procurement_shares_for_small_firms(tmp_path):
+    other = (
+        "五、其他重要事项的情况说明\n2.政府采购情况。2023年本部门政府采购预算总额10万元，其中：货物类预算10万元。"
+        "面向中小企业预留8万元，其中：预留小微企业6万元。"
+    )
+    ext = extracted(tmp_path, extra=other)
+    assert line(ext, "procurement", item="sme_reserved")["amount"] == "8"
+    assert line(ext, "procurement", item="sme_small_micro")["parent_item"] == "sme_reserved"
+    assert not [u for u in ext.unread if u.section == "other" and u.kind == "unread-clause"]

@@ -19,6 +19,17 @@ PROCUREMENT_ITEMS = (
     ("works", "政府采购工程预算", rf"工程{SPENT}{AMOUNT}"),
     ("services", "政府采购服务预算", rf"服务{SPENT}{AMOUNT}"),
 )
+# Shares reserved for small firms, below the total: (item, name, parent, regex).
+PROCUREMENT_SHARES = (
+    ("sme_reserved", "面向中小企业预留", "total", rf"(?:面向)?中小企业预留(?:份额|金额)?(?:为)?{AMOUNT}"),
+    (
+        "sme_small_micro",
+        "其中预留小微企业",
+        "sme_reserved",
+        rf"预留(?:给)?小微企业(?:的)?(?:份额|金额)?(?:为)?{AMOUNT}",
+    ),
+)
+PROCUREMENT_LINES = tuple((item, name, "total", regex) for item, name, regex in PROCUREMENT_ITEMS) + PROCUREMENT_SHARES
 PERFORMANCE_AMOUNT = rf"(?:涉及|金额)(?:一般公共预算)?(?:当年)?财政拨款(?:资金)?(?:为)?{AMOUNT}"
 VEHICLES = (
     ("total", "车辆合计", r"(?:共有|实有|现有|购置)车辆(?:共)?(\d+)辆"),
@@ -76,10 +87,10 @@ def procurement(ext: Extraction, text: str) -> None:
         total = re.search(PROCUREMENT_TOTAL, part)
         if total:
             found += _put_procurement(ext, fund, "total", "政府采购预算总额", total, text, parent=None)
-        for item, name, regex in PROCUREMENT_ITEMS:
+        for item, name, parent, regex in PROCUREMENT_LINES:
             match = re.search(regex, part)
             if match:
-                found += _put_procurement(ext, fund, item, name, match, text, parent="total")
+                found += _put_procurement(ext, fund, item, name, match, text, parent=parent)
         if found < len(re.findall(AMOUNT_IN, part)):
             ext.miss("other", "unread-clause", part, *_PROCUREMENT_LEFT)
 
@@ -140,8 +151,9 @@ def sentence_of(text: str, match: re.Match[str]) -> str:
 
 
 _PROCUREMENT_LEFT = (
-    "政府采购段落中有金额未能对应到总额、货物、工程或服务，未读取",
-    "the procurement paragraph holds an amount that is neither the total, goods, works nor services; not read",
+    "政府采购段落中有金额未能对应到总额、货物、工程、服务或中小企业预留份额，未读取",
+    "the procurement paragraph holds an amount that is neither the total, goods, works, services nor a small-firm "
+    "share; not read",
 )
 _NO_PERFORMANCE_AMOUNT = (
     "绩效目标管理段落中未找到涉及的财政拨款金额",

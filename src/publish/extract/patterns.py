@@ -96,6 +96,8 @@ MAIN_REASON_LABELS = ("主要原因是", "主要是", "主要由于")
 
 # A functional classification code before a class name: "208", "20805", "2080505", "208 05 05".
 FUNCTION_CODE = r"(?P<code>\d{3}(?:\s?\d{2}){0,2})"
+# A class code printed after its name, "一般公共服务支出（201类）80万元": read as "201一般公共服务支出80万元".
+CODE_AFTER_NAME = r"(?P<name>[^\d，；。：、]+?)[（(](?P<code>\d{3}(?:\d{2}){0,2})(?:类|款|项)?[）)]"
 # A class, source or item name followed by its amount, "预算" allowed after the name.
 NAMED_AMOUNT = rf"^(?:{FUNCTION_CODE}\s*)?(?P<name>[^\d，,。；：]+?)(?:预算)?(?:数)?(?:为|是)?{AMOUNT}"
 

@@ -49,6 +49,7 @@ def income() -> Spec:
             _part("business", r"事业收入", "事业收入"),
             _part("business_operation", r"(?:事业单位)?经营收入", "事业单位经营收入"),
             _part("other", r"其他收入", "其他收入"),
+            _part("carryover", r"上年结转(?:结余)?(?:收入)?|年初结转(?:和|及)?结余", "上年结转", None),
         ],
     )
 

@@ -78,6 +78,8 @@ class Walk:
 def read_paragraph(spec: Spec, ext: Extraction, paragraph: str) -> None:
     walk = Walk(spec, ext)
     text = re.sub(patterns.COMPARISON_CLAUSE, "", squeeze(paragraph))
+    if spec.resolve is not None:
+        text = re.sub(patterns.CODE_AFTER_NAME, r"\g<code>\g<name>", text)
     said = sentences(text)
     for sentence in said:
         walk.sentence, walk.subject = sentence, spec.total
