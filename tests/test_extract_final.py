@@ -135,3 +135,61 @@ def test_the_hubei_budget_explanation_read_by_what_its_paragraphs_say(tmp_path):
     assert row(ext, "operating_costs")["amount"] == "5"
     parts = {r["part"]: r["status"] for r in ext.rows.get("disclosure_parts", [])}
     assert parts["sangong"] == "not_published" and "operating-costs" not in parts
+
+
+INITIAL = (
+    "2.一般公共预算财政拨款支出决算具体情况。2024年度一般公共预算财政拨款支出年初预算为80万元，支出决算为90万元，"
+    "完成年初预算的112.5%。其中：\n"
+    "（1）一般公共服务（类）支出年初预算为50万元，支出决算为60万元，完成年初预算的120%；决算数大于年初预算数的"
+    "主要原因是新增项目。\n"
+    "（2）农林水（类）支出年初预算为30万元，支出决算为31万元，完成年初预算的103.3%。"
+)
+BASIC = (
+    "（四）一般公共预算财政拨款基本支出决算情况说明\n2024年度一般公共预算财政拨款基本支出70万元，其中：人员经费60万元，"
+    "主要包括：基本工资、津贴补贴；公用经费10万元，主要包括：办公费、印刷费。"
+)
+
+
+def test_initial_budgets_of_the_classes_and_a_differing_outturn_reported(tmp_path):
+    ext = extracted(tmp_path, INCOME, FUNCTION, INITIAL)
+    assert row(ext, "expenditure_by_function", item="201")["initial_budget"] == "50"
+    assert row(ext, "expenditure_by_function", item="total")["initial_budget"] == "80"
+    farm = row(ext, "expenditure_by_function", item="213")
+    assert (farm["amount"], farm.get("initial_budget", "")) == ("30", "")  # 31 stated in the comparison
+    assert any(u.kind == "irregular" and "农林水" in u.text for u in ext.unread)
+
+
+def test_basic_expenditure_of_the_general_budget_with_personnel_and_public_costs(tmp_path):
+    ext = extracted(tmp_path, INCOME, SPENDING, BASIC)
+    assert row(ext, "expenditure_by_type", fund="general_budget", item="basic")["amount"] == "70"
+    assert row(ext, "expenditure_by_type", fund="general_budget", item="personnel")["parent_item"] == "basic"
+    assert row(ext, "expenditure_by_type", fund="general_budget", item="public_operating")["amount"] == "10"
+    assert row(ext, "expenditure_by_type", fund="all", item="basic")["amount"] == "70"
+
+
+def test_a_comparison_with_the_initial_budget_is_never_a_change(tmp_path):
+    operating = (
+        "（五）机关运行经费情况说明\n2024年度机关运行经费支出8万元，比年初预算数增加1万元，增长14.3%，主要原因是维修。"
+    )
+    ext = extracted(tmp_path, INCOME, operating)
+    costs = row(ext, "operating_costs")
+    assert (costs["amount"], costs.get("change", ""), costs.get("change_reason", "")) == ("8", "", "")
+    assert any(u.kind == "unread-clause" and "比年初预算数增加1万元" in u.text for u in ext.unread)
+
+
+def test_a_sangong_holding_that_differs_from_the_assets_count_is_reported(tmp_path):
+    sangong = SANGONG.replace("公务用车保有量4辆", "公务用车保有量3辆")
+    ext = extracted(tmp_path, INCOME, VEHICLES, sangong)
+    assert row(ext, "assets", measure="holding", item="total")["count"] == "4"
+    assert any(u.kind == "irregular" and "保有量3辆" in u.text for u in ext.unread)
+
+
+def test_numbered_sub_items_of_sangong_are_read_with_their_counts(tmp_path):
+    items = (
+        "（1）因公出国（境）费支出0万元，全年安排因公出国（境）团组0个，累计0人次。\n"
+        "（2）公务接待费支出2万元，国内公务接待12批次，80人次，主要用于上级检查。"
+    )
+    ext = extracted(tmp_path, INCOME, "“三公”经费财政拨款支出决算为2万元。具体情况如下：", items)
+    assert row(ext, "sangong", item="reception")["amount"] == "2"
+    assert row(ext, "assets", measure="reception_people", item="total")["count"] == "80"
+    assert not [u for u in ext.unread if u.section == "sangong"]

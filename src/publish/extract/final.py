@@ -9,14 +9,15 @@ is read by the same amount-table walk as the budget's (``tables.read_paragraph``
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from publish.extract import matters, patterns, specs
 from publish.extract.budget import missing
 from publish.extract.model import Extraction
 from publish.extract.reference import Reference
-from publish.extract.sections import paragraphs
+from publish.extract.sections import paragraphs, unlabelled
 from publish.extract.tables import Part, Spec, read_paragraph
-from publish.extract.text import squeeze
+from publish.extract.text import amount, converted, squeeze
 
 AMOUNT = patterns.AMOUNT
 # What each part's paragraph says, first match wins (one line per wording counties use).
@@ -24,11 +25,13 @@ FINAL_PARAGRAPHS: dict[str, tuple[str, ...]] = {
     "grand_total": (r"收入总计", r"收支总计"),
     "income": (r"本年收入(?:合计)?", r"收入合计"),
     "spending": (r"本年支出(?:合计)?", r"支出合计"),
+    "basic": (r"基本支出[\d,.]+\s*(?:万元|元|亿元)[，,]?其中[：:]?人员经费",),
     "function": (r"[（(]类[）)]",),
-    "sangong": (r"三公[”\"]?经费",),
+    "initial": (r"年初预算(?:数)?为[\d,.]+\s*(?:万元|元|亿元)，(?:支出)?决算(?:数)?为",),
+    "sangong": (r"三公[”\"]?经费", r"因公出国", r"公务接待费", r"公务用车(?:购置|运行)"),
     "operating": (r"机关运行经费",),
     "procurement": (r"政府采购(?:支出|合同|预算)",),
-    "vehicles": (r"车辆\d+辆|共有车辆|实有车辆|公务用车\d+辆",),
+    "vehicles": (r"(?:共有|实有|现有|占用)车辆", r"国有资产占用[^。]*\d+辆"),
 }
 # "主要用于以下方面：" opens the list of classes (a breakdown, not a purpose of the total).
 CLASSES_LISTED = r"[，,]?主要用于(?:以下方面|如下方面)?[：:]"
@@ -52,14 +55,55 @@ def read_final(lines: list[str], ext: Extraction, reference: Reference) -> None:
         read_paragraph(_spending(), ext, spending)
     else:
         missing(ext, "overview", "本年支出", "the year's expenditure")
+    basic = first(found, FINAL_PARAGRAPHS["basic"], spending)
+    if basic:
+        read_paragraph(_basic(), ext, basic)
+    initial = every(found, FINAL_PARAGRAPHS["initial"])
     for text in every(found, FINAL_PARAGRAPHS["function"]):
-        read_paragraph(_by_function(reference, ext.fiscal_year), ext, re.sub(CLASSES_LISTED, "，其中：", text))
+        if text not in initial:
+            read_paragraph(_by_function(reference, ext.fiscal_year), ext, re.sub(CLASSES_LISTED, "，其中：", text))
+    for text in initial:
+        _initial_budgets(ext, squeeze(text), _by_function(reference, ext.fiscal_year))
     read_matters(found, ext, FINAL_PARAGRAPHS)
 
 
+def _initial_budgets(ext: Extraction, text: str, spec: Spec) -> None:
+    """ "一般公共服务（类）支出年初预算为850万元，支出决算为900.5万元": the class's ``initial_budget``; its
+    outturn must be the amount already read (else both are named in unread, nothing overwritten)."""
+    for match in re.finditer(patterns.INITIAL_AND_FINAL, text):
+        words = re.sub(r"^[）)、.．\s]*(?:\d{4})?(?:年度|年)?", "", match.group("name"))
+        part = spec.total if re.fullmatch(r"一般公共预算财政拨款(?:支出)?", words) else spec.part(words, None)
+        if part is None:
+            ext.miss("overview", "unknown-name", match.group(0), *_NO_CLASS)
+            continue
+        held = ext.row(spec.resource, spec.key(part))
+        outturn = amount(match.group("number"), match.group("unit"))
+        if held.get("amount") and Decimal(converted(held["amount"], held["unit"], outturn.unit)) != Decimal(
+            outturn.text
+        ):
+            ext.miss("overview", "irregular", match.group(0), *_OUTTURN_DIFFERS)
+            continue
+        initial = amount(match.group("initial"), match.group("initial_unit"))
+        values = {**part.fields, **spec.fund, "initial_budget": converted(initial.text, initial.unit, outturn.unit)}
+        if not held.get("amount"):
+            values.update(amount=outturn.text, unit=outturn.unit)
+        ext.put(spec.resource, spec.key(part), values, match.group(0), "overview", part.note)
+
+
+_NO_CLASS = (
+    "年初预算与决算的比较中，这一项不是已知的功能分类（类），未读取",
+    "in the comparison of initial budget and outturn, this line is no known function class; not read",
+)
+_OUTTURN_DIFFERS = (
+    "年初预算与决算的比较中，这一项的决算数与前文所述不一致，未读取",
+    "in the comparison of initial budget and outturn, this line's outturn differs from the amount stated before; "
+    "not read",
+)
+
+
 def read_matters(found: list[str], ext: Extraction, about: dict[str, tuple[str, ...]]) -> None:
-    """三公, 机关运行经费, 政府采购 and vehicles, each from the paragraph that speaks of it."""
-    _sangong(ext, every(found, about["sangong"]))
+    """机关运行经费, 政府采购, vehicles and 三公, each from the paragraph that speaks of it (the vehicles held
+    before 三公: the 国有资产占用 count is the holding, a 三公 保有量 that differs from it is reported)."""
     for key, reader in (
         ("operating", matters.operating),
         ("procurement", matters.procurement),
@@ -68,6 +112,7 @@ def read_matters(found: list[str], ext: Extraction, about: dict[str, tuple[str, 
         text = first(found, about[key])
         if text:
             reader(ext, squeeze(text))
+    _sangong(ext, every(found, about["sangong"]))
 
 
 def figure_paragraphs(lines: list[str]) -> list[str]:
@@ -110,6 +155,14 @@ def _spending() -> Spec:
     return spec
 
 
+def _basic() -> Spec:
+    """一般公共预算财政拨款基本支出 and its 人员经费 and 公用经费."""
+    spec = specs.expenditure_by_type(specs.GENERAL_BUDGET)
+    spec.totals = (("基本支出", rf"一般公共预算财政拨款基本支出(?:决算)?(?:数)?(?:为)?{AMOUNT}"),)
+    spec.total = next(part for part in spec.parts if part.key["item"] == "basic")
+    return spec
+
+
 def _by_function(reference: Reference, year: str) -> Spec:
     """一般公共预算财政拨款支出 by class: "一般公共服务（类）支出1102.94万元，占28.5%"."""
     spec = specs.expenditure_by_function(reference, year)
@@ -122,8 +175,10 @@ def _sangong(ext: Extraction, texts: list[str]) -> None:
     if not texts:
         missing(ext, "sangong", "“三公”经费", "'three public' costs")
         return
-    text = "".join(t if t.endswith(("。", "；")) else t + "。" for t in texts)
-    read_paragraph(specs.sangong(), ext, text)
+    text = "".join(unlabelled(t) if t.endswith(("。", "；")) else unlabelled(t) + "。" for t in texts)
+    spec = specs.sangong()
+    spec.skip = tuple(regex for _, _, regex in patterns.SANGONG_COUNTS)  # counts: read below
+    read_paragraph(spec, ext, text)
     matters.vehicle_subtotal(ext)
     _counts(ext, squeeze(text))
 
@@ -132,8 +187,20 @@ def _counts(ext: Extraction, text: str) -> None:
     """The counts a 三公 决算 states (团组, 接待批次, 保有量 …), as ``assets`` measures."""
     for measure, name, regex in patterns.SANGONG_COUNTS:
         match = re.search(regex, text)
-        if match:
+        held = next(
+            (r for r in ext.rows.get("assets", []) if (r.get("measure"), r.get("item")) == (measure, "total")), {}
+        )
+        if match and held.get("count") not in (None, match.group("count")):
+            ext.miss("sangong", "irregular", match.group(0), *_COUNT_DIFFERS)
+        elif match:
             values = {"measure_name": name, "item_name": name, "count": match.group("count")}
             ext.put(
                 "assets", {"measure": measure, "item": "total"}, values, matters.sentence_of(text, match), "sangong"
             )
+
+
+_COUNT_DIFFERS = (
+    "“三公”说明中的车辆数与国有资产占用情况中的不同（前者只计财政拨款开支的公务用车），未读取",
+    "the 三公 part counts vehicles differently from the state-assets part (only cars paid from appropriations); "
+    "not read",
+)

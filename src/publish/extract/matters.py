@@ -7,7 +7,7 @@ import re
 from publish.extract import specs
 from publish.extract.budget import missing, paragraph
 from publish.extract.model import Extraction
-from publish.extract.sections import Document
+from publish.extract.sections import Document, unlabelled
 from publish.extract.tables import read_paragraph
 from publish.extract.text import AMOUNT_IN, amount, sentences, squeeze
 
@@ -34,7 +34,10 @@ PERFORMANCE_AMOUNT = rf"(?:涉及|金额)(?:一般公共预算)?(?:当年)?财�
 VEHICLES = (
     ("total", "车辆合计", r"(?:共有|实有|现有|购置)车辆(?:共)?(\d+)辆"),
     ("general_official", "一般公务用车", r"一般公务用车(\d+)辆"),
-    ("law_enforcement", "执勤执法用车", r"执勤执法用车(\d+)辆"),
+    ("law_enforcement", "执勤执法用车", r"(?:执勤执法|执法执勤)用车(\d+)辆"),
+    ("special_technical", "特种专业技术用车", r"特种专业技术用车(\d+)辆"),
+    ("emergency", "应急保障用车", r"应急保障用车(\d+)辆"),
+    ("other", "其他用车", r"其他用车(\d+)辆"),
 )
 ITEM_HEADING = r"^\d+[、.．]\s*[^。]{0,20}?(?:情况|经费)。"
 
@@ -43,7 +46,7 @@ def read_sangong(document: Document, ext: Extraction) -> None:
     lines = [line for line in document.lines("sangong") if line.strip()]
     if not lines:
         return
-    text = "".join(line if line.endswith(("。", "；")) else line + "。" for line in lines)
+    text = "".join(unlabelled(ln) if ln.endswith(("。", "；")) else unlabelled(ln) + "。" for ln in lines)
     read_paragraph(specs.sangong(), ext, text)
     vehicle_subtotal(ext)
 
@@ -160,7 +163,8 @@ _NO_PERFORMANCE_AMOUNT = (
     "the performance-goal paragraph states no amount of appropriations covered",
 )
 _VEHICLES_LEFT = (
-    "车辆段落中有车辆数不属于一般公务用车、执勤执法用车或合计（数据包暂无此类车辆），未读取",
-    "the vehicles paragraph counts a kind of vehicle the package has no line for (only general official, "
-    "law enforcement and the total); not read",
+    "车辆段落中有车辆数不属于合计、一般公务用车、执勤执法用车、特种专业技术用车、应急保障用车或其他用车"
+    "（数据包暂无此类车辆），未读取",
+    "the vehicles paragraph counts a kind of vehicle the package has no line for (only the total, general "
+    "official, law enforcement, special technical, emergency and other vehicles); not read",
 )

@@ -21,6 +21,11 @@ HALF_SENTENCE = (
     "原因说明在此中断（副本止于半句），这半句未写入变动原因",
     "the reason stops here (the copy ends mid-sentence); this half phrase is left out of change_reason",
 )
+COMPARED_WITH_BUDGET = (
+    "这句话比较的是决算与年初预算（不是与上年），不作为增减变动读取，其原因说明也不写入变动原因",
+    "this sentence compares the outturn with the initial budget (not with last year): not read as a change, "
+    "nor its reason as change_reason",
+)
 TABLE_ZH = {
     "income": "收入预算",
     "expenditure_by_function": "支出功能分类",

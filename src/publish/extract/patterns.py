@@ -146,11 +146,19 @@ SANGONG_COUNTS: tuple[tuple[str, str, str], ...] = (
 # A statement that there is none ("无政府性基金预算拨款安排的支出", "未使用政府性基金预算拨款安排的支出").
 NONE_STATED = r"无|没有|未安排|未使用|不涉及|未发生"
 
+# A change measured against the year's initial budget (决算 texts), not against last year: never a ``change``.
+AGAINST_BUDGET = r"[比较与](?:年初)?预算(?:数)?(?:相比)?[，]?(?:增加|减少|增长|下降|持平)"
+# "…年初预算为850万元，支出决算为900.5万元": a line's initial budget and its outturn, in one sentence.
+INITIAL_AND_FINAL = (
+    rf"(?P<name>[^\d，。；：]*?)(?:支出)?年初预算(?:数)?为(?P<initial>{NUMBER})\s*(?P<initial_unit>{UNIT})，"
+    rf"(?:支出)?决算(?:数)?为(?P<number>{NUMBER})\s*(?P<unit>{UNIT})"
+)
+
 # How a finished sentence ends (one that does not, at the end of a paragraph, was cut).
 SENTENCE_END = r"[。；！？”）]$"
 
-# Numbered labels that start a heading or a sub-item: 一、 （一） 1、 1.
-LABEL = r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[、.．])\s*"
+# Numbered labels that start a heading or a sub-item: 一、 （一） 1、 1. （1） 1）
+LABEL = r"^(?:[一二三四五六七八九十]+[、.．]|[（(](?:[一二三四五六七八九十]+|\d{1,2})[）)]|\d{1,2}[、.．）)](?!\d))\s*"
 
 
 def compiled(table: tuple[tuple[str, str], ...]) -> list[tuple[str, re.Pattern[str]]]:

@@ -82,6 +82,11 @@ def paragraphs(lines: list[str]) -> list[str]:
     return joined
 
 
+def unlabelled(paragraph: str) -> str:
+    """A paragraph without the number that opens it ("（1）", "2.", "三、")."""
+    return re.sub(LABEL, "", paragraph.strip())
+
+
 def heading_only(line: str) -> bool:
     """A numbered sub-heading with no figure in it: what it heads is on the next line."""
     bare = re.sub(LABEL, "", line)

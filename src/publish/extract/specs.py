@@ -144,6 +144,7 @@ def sangong() -> Spec:
             _part("vehicle_purchase", rf"公务用车购置费用?{SPENT}", "公务用车购置费"),
         ],
         fund=GENERAL_BUDGET,
+        purposes=False,
     )
 
 

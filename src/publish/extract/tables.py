@@ -15,7 +15,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from publish.extract import patterns
-from publish.extract.messages import HALF_SENTENCE, NO_SUBJECT, NO_UNIT, NOT_UNDERSTOOD, REASON_LEFT_OUT, TABLE_ZH
+from publish.extract.messages import (
+    COMPARED_WITH_BUDGET,
+    HALF_SENTENCE,
+    NO_SUBJECT,
+    NO_UNIT,
+    NOT_UNDERSTOOD,
+    REASON_LEFT_OUT,
+    TABLE_ZH,
+)
 from publish.extract.model import Extraction
 from publish.extract.text import (
     AMOUNT_IN,
@@ -49,6 +57,7 @@ class Spec:
     resolve: Callable[[str, str | None], Part | None] | None = None  # for classes found by code list
     fund: dict[str, str] = field(default_factory=dict)  # fund and fund_name, for tables that have them
     skip: tuple[str, ...] = ()  # clauses another reader takes care of
+    purposes: bool = True  # the table has a ``purpose`` column (主要用于…); else such words are left as text
 
     def part(self, name: str, code: str | None) -> Part | None:
         if self.resolve is not None:
@@ -77,7 +86,7 @@ class Walk:
 
 def read_paragraph(spec: Spec, ext: Extraction, paragraph: str) -> None:
     walk = Walk(spec, ext)
-    text = re.sub(patterns.COMPARISON_CLAUSE, "", squeeze(paragraph))
+    text = re.sub(patterns.COMPARISON_CLAUSE, "", re.sub(patterns.LABEL, "", squeeze(paragraph)))
     if spec.resolve is not None:
         text = re.sub(patterns.CODE_AFTER_NAME, r"\g<code>\g<name>", text)
     said = sentences(text)
@@ -94,13 +103,16 @@ def read_paragraph(spec: Spec, ext: Extraction, paragraph: str) -> None:
 def _read_segment(walk: Walk, segment: str) -> None:
     body, purpose = _split_label(segment, patterns.PURPOSE_LABELS)
     body, reason = _split_label(body, patterns.REASON_LABELS)
+    if re.search(patterns.AGAINST_BUDGET, body):
+        walk.ext.miss(walk.spec.section, "unread-clause", segment, *COMPARED_WITH_BUDGET)
+        body, reason, purpose = re.split(patterns.AGAINST_BUDGET, body)[0], None, None
     for clause in clauses(body):
         _read_clause(walk, clause)
     if reason and walk.subject is not None:
         _read_reason(walk, *reason)
     elif reason:
         walk.ext.miss(walk.spec.section, "unread-clause", reason[0] + reason[1], *NO_SUBJECT)
-    if purpose and walk.subject is not None:
+    if purpose and walk.subject is not None and walk.spec.purposes:
         _put(walk, walk.subject, {"purpose": purpose[1]})
 
 
@@ -268,6 +280,8 @@ def _say_incomplete(walk: Walk) -> None:
     unit = total.get("unit", "")
     read = sum((Decimal(converted(r["amount"], r.get("unit") or unit, unit)) for r in lines), Decimal(0))
     gap = Decimal(total["amount"]) - read
+    if gap == 0:
+        return  # the unread lines are zeros, or lie outside the total (此外，年末结转和结余…)
     left = "；".join(walk.unread_lines)
     walk.ext.miss(
         walk.spec.section,
