@@ -384,3 +384,31 @@ def test_procurement_shares_for_small_firms(tmp_path):
     assert line(ext, "procurement", item="sme_reserved")["amount"] == "8"
     assert line(ext, "procurement", item="sme_small_micro")["parent_item"] == "sme_reserved"
     assert not [u for u in ext.unread if u.section == "other" and u.kind == "unread-clause"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "section"),
+    [
+        ("二、部门收支预算情况", "overview"),
+        ("二、单位收支总体情况", "overview"),
+        ("二、部门预算收支总体情况", "overview"),
+        ("三、财政拨款收支预算情况", "explanation"),
+        ("三、一般公共预算财政拨款支出预算情况", "explanation"),
+        ("三、单位预算情况说明", "explanation"),
+        ("四、一般公共预算“三公”经费支出情况说明", "sangong"),
+        ("四、财政拨款“三公”经费预算情况说明", "sangong"),
+        ("一、基本情况", "profile"),
+    ],
+)
+def test_section_heading_variants(heading, section):
+    from publish.extract.sections import split
+
+    document = split(["标题", heading, "正文。"])
+    assert document.lines(section) == ["正文。"]
+
+
+def test_a_grant_heading_is_never_the_overview():
+    from publish.extract.sections import split
+
+    document = split(["标题", "二、部门收支总体情况", "甲。", "三、财政拨款收支预算情况", "乙。"])
+    assert (document.lines("overview"), document.lines("explanation")) == (["甲。"], ["乙。"])

@@ -14,10 +14,20 @@ from publish.extract.patterns import LABEL
 
 # (section id, Chinese name, English name, heading regex); order = the template's order.
 SECTIONS: tuple[tuple[str, str, str, str], ...] = (
-    ("profile", "单位基本情况", "unit profile", r"(?:单位|部门)基本情况|部门主要职能|单位职能"),
-    ("overview", "部门收支总体情况", "income and expenditure overview", r"收支(?:预算)?总体情况"),
-    ("explanation", "部门预算情况说明", "budget explanation", r"^(?:部门|单位)预算情况说明|财政拨款收支情况"),
-    ("sangong", "“三公”经费情况说明", "'three public' costs", r"^[“\"]?三公[”\"]?经费"),
+    ("profile", "单位基本情况", "unit profile", r"(?:单位|部门)基本情况|^基本情况$|部门主要职能|单位职能"),
+    (
+        "overview",
+        "部门收支总体情况",
+        "income and expenditure overview",
+        r"(?<!拨款)(?:收支|收入支出)(?:预算)?(?:总体)?情况|预算收支(?:总体)?情况",
+    ),
+    (
+        "explanation",
+        "部门预算情况说明",
+        "budget explanation",
+        r"^(?:部门|单位)预算情况说明|财政拨款收支(?:预算)?(?:总体)?情况|一般公共预算财政拨款支出(?:预算)?情况",
+    ),
+    ("sangong", "“三公”经费情况说明", "'three public' costs", r"^(?:一般公共预算|财政拨款)?[“\"]?三公[”\"]?经费"),
     ("other", "其他重要事项的情况说明", "other important matters", r"其他重要事项"),
     ("performance", "绩效目标编制情况", "performance goals", r"整体绩效目标编制情况|绩效目标编制情况说明"),
     ("glossary", "专业性名词解释", "glossary", r"名词解释"),
