@@ -193,3 +193,14 @@ def test_numbered_sub_items_of_sangong_are_read_with_their_counts(tmp_path):
     assert row(ext, "sangong", item="reception")["amount"] == "2"
     assert row(ext, "assets", measure="reception_people", item="total")["count"] == "80"
     assert not [u for u in ext.unread if u.section == "sangong"]
+
+
+def test_grant_totals_are_never_the_grand_total(tmp_path):
+    grants = "（二）财政拨款收支决算总体情况说明\n2024年度财政拨款收入总计90万元，支出总计90万元。"
+    ext = extracted(tmp_path, INCOME, grants)
+    assert not [r for r in ext.rows["income"] if r.get("item") == "grand_total"]
+
+
+def test_a_lines_own_total_is_never_the_years_total(tmp_path):
+    ext = extracted(tmp_path, "2.收入决算情况。其中：其他收入合计10万元。")
+    assert not [r for r in ext.rows.get("income", []) if r.get("item") == "total" and r.get("amount")]

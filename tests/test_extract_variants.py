@@ -412,3 +412,83 @@ def test_a_grant_heading_is_never_the_overview():
 
     document = split(["标题", "二、部门收支总体情况", "甲。", "三、财政拨款收支预算情况", "乙。"])
     assert (document.lines("overview"), document.lines("explanation")) == (["甲。"], ["乙。"])
+
+
+OTHER = "五、其他重要事项的情况说明\n"
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "2023年本部门一般公共预算机关运行经费预算为38.2万元",
+        "2023年机关运行经费安排38.2万元",
+        "2023年一般公共预算安排机关运行经费38.2万元",
+        "2023年机关运行经费财政拨款预算38.2万元",
+        "2023年机关运行经费预算数38.2万元",
+    ],
+)
+def test_operating_costs_wordings(tmp_path, written):
+    ext = extracted(tmp_path, extra=f"{OTHER}1.机关运行经费。{written}，比上年减少1万元。")
+    assert line(ext, "operating_costs")["amount"] == "38.2"
+    assert line(ext, "operating_costs")["change"] == "-1"
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "政府采购预算总额20万元，其中：货物类预算20万元",
+        "政府采购预算20万元，其中：政府采购货物预算20万元",
+        "安排政府采购预算20万元，其中：货物类采购20万元",
+        "政府采购预算总额为20万元，其中：货物20万元",
+    ],
+)
+def test_procurement_wordings(tmp_path, written):
+    ext = extracted(tmp_path, extra=f"{OTHER}2.政府采购情况。2023年本部门{written}。")
+    assert line(ext, "procurement", item="total")["amount"] == "20"
+    assert line(ext, "procurement", item="goods")["amount"] == "20"
+
+
+@pytest.mark.parametrize(
+    ("written", "as_of"),
+    [
+        ("截至2022年12月底，本部门共有车辆3辆，其中一般公务用车2辆、执勤执法用车1辆。", "2022-12"),
+        ("截至2022年底，本部门实有公务用车3辆，其中一般公务用车2辆，执法执勤用车1辆。", "2022-12"),
+        ("截止2022年8月，本部门占有车辆3辆，其中一般公务用车2辆，执勤执法用车1辆。", "2022-08"),
+    ],
+)
+def test_vehicle_holding_wordings(tmp_path, written, as_of):
+    ext = extracted(tmp_path, extra=f"{OTHER}4.国有资产占用情况。{written}")
+    total = line(ext, "assets", measure="holding", item="total")
+    assert (total["count"], total["as_of"]) == ("3", as_of)
+    assert line(ext, "assets", measure="holding", item="law_enforcement")["count"] == "1"
+    assert not [u for u in ext.unread if u.section == "other" and u.kind == "unread-clause"]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "2023年一般公共预算安排“三公”经费5万元",
+        "2023年“三公”经费预算安排5万元",
+        "2023年财政拨款“三公”经费预算数为5万元",
+    ],
+)
+def test_sangong_budget_total_wordings(tmp_path, written):
+    ext = extracted(
+        tmp_path, extra=f"“三公”经费情况说明\n{written}。其中：出国（境）费0万元，公务用车购置和运行维护费5万元。"
+    )
+    assert line(ext, "sangong", item="total")["amount"] == "5"
+    assert line(ext, "sangong", item="outbound_travel")["amount"] == "0"
+    assert line(ext, "sangong", item="vehicle")["amount"] == "5"
+
+
+@pytest.mark.parametrize(
+    ("overview", "resource"),
+    [
+        ("（一）收入预算：2023年收入预算100万元，其中：一般公共预算拨款100万元。", "income"),
+        ("（二）支出预算：2023年支出预算100万元，其中：一般公共服务支出100万元。", "expenditure_by_function"),
+    ],
+)
+def test_totals_written_as_budget_of_the_year(tmp_path, overview, resource):
+    ext = extracted(tmp_path, overview)
+    assert line(ext, resource, item="total")["amount"] == "100"
+    assert unread_kinds(ext) == set()

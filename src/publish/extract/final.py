@@ -22,7 +22,7 @@ from publish.extract.text import amount, converted, squeeze
 AMOUNT = patterns.AMOUNT
 # What each part's paragraph says, first match wins (one line per wording counties use).
 FINAL_PARAGRAPHS: dict[str, tuple[str, ...]] = {
-    "grand_total": (r"收入总计", r"收支总计"),
+    "grand_total": (r"(?<!拨款)收入总计", r"(?<!拨款)收支总计"),
     "income": (r"本年收入(?:合计)?", r"收入合计"),
     "spending": (r"本年支出(?:合计)?", r"支出合计"),
     "basic": (r"基本支出[\d,.]+\s*(?:万元|元|亿元)[，,]?其中[：:]?人员经费",),
@@ -134,7 +134,7 @@ def _about(paragraph: str, about: tuple[str, ...]) -> bool:
 
 def _grand_total() -> Spec:
     total = Part({"item": "grand_total"}, "", {"item_name": "收入总计"})
-    spec = Spec("income", "overview", totals=(("收入总计", rf"收[入支]总计(?:为)?{AMOUNT}"),), total=total)
+    spec = Spec("income", "overview", totals=(("收入总计", rf"(?<!拨款)收[入支]总计(?:为)?{AMOUNT}"),), total=total)
     spec.skip = (SPENDING_GRAND_TOTAL,)
     return spec
 
@@ -143,14 +143,14 @@ def _income(ext: Extraction) -> Spec:
     spec = specs.income()
     grand = any(r.get("item") == "grand_total" for r in ext.rows.get("income", []))
     fields = {"item_name": "本年收入合计", **({"parent_item": "grand_total"} if grand else {})}
-    spec.totals = (("本年收入合计", rf"(?:本年)?收入(?:合计|总额)(?:为)?{AMOUNT}"),)
+    spec.totals = (("本年收入合计", rf"{patterns.AFTER_YEAR}(?:本年)?收入(?:合计|总额)(?:为)?{AMOUNT}"),)
     spec.total = Part({"item": "total"}, "", fields)
     return spec
 
 
 def _spending() -> Spec:
     spec = specs.expenditure_by_type(specs.ALL_FUNDS)
-    spec.totals = (("本年支出合计", rf"(?:本年)?支出(?:合计|总额)(?:为)?{AMOUNT}"),)
+    spec.totals = (("本年支出合计", rf"{patterns.AFTER_YEAR}(?:本年)?支出(?:合计|总额)(?:为)?{AMOUNT}"),)
     spec.total = Part({"item": "total"}, "", {"item_name": "本年支出合计"})
     return spec
 

@@ -25,7 +25,7 @@ def read_hubei(lines: list[str], ext: Extraction) -> None:
     income = final.first(found, HUBEI_PARAGRAPHS["income"])
     if income:
         spec = specs.income()
-        spec.totals = (("收入预算", rf"收入预算(?:总额|数)?(?:为)?{AMOUNT}"),)
+        spec.totals = (("收入预算", rf"{patterns.AFTER_YEAR}收入预算(?:总额|数)?(?:为)?{AMOUNT}"),)
         spec.total = Part({"item": "total"}, "", {"item_name": "收入预算"})
         read_paragraph(spec, ext, income)
     else:
@@ -33,7 +33,7 @@ def read_hubei(lines: list[str], ext: Extraction) -> None:
     spending = final.first(found, HUBEI_PARAGRAPHS["spending"])
     if spending:
         spec = specs.expenditure_by_type(specs.ALL_FUNDS)
-        spec.totals = (("支出预算", rf"支出预算(?:总额|数)?(?:为)?{AMOUNT}"),)
+        spec.totals = (("支出预算", rf"{patterns.AFTER_YEAR}支出预算(?:总额|数)?(?:为)?{AMOUNT}"),)
         spec.total = Part({"item": "total"}, "", {"item_name": "支出预算"})
         read_paragraph(spec, ext, spending)
     else:

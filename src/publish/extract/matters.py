@@ -32,7 +32,11 @@ PROCUREMENT_SHARES = (
 PROCUREMENT_LINES = tuple((item, name, "total", regex) for item, name, regex in PROCUREMENT_ITEMS) + PROCUREMENT_SHARES
 PERFORMANCE_AMOUNT = rf"(?:涉及|金额)(?:一般公共预算)?(?:当年)?财政拨款(?:资金)?(?:为)?{AMOUNT}"
 VEHICLES = (
-    ("total", "车辆合计", r"(?:共有|实有|现有|购置)车辆(?:共)?(\d+)辆"),
+    (
+        "total",
+        "车辆合计",
+        r"(?:共有|实有|现有|占有|购置)(?:各类)?(?:公务用车|车辆)(?:共|合计)?(\d+)辆|车辆(?:共|总数为?)(\d+)辆",
+    ),
     ("general_official", "一般公务用车", r"一般公务用车(\d+)辆"),
     ("law_enforcement", "执勤执法用车", r"(?:执勤执法|执法执勤)用车(\d+)辆"),
     ("special_technical", "特种专业技术用车", r"特种专业技术用车(\d+)辆"),
@@ -68,7 +72,7 @@ def read_other(document: Document, ext: Extraction) -> None:
         (("运行经费",), "机关运行经费", "operating costs", operating),
         (("政府采购",), "政府采购", "procurement", procurement),
         (("绩效目标",), "绩效目标管理", "performance-goal coverage", _performance),
-        (("车辆",), "国有资产（车辆）", "state assets (vehicles)", vehicles),
+        (("车辆", "公务用车", "国有资产占用"), "国有资产（车辆）", "state assets (vehicles)", vehicles),
     )
     for keywords, zh, en, reader in readers:
         text = paragraph(lines, *keywords)
@@ -130,7 +134,8 @@ def vehicles(ext: Extraction, text: str) -> None:
             match = re.search(regex, sentence)
             if match:
                 counted += 1
-                values = {"measure_name": measure[1], "item_name": name, "count": match.group(1), **when}
+                count = next(group for group in match.groups() if group is not None)
+                values = {"measure_name": measure[1], "item_name": name, "count": count, **when}
                 values["parent_item"] = None if item == "total" else "total"
                 ext.put("assets", {"measure": measure[0], "item": item}, values, sentence, "other")
         if counted < len(re.findall(r"\d+\s*辆", sentence)):
@@ -138,8 +143,8 @@ def vehicles(ext: Extraction, text: str) -> None:
 
 
 def _as_of(sentence: str) -> dict[str, str]:
-    match = re.search(r"截[止至](\d{4})年(\d{1,2})月", sentence)
-    return {"as_of": f"{match.group(1)}-{int(match.group(2)):02d}"} if match else {}
+    match = re.search(r"截[止至](\d{4})年(?:(\d{1,2})月|底|末)", sentence)
+    return {"as_of": f"{match.group(1)}-{int(match.group(2) or 12):02d}"} if match else {}
 
 
 def _budget_year(sentence: str) -> dict[str, str]:

@@ -30,6 +30,10 @@ YEAR_BUDGET: tuple[tuple[str, str], ...] = (
     ("年预算数", r"\d{4}年(?:度)?预算数"),
 )
 
+# Where a whole table's total may start ("2023年收入预算…", "（单位）支出预算…"), never after a line's name
+# ("其他收入预算…", "一般公共服务支出预算…" are lines, not totals).
+AFTER_YEAR = r"(?:(?<=年)|(?<=度)|(?<=）)|(?<=：)|(?<=，)|(?<=。)|^)"
+
 # What a change is measured against (较去年, 较上年, 较2022年, 比2022年, 与2022年…).
 COMPARED_WITH: tuple[tuple[str, str], ...] = (
     ("较去年", r"较去年(?:度)?"),
@@ -106,7 +110,7 @@ NAMED_AMOUNT = rf"^(?:{FUNCTION_CODE}\s*)?(?P<name>[^\d，,。；：]+?)(?:预�
 SANGONG_TOTALS: tuple[tuple[str, str], ...] = (
     (
         "三公经费",
-        rf"[“”]?三公[”“]?经费(?:财政拨款)?(?:支出)?(?:[预决]算)?(?:数)?(?:支出)?(?:为|是|共计|合计|总额为?)?{AMOUNT}",
+        rf"[“”]?三公[”“]?经费(?:财政拨款)?(?:支出)?(?:[预决]算)?(?:数)?(?:支出)?(?:安排)?(?:为|是|共计|合计|总额为?)?{AMOUNT}",
     ),
     ("三公经费支出合计", rf"[“”]?三公[”“]?经费(?:支出)?(?:合计|总计)(?:为)?{AMOUNT}"),
 )

@@ -40,6 +40,7 @@ def income() -> Spec:
         totals=(
             ("年初预算数", rf"{YEAR_BUDGET}(?:为)?{AMOUNT}"),
             ("收入总额", rf"收入(?:预算)?(?:总额|总计|合计)(?:为)?{AMOUNT}"),
+            ("收入预算", rf"{patterns.AFTER_YEAR}收入预算(?:数)?(?:为)?{AMOUNT}"),
         ),
         total=_part("total", "", "收入合计", None),
         parts=[
@@ -61,6 +62,7 @@ def expenditure_by_function(reference: Reference, year: str) -> Spec:
         totals=(
             ("年初预算数", rf"{YEAR_BUDGET}(?:为)?{AMOUNT}"),
             ("支出总额", rf"支出(?:预算)?(?:总额|总计|合计)(?:为)?{AMOUNT}"),
+            ("支出预算", rf"{patterns.AFTER_YEAR}支出预算(?:数)?(?:为)?{AMOUNT}"),
         ),
         total=_part("total", "", "合计", None),
     )
@@ -128,12 +130,14 @@ def sangong() -> Spec:
         total=_part("total", "", "“三公”经费合计", None),
         parts=[
             _part(
-                "outbound_travel", rf"因公出国（境）(?:费用?|经费){SPENT}|因公出国费用?{SPENT}", "因公出国（境）费用"
+                "outbound_travel",
+                rf"(?:因公)?出国（境）(?:费用?|经费){SPENT}|因公出国费用?{SPENT}",
+                "因公出国（境）费用",
             ),
             _part("reception", rf"(?:国内)?公务接待费用?{SPENT}", "公务接待费"),
             _part(
                 "vehicle",
-                rf"公务用车购置及运行(?:维护|维修)?费用?{SPENT}|公务用车购置及运维费{SPENT}",
+                rf"公务用车购置[及和]运行(?:维护|维修)?费用?{SPENT}|公务用车购置及运维费{SPENT}",
                 "公务用车购置及运行维护费",
             ),
             _part(
