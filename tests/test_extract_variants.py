@@ -492,3 +492,25 @@ def test_totals_written_as_budget_of_the_year(tmp_path, overview, resource):
     ext = extracted(tmp_path, overview)
     assert line(ext, resource, item="total")["amount"] == "100"
     assert unread_kinds(ext) == set()
+
+
+@pytest.mark.parametrize(
+    ("written", "expenditure"),
+    [
+        ("本部门2023年政府性基金预算拨款收入0万元，政府性基金预算拨款支出0万元。", "false"),
+        ("本部门2023年政府性基金预算拨款支出5万元。", "true"),
+    ],
+)
+def test_government_fund_stated_with_figures(tmp_path, written, expenditure):
+    ext = extracted(tmp_path, extra=f"三、部门预算情况说明\n{written}")
+    assert line(ext, "disclosures")["government_fund_expenditure"] == expenditure
+
+
+def test_a_line_stated_twice_with_different_amounts_is_reported(tmp_path):
+    """SOURCE: 奉节县汾河镇 2026: the total written under the first class's name, then the class."""
+    ext = extracted(
+        tmp_path,
+        "（二）支出预算：2023年年初预算数100万元，其中：一般公共服务支出100万元，一般公共服务支出80万元，住房保障支出20万元。",
+    )
+    assert line(ext, "expenditure_by_function", item="201")["amount"] == "80"
+    assert any(u.kind == "irregular" and "100万元 / 80万元" in u.text for u in ext.unread)

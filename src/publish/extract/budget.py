@@ -7,6 +7,7 @@ hands it to ``tables.read_paragraph`` with the matching spec, and reports a para
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from publish.extract import patterns, specs
 from publish.extract.model import Extraction
@@ -99,8 +100,6 @@ def _income_repeated(ext: Extraction, text: str) -> None:
 
 
 def _same(a: str, b: str) -> bool:
-    from decimal import Decimal
-
     return Decimal(a) == Decimal(b)
 
 
@@ -110,7 +109,14 @@ def _government_fund(ext: Extraction, lines: list[str]) -> None:
         missing(ext, "explanation", "政府性基金预算支出", "government fund expenditure")
         return
     sentence = next(s for s in re.findall(r"[^。]*。|[^。]+$", squeeze(line)) if "政府性基金" in s)
-    none = re.search(patterns.NONE_STATED, sentence) and not re.search(r"\d\s*万?元", sentence)
+    figures = [Decimal(m.group("number").replace(",", "")) for m in re.finditer(specs.AMOUNT, sentence)]
+    if figures:
+        none = not any(figures)  # "政府性基金预算拨款收入0万元，支出0万元"
+    elif re.search(patterns.NONE_STATED, sentence):
+        none = True
+    else:
+        ext.miss("explanation", "unread-clause", sentence, *_FUND_UNCLEAR)
+        return
     values = {"government_fund_expenditure": "false" if none else "true", "government_fund_statement": sentence}
     ext.put("disclosures", {}, values, sentence, "explanation")
     if not none:
@@ -121,3 +127,9 @@ def _government_fund(ext: Extraction, lines: list[str]) -> None:
             "本部门有政府性基金预算支出，但数据包尚无存放其金额的表，金额未读取",
             "the department has government fund expenditure, which no table of the package holds yet; not read",
         )
+
+
+_FUND_UNCLEAR = (
+    "这句话提到政府性基金，但既无金额也未说明“无”，看不出有无政府性基金预算支出，未读取",
+    "this sentence names government funds but states neither an amount nor that there is none; not read",
+)

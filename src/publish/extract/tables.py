@@ -192,7 +192,19 @@ def _put_amount(walk: Walk, part: Part, match: re.Match[str]) -> None:
     row = walk.ext.row(walk.spec.resource, walk.spec.key(part))
     if row.get("unit") and row["unit"] != money.unit and row.get("change"):
         row["change"] = converted(row["change"], row["unit"], money.unit)  # a change read before the amount
+    if row.get("amount") and Decimal(converted(row["amount"], row["unit"], money.unit)) != Decimal(money.text):
+        shown = f"{row['amount']}{row['unit']} / {money.text}{money.unit}"
+        walk.ext.miss(walk.spec.section, "irregular", f"{match.group(0)}（{shown}）", *_stated_twice(part, shown))
     _put(walk, part, {**part.fields, "amount": money.text, "unit": money.unit})
+
+
+def _stated_twice(part: Part, shown: str) -> tuple[str, str]:
+    name = part.fields.get("item_name") or part.key.get("item", "")
+    return (
+        f"“{name}”的金额出现两次且不同（{shown}），采用后一次；请核对原文（前一次可能是误标的合计）",
+        f"'{name}' is stated twice with different amounts ({shown}); the later is kept: check the text (the first "
+        "may be a total given the line's name)",
+    )
 
 
 def _put_change(walk: Walk, part: Part, change: Change, fields: dict[str, str] | None = None) -> None:
