@@ -204,3 +204,24 @@ def test_grant_totals_are_never_the_grand_total(tmp_path):
 def test_a_lines_own_total_is_never_the_years_total(tmp_path):
     ext = extracted(tmp_path, "2.收入决算情况。其中：其他收入合计10万元。")
     assert not [r for r in ext.rows.get("income", []) if r.get("item") == "total" and r.get("amount")]
+
+
+def test_sangong_counts_each_named_again(tmp_path):
+    """SOURCE: tests/disclosures/cq-fuling-xinmiaozhen-2021-sangong (counts with the measure named each time)."""
+    counts = (
+        "2021年度全镇“三公”经费支出合计40.14万元。其中，因公出国(境)费0万元;公务用车购置及运维费30.93万元;"
+        "公务接待费9.21万元。\n2021年度全镇因公出国(境)团组数0个,因公出国(境)0人次;公务用车购置数0辆,"
+        "公务用车保有量12 辆;国内公务接待105批次,国内公务接待1150人次,无国(境)外公务接待情况。"
+    )
+    ext = extracted(tmp_path, counts)
+    found = {r["measure"]: r["count"] for r in ext.rows["assets"]}
+    assert found == {
+        "outbound_groups": "0",
+        "outbound_people": "0",
+        "purchase": "0",
+        "holding": "12",
+        "reception_batches": "105",
+        "reception_people": "1150",
+    }
+    assert row(ext, "sangong", item="vehicle")["amount"] == "30.93"
+    assert "expenditure_by_type" not in ext.rows  # 三公经费支出合计 is no year's spending total

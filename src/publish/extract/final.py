@@ -23,8 +23,8 @@ AMOUNT = patterns.AMOUNT
 # What each part's paragraph says, first match wins (one line per wording counties use).
 FINAL_PARAGRAPHS: dict[str, tuple[str, ...]] = {
     "grand_total": (r"(?<!拨款)收入总计", r"(?<!拨款)收支总计"),
-    "income": (r"本年收入(?:合计)?", r"收入合计"),
-    "spending": (r"本年支出(?:合计)?", r"支出合计"),
+    "income": (rf"{patterns.AFTER_YEAR}(?:本年)?收入(?:合计|总额)",),
+    "spending": (rf"{patterns.AFTER_YEAR}(?:本年)?支出(?:合计|总额)",),
     "basic": (r"基本支出[\d,.]+\s*(?:万元|元|亿元)[，,]?其中[：:]?人员经费",),
     "function": (r"[（(]类[）)]",),
     "initial": (r"年初预算(?:数)?为[\d,.]+\s*(?:万元|元|亿元)，(?:支出)?决算(?:数)?为",),
@@ -183,10 +183,16 @@ def _sangong(ext: Extraction, texts: list[str]) -> None:
     _counts(ext, squeeze(text))
 
 
+def _counted(ext: Extraction, measure: str, section: str) -> bool:
+    return any(p["key"] == f"measure={measure};item=total" and p["section"] == section for p in ext.provenance)
+
+
 def _counts(ext: Extraction, text: str) -> None:
     """The counts a 三公 决算 states (团组, 接待批次, 保有量 …), as ``assets`` measures."""
     for measure, name, regex in patterns.SANGONG_COUNTS:
         match = re.search(regex, text)
+        if match and _counted(ext, measure, "sangong"):
+            continue  # an earlier wording of the same count was read
         held = next(
             (r for r in ext.rows.get("assets", []) if (r.get("measure"), r.get("item")) == (measure, "total")), {}
         )

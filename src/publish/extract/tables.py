@@ -103,9 +103,10 @@ def read_paragraph(spec: Spec, ext: Extraction, paragraph: str) -> None:
 def _read_segment(walk: Walk, segment: str) -> None:
     body, purpose = _split_label(segment, patterns.PURPOSE_LABELS)
     body, reason = _split_label(body, patterns.REASON_LABELS)
-    if re.search(patterns.AGAINST_BUDGET, body):
-        walk.ext.miss(walk.spec.section, "unread-clause", segment, *COMPARED_WITH_BUDGET)
-        body, reason, purpose = re.split(patterns.AGAINST_BUDGET, body)[0], None, None
+    against = re.search(patterns.AGAINST_BUDGET, body)
+    if against:
+        walk.ext.miss(walk.spec.section, "unread-clause", segment[against.start() :], *COMPARED_WITH_BUDGET)
+        body, reason, purpose = body[: against.start()], None, None
     for clause in clauses(body):
         _read_clause(walk, clause)
     if reason and walk.subject is not None:
