@@ -225,3 +225,18 @@ def test_sangong_counts_each_named_again(tmp_path):
     }
     assert row(ext, "sangong", item="vehicle")["amount"] == "30.93"
     assert "expenditure_by_type" not in ext.rows  # 三公经费支出合计 is no year's spending total
+
+
+def test_sangong_total_stated_only_against_its_initial_budget(tmp_path):
+    """SOURCE: the 决算 情况说明 form (e.g. 普陀区规划和自然资源局 2024): the total given with its initial budget."""
+    text = (
+        "（一）“三公”经费财政拨款支出决算总体情况说明。\n“三公”经费财政拨款支出年初预算为2.85万元，支出决算为0.39万元，"
+        "完成预算的13.68%，其中：因公出国（境）费决算为0.00万元；公务用车购置及运行维护费支出决算为0.00万元；"
+        "公务接待费支出决算为0.39万元。\n2、公务用车购置及运行维护费支出0.00万元。其中：公务用车购置支出为0.00万元。"
+        "公务用车运行维护支出0.00万元。"
+    )
+    ext = extracted(tmp_path, INCOME, text)
+    total = row(ext, "sangong", item="total")
+    assert (total["amount"], total["initial_budget"]) == ("0.39", "2.85")
+    assert row(ext, "sangong", item="vehicle_purchase")["amount"] == "0.00"
+    assert row(ext, "sangong", item="vehicle_operation")["parent_item"] == "vehicle"

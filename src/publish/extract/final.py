@@ -35,6 +35,9 @@ FINAL_PARAGRAPHS: dict[str, tuple[str, ...]] = {
 }
 # "主要用于以下方面：" opens the list of classes (a breakdown, not a purpose of the total).
 CLASSES_LISTED = r"[，,]?主要用于(?:以下方面|如下方面)?[：:]"
+# The total's name where a 决算 compares it with the initial budget.
+FUNCTION_TOTAL_WORDS = r"一般公共预算财政拨款(?:支出)?"
+SANGONG_TOTAL_WORDS = r"[“”]?三公[”“]?经费(?:财政拨款)?(?:支出)?"
 # The 收支总计 paragraph's figure for spending: stated, equal to income's by construction, held by no table.
 SPENDING_GRAND_TOTAL = rf"支出总计(?:为)?{AMOUNT}"
 
@@ -63,36 +66,37 @@ def read_final(lines: list[str], ext: Extraction, reference: Reference) -> None:
         if text not in initial:
             read_paragraph(_by_function(reference, ext.fiscal_year), ext, re.sub(CLASSES_LISTED, "，其中：", text))
     for text in initial:
-        _initial_budgets(ext, squeeze(text), _by_function(reference, ext.fiscal_year))
+        _initial_budgets(ext, squeeze(text), _by_function(reference, ext.fiscal_year), FUNCTION_TOTAL_WORDS)
     read_matters(found, ext, FINAL_PARAGRAPHS)
 
 
-def _initial_budgets(ext: Extraction, text: str, spec: Spec) -> None:
-    """ "一般公共服务（类）支出年初预算为850万元，支出决算为900.5万元": the class's ``initial_budget``; its
+def _initial_budgets(ext: Extraction, text: str, spec: Spec, total_words: str) -> None:
+    """ "一般公共服务（类）支出年初预算为850万元，支出决算为900.5万元": the line's ``initial_budget``; its
     outturn must be the amount already read (else both are named in unread, nothing overwritten)."""
     for match in re.finditer(patterns.INITIAL_AND_FINAL, text):
         words = re.sub(r"^[）)、.．\s]*(?:\d{4})?(?:年度|年)?", "", match.group("name"))
-        part = spec.total if re.fullmatch(r"一般公共预算财政拨款(?:支出)?", words) else spec.part(words, None)
+        part = spec.total if re.fullmatch(total_words, words) else spec.part(words, None)
         if part is None:
-            ext.miss("overview", "unknown-name", match.group(0), *_NO_CLASS)
+            ext.miss(spec.section, "unknown-name", match.group(0), *_NO_CLASS)
             continue
         held = ext.row(spec.resource, spec.key(part))
         outturn = amount(match.group("number"), match.group("unit"))
         if held.get("amount") and Decimal(converted(held["amount"], held["unit"], outturn.unit)) != Decimal(
             outturn.text
         ):
-            ext.miss("overview", "irregular", match.group(0), *_OUTTURN_DIFFERS)
+            ext.miss(spec.section, "irregular", match.group(0), *_OUTTURN_DIFFERS)
             continue
         initial = amount(match.group("initial"), match.group("initial_unit"))
         values = {**part.fields, **spec.fund, "initial_budget": converted(initial.text, initial.unit, outturn.unit)}
         if not held.get("amount"):
             values.update(amount=outturn.text, unit=outturn.unit)
-        ext.put(spec.resource, spec.key(part), values, match.group(0), "overview", part.note)
+        ext.put(spec.resource, spec.key(part), values, match.group(0), spec.section, part.note)
 
 
 _NO_CLASS = (
-    "年初预算与决算的比较中，这一项不是已知的功能分类（类），未读取",
-    "in the comparison of initial budget and outturn, this line is no known function class; not read",
+    "年初预算与决算的比较中，这一项不是该表的已知项目（如功能分类的类），未读取",
+    "in the comparison of initial budget and outturn, this line is no known line of the table (e.g. a function "
+    "class); not read",
 )
 _OUTTURN_DIFFERS = (
     "年初预算与决算的比较中，这一项的决算数与前文所述不一致，未读取",
@@ -179,6 +183,7 @@ def _sangong(ext: Extraction, texts: list[str]) -> None:
     spec = specs.sangong()
     spec.skip = tuple(regex for _, _, regex in patterns.SANGONG_COUNTS)  # counts: read below
     read_paragraph(spec, ext, text)
+    _initial_budgets(ext, squeeze(text), spec, SANGONG_TOTAL_WORDS)
     matters.vehicle_subtotal(ext)
     _counts(ext, squeeze(text))
 

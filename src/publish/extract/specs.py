@@ -142,10 +142,10 @@ def sangong() -> Spec:
             ),
             _part(
                 "vehicle_operation",
-                rf"公务用车运行(?:维护|维修)?费用?{SPENT}|公务用车运维费{SPENT}",
+                rf"公务用车运行(?:维护|维修)?(?:费用?)?{SPENT}|公务用车运维费{SPENT}",
                 "公务用车运行维护费",
             ),
-            _part("vehicle_purchase", rf"公务用车购置费用?{SPENT}", "公务用车购置费"),
+            _part("vehicle_purchase", rf"公务用车购置(?:费用?)?{SPENT}", "公务用车购置费"),
         ],
         fund=GENERAL_BUDGET,
         purposes=False,
