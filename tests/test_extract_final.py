@@ -240,3 +240,32 @@ def test_sangong_total_stated_only_against_its_initial_budget(tmp_path):
     assert (total["amount"], total["initial_budget"]) == ("0.39", "2.85")
     assert row(ext, "sangong", item="vehicle_purchase")["amount"] == "0.00"
     assert row(ext, "sangong", item="vehicle_operation")["parent_item"] == "vehicle"
+
+
+def test_the_national_final_account_wordings(tmp_path):
+    """SOURCE: the 部门决算 情况说明 of tests/disclosures/sh-putuo-caizhengju-2024-final (same national template as
+    Chongqing's): 收入支出总计 restated after the comparison, a table row before the text, 财政拨款 三公."""
+    text = (
+        "本年收入合计\t2,946.25\t本年支出合计\t2,940.05\n"
+        "一、收入支出决算总体情况说明\n测试局2024年度收入支出总计2995.39万元。与2023年度相比，收入\n"
+        "支出总计减少56.95万元，下降1.87%。主要原因：项目减少。\n"
+        "二、收入决算情况说明\n本年收入合计2946.25万元，其中：其他收入6.2万元，占0.21%；\n"
+        "（一）“三公”经费财政拨款支出决算总体情况说明。\n“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元。\n"
+        "（一）机关运行经费支出情况\n机关运行经费支出184.65万元，比2023年度增加2.55万元，增长1.40%。\n"
+        "（二）政府采购支出情况\n2024年度政府采购金额（以合同签订为准）为251.25万元，其中：货物采购金额4.79万元、"
+        "工程采购金额0万元、服务采购金额246.47万元。2024年度本部门面向中小企业预留政府采购项目预算金额246.47万元，"
+        "面向小微企业预留政府采购项目预算金额0万元。\n"
+        "（三）国有资产占有使用情况说明\n截至2024年12月31日，测试局共有车辆0辆，其中：部级领导干部用车0辆、"
+        "主要领导干部用车0辆、机要通信用车0辆、离退休干部用车0辆、其他用车0辆。"
+    )
+    ext = extracted(tmp_path, text)
+    grand = row(ext, "income", item="grand_total")
+    assert (grand["amount"], grand["change"], grand["change_rate"]) == ("2995.39", "-56.95", "-1.87")
+    assert row(ext, "income", item="total")["amount"] == "2946.25"
+    assert row(ext, "sangong", item="total")["fund"] == "appropriation"
+    assert row(ext, "operating_costs")["fund"] == "general_budget"
+    assert row(ext, "procurement", item="total")["amount"] == "251.25"
+    assert row(ext, "procurement", item="services")["amount"] == "246.47"
+    assert row(ext, "procurement", item="sme_small_micro")["amount"] == "0"
+    kinds = {r["item"] for r in ext.rows["assets"] if r["measure"] == "holding"}
+    assert {"total", "ministerial", "principal_leader", "confidential_communication", "retired_cadres"} <= kinds

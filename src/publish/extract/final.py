@@ -22,10 +22,10 @@ from publish.extract.text import amount, converted, squeeze
 AMOUNT = patterns.AMOUNT
 # What each part's paragraph says, first match wins (one line per wording counties use).
 FINAL_PARAGRAPHS: dict[str, tuple[str, ...]] = {
-    "grand_total": (r"(?<!拨款)收入总计", r"(?<!拨款)收支总计"),
+    "grand_total": (r"(?<!拨款)收入(?:支出)?总计", r"(?<!拨款)收支总计"),
     "income": (rf"{patterns.AFTER_YEAR}(?:本年)?收入(?:合计|总额)",),
     "spending": (rf"{patterns.AFTER_YEAR}(?:本年)?支出(?:合计|总额)",),
-    "basic": (r"基本支出[\d,.]+\s*(?:万元|元|亿元)[，,]?其中[：:]?人员经费",),
+    "basic": (r"基本支出[\d,.]+\s*(?:万元|元|亿元)[，,。]?其中[：:]?人员经费",),
     "function": (r"[（(]类[）)]",),
     "initial": (r"年初预算(?:数)?为[\d,.]+\s*(?:万元|元|亿元)，(?:支出)?决算(?:数)?为",),
     "sangong": (r"三公[”\"]?经费", r"因公出国", r"公务接待费", r"公务用车(?:购置|运行)"),
@@ -39,7 +39,7 @@ CLASSES_LISTED = r"[，,]?主要用于(?:以下方面|如下方面)?[：:]"
 FUNCTION_TOTAL_WORDS = r"一般公共预算财政拨款(?:支出)?"
 SANGONG_TOTAL_WORDS = r"[“”]?三公[”“]?经费(?:财政拨款)?(?:支出)?"
 # The 收支总计 paragraph's figure for spending: stated, equal to income's by construction, held by no table.
-SPENDING_GRAND_TOTAL = rf"支出总计(?:为)?{AMOUNT}"
+SPENDING_GRAND_TOTAL = rf"(?<!收入)支出总计(?:为)?{AMOUNT}"
 
 
 def read_final(lines: list[str], ext: Extraction, reference: Reference) -> None:
@@ -61,7 +61,9 @@ def read_final(lines: list[str], ext: Extraction, reference: Reference) -> None:
     basic = first(found, FINAL_PARAGRAPHS["basic"], spending)
     if basic:
         read_paragraph(_basic(), ext, basic)
-    initial = every(found, FINAL_PARAGRAPHS["initial"])
+    initial = [
+        p for p in every(found, FINAL_PARAGRAPHS["initial"]) if p not in every(found, FINAL_PARAGRAPHS["sangong"])
+    ]
     for text in every(found, FINAL_PARAGRAPHS["function"]):
         if text not in initial:
             read_paragraph(_by_function(reference, ext.fiscal_year), ext, re.sub(CLASSES_LISTED, "，其中：", text))
@@ -109,7 +111,7 @@ def read_matters(found: list[str], ext: Extraction, about: dict[str, tuple[str, 
     """机关运行经费, 政府采购, vehicles and 三公, each from the paragraph that speaks of it (the vehicles held
     before 三公: the 国有资产占用 count is the holding, a 三公 保有量 that differs from it is reported)."""
     for key, reader in (
-        ("operating", matters.operating),
+        ("operating", _operating),
         ("procurement", matters.procurement),
         ("vehicles", matters.vehicles),
     ):
@@ -119,9 +121,16 @@ def read_matters(found: list[str], ext: Extraction, about: dict[str, tuple[str, 
     _sangong(ext, every(found, about["sangong"]))
 
 
+def _operating(ext: Extraction, text: str) -> None:
+    """机关运行经费 is spent from 一般公共预算财政拨款 by definition (the 决算 tables' 机关运行经费 line); a text
+    naming another fund is read as that fund."""
+    fund = specs.ALL_FUNDS if re.search(r"全部资金|各项资金", text) else specs.GENERAL_BUDGET
+    read_paragraph(specs.operating_costs(fund), ext, text)
+
+
 def figure_paragraphs(lines: list[str]) -> list[str]:
     """The document's paragraphs that hold a figure (a table of contents and headings hold none)."""
-    return [p for p in paragraphs(lines) if re.search(r"\d", p)]
+    return [p for p in paragraphs(lines) if re.search(r"\d", p) and "\t" not in p]
 
 
 def first(found: list[str], about: tuple[str, ...], besides: str | None = None) -> str | None:
@@ -138,7 +147,12 @@ def _about(paragraph: str, about: tuple[str, ...]) -> bool:
 
 def _grand_total() -> Spec:
     total = Part({"item": "grand_total"}, "", {"item_name": "收入总计"})
-    spec = Spec("income", "overview", totals=(("收入总计", rf"(?<!拨款)收[入支]总计(?:为)?{AMOUNT}"),), total=total)
+    spec = Spec(
+        "income",
+        "overview",
+        totals=(("收入总计", rf"(?<!拨款)(?:收入支出|收支|收入)总计(?:为)?{AMOUNT}"),),
+        total=total,
+    )
     spec.skip = (SPENDING_GRAND_TOTAL,)
     return spec
 
@@ -181,11 +195,19 @@ def _sangong(ext: Extraction, texts: list[str]) -> None:
         return
     text = "".join(unlabelled(t) if t.endswith(("。", "；")) else unlabelled(t) + "。" for t in texts)
     spec = specs.sangong()
+    spec.fund = _sangong_fund(text)
     spec.skip = tuple(regex for _, _, regex in patterns.SANGONG_COUNTS)  # counts: read below
     read_paragraph(spec, ext, text)
     _initial_budgets(ext, squeeze(text), spec, SANGONG_TOTAL_WORDS)
     matters.vehicle_subtotal(ext)
     _counts(ext, squeeze(text))
+
+
+def _sangong_fund(text: str) -> dict[str, str]:
+    """财政拨款“三公”经费 (all appropriations) where the text names no 一般公共预算; else the general budget's."""
+    if "一般公共预算" not in text and re.search(patterns.SANGONG_OF_APPROPRIATIONS, text):
+        return specs.APPROPRIATIONS
+    return specs.GENERAL_BUDGET
 
 
 def _counted(ext: Extraction, measure: str, section: str) -> bool:

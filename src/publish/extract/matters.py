@@ -12,8 +12,8 @@ from publish.extract.tables import read_paragraph
 from publish.extract.text import AMOUNT_IN, amount, sentences, squeeze
 
 AMOUNT = specs.AMOUNT
-SPENT = r"(?:类)?(?:采购)?(?:支出|预算|合同金额)?(?:为)?"
-PROCUREMENT_TOTAL = rf"政府采购(?:支出|预算)?(?:总额|合计|共计|金额)?(?:为)?{AMOUNT}"
+SPENT = r"(?:类)?(?:采购)?(?:支出|预算|合同金额|金额)?(?:为)?"
+PROCUREMENT_TOTAL = rf"政府采购(?:支出|预算)?(?:总额|合计|共计|金额)?(?:（[^）]{{0,12}}）)?(?:为)?{AMOUNT}"
 PROCUREMENT_ITEMS = (
     ("goods", "政府采购货物预算", rf"货物{SPENT}{AMOUNT}"),
     ("works", "政府采购工程预算", rf"工程{SPENT}{AMOUNT}"),
@@ -21,12 +21,17 @@ PROCUREMENT_ITEMS = (
 )
 # Shares reserved for small firms, below the total: (item, name, parent, regex).
 PROCUREMENT_SHARES = (
-    ("sme_reserved", "面向中小企业预留", "total", rf"(?:面向)?中小企业预留(?:份额|金额)?(?:为)?{AMOUNT}"),
+    (
+        "sme_reserved",
+        "面向中小企业预留",
+        "total",
+        rf"(?:面向)?中小企业预留(?:政府采购项目)?(?:预算)?(?:份额|金额)?(?:为)?{AMOUNT}",
+    ),
     (
         "sme_small_micro",
         "其中预留小微企业",
         "sme_reserved",
-        rf"预留(?:给)?小微企业(?:的)?(?:份额|金额)?(?:为)?{AMOUNT}",
+        rf"(?:预留(?:给)?小微企业(?:的)?|(?:面向)?小微企业预留(?:政府采购项目)?(?:预算)?)(?:份额|金额)?(?:为)?{AMOUNT}",
     ),
 )
 PROCUREMENT_LINES = tuple((item, name, "total", regex) for item, name, regex in PROCUREMENT_ITEMS) + PROCUREMENT_SHARES
@@ -38,6 +43,10 @@ VEHICLES = (
         r"(?:共有|实有|现有|占有|购置)(?:各类)?(?:公务用车|车辆)(?:共|合计)?(\d+)辆|车辆(?:共|总数为?)(\d+)辆",
     ),
     ("general_official", "一般公务用车", r"一般公务用车(\d+)辆"),
+    ("ministerial", "部级领导干部用车", r"(?:副部（省）级及以上|部级)领导(?:干部)?用车(\d+)辆"),
+    ("principal_leader", "主要领导干部用车", r"主要领导干部用车(\d+)辆"),
+    ("confidential_communication", "机要通信用车", r"机要通信用车(\d+)辆"),
+    ("retired_cadres", "离退休干部用车", r"离退休干部(?:服务)?用车(\d+)辆"),
     ("law_enforcement", "执勤执法用车", r"(?:执勤执法|执法执勤)用车(\d+)辆"),
     ("special_technical", "特种专业技术用车", r"特种专业技术用车(\d+)辆"),
     ("emergency", "应急保障用车", r"应急保障用车(\d+)辆"),

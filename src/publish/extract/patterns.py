@@ -67,6 +67,11 @@ CHANGES: tuple[tuple[str, str], ...] = (
     ("rate", rf"{_COMPARE}{FILLER}(?P<word>{CHANGE_WORD}){RATE}"),
     ("flat", rf"{_COMPARE}{FILLER}(?P<word>{FLAT})"),
 )
+# A total named again after the comparison ("与2023年度相比，收入支出总计减少…"): its name goes before the
+# comparison, where a clause names what it is about.
+TOTAL_AFTER_COMPARISON = (
+    rf"(?P<compare>{_COMPARE})(?P<name>[^\d，。；]{{1,12}}?(?:总计|合计|总额))(?=(?:{CHANGE_WORD}|{FLAT}))"
+)
 # A rate stated in its own clause after the change: "增加2万元，增长2%".
 RATE_CLAUSE = rf"^(?P<word>增长|下降|增幅|降幅|降低|上升)(?:了)?(?:为)?{RATE}$"
 RATE_SIGNS = {"增长": 1, "增幅": 1, "上升": 1, "下降": -1, "降幅": -1, "降低": -1}
@@ -114,6 +119,8 @@ SANGONG_TOTALS: tuple[tuple[str, str], ...] = (
     ),
     ("三公经费支出合计", rf"[“”]?三公[”“]?经费(?:支出)?(?:合计|总计)(?:为)?{AMOUNT}"),
 )
+# A 三公 statement of all appropriations: "财政拨款“三公”经费", "“三公”经费财政拨款支出".
+SANGONG_OF_APPROPRIATIONS = r"财政拨款[“”]?三公|三公[”“]?经费财政拨款"
 # 机关运行经费 as written: "机关运行经费预算…", "机关运行经费支出…", "机关运行经费财政拨款预算为…", "运行经费…".
 OPERATING_TOTALS: tuple[tuple[str, str], ...] = (
     (

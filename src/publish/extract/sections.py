@@ -76,6 +76,10 @@ def paragraphs(lines: list[str]) -> list[str]:
     joined: list[str] = []
     pending = ""
     for line in (raw.strip() for raw in lines):
+        if "\t" in line:  # a table row (TAB-separated cells) stands alone: the table readers' part
+            joined.extend([pending, line] if pending else [line])
+            pending = ""
+            continue
         if not line:
             if pending and not heading_only(pending):
                 joined.append(pending)

@@ -25,6 +25,7 @@ CODE_OF_ANOTHER_YEAR = (
     " (class codes do not change)"
 )
 CLASS_DIGITS = 3  # a class (类) code: 201, 208 …
+APPROPRIATIONS = {"fund": "appropriation", "fund_name": "财政拨款"}
 ALL_FUNDS = {"fund": "all", "fund_name": "全部资金"}
 
 

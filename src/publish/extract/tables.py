@@ -87,6 +87,7 @@ class Walk:
 def read_paragraph(spec: Spec, ext: Extraction, paragraph: str) -> None:
     walk = Walk(spec, ext)
     text = re.sub(patterns.COMPARISON_CLAUSE, "", re.sub(patterns.LABEL, "", squeeze(paragraph)))
+    text = re.sub(patterns.TOTAL_AFTER_COMPARISON, r"\g<name>\g<compare>", text)
     if spec.resolve is not None:
         text = re.sub(patterns.CODE_AFTER_NAME, r"\g<code>\g<name>", text)
     said = sentences(text)
