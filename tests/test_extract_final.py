@@ -269,3 +269,23 @@ def test_the_national_final_account_wordings(tmp_path):
     assert row(ext, "procurement", item="sme_small_micro")["amount"] == "0"
     kinds = {r["item"] for r in ext.rows["assets"] if r["measure"] == "holding"}
     assert {"total", "ministerial", "principal_leader", "confidential_communication", "retired_cadres"} <= kinds
+
+
+def test_hubei_spending_is_the_by_class_total_and_each_class_paragraph_is_read(tmp_path):
+    text = HUBEI + (
+        "\n本年支出构成情况：按功能科目分类增减变化情况如下：\n1）一般公共服务支出80万元，比上年增加5万元，主要原因是人员增加。"
+        "\n2）住房保障支出20万元，与上年持平。"
+    )
+    path = tmp_path / "hubei.txt"
+    path.write_text(text, "utf-8")
+    ext = extract(path, "420607-csz", ROOT)
+    assert row(ext, "expenditure_by_function", item="total")["amount"] == "100"
+    assert row(ext, "expenditure_by_function", item="201")["change"] == "5"
+    assert row(ext, "expenditure_by_function", item="221")["amount"] == "20"
+
+
+def test_a_part_whose_lead_in_is_just_before_the_cut_is_truncated(tmp_path):
+    ext = extracted(tmp_path, INCOME, "（五）机关运行经费情况说明：本部门机关运行经费明细如下：", "（1）办公")
+    parts = {r["part"]: r for r in ext.rows["disclosure_parts"]}
+    assert parts["operating-costs"]["status"] == "truncated"
+    assert "cut off" in parts["operating-costs"]["note"]

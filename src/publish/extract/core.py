@@ -44,7 +44,7 @@ def extract(path: str | Path, department: str | None = None, package: str | Path
     if family == "chongqing-final":
         final.read_final(lines, ext, reference)
     elif family == "hubei-budget":
-        hubei.read_hubei(lines, ext)
+        hubei.read_hubei(lines, ext, reference)
     else:
         budget.read_overview(document, ext, reference)
         budget.read_explanation(document, ext)

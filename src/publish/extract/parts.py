@@ -34,6 +34,7 @@ PART_WORDS: dict[str, tuple[str, str, str]] = {
 # A last line that ends a whole page although it has no full stop: a contact, a page footer.
 PROPER_END = r"联系人|联系电话|电话|打印|关闭|分享|字号|返回|版权|主办|ICP|【"
 QUOTED = 40  # characters of the copy's last words quoted in a note
+NEAR_CUT = 2  # a part whose words are in the copy's last paragraphs was cut off (its heading, then the cut)
 
 
 def record_parts(ext: Extraction, lines: list[str], family: str) -> None:
@@ -80,7 +81,7 @@ def _recorded(ext: Extraction, name: str) -> bool:
 
 def _record(ext: Extraction, name: str, text: list[str], tail: str | None) -> None:
     zh, en, words = PART_WORDS[name]
-    if tail is not None and re.search(words, tail):
+    if tail is not None and any(re.search(words, p) for p in text[-NEAR_CUT:]):
         shown = tail[-QUOTED:]
         note = f"our copy stops at “{shown}”: {en} is cut off（副本止于“{shown}”，{zh}不全）"
         status = "truncated"
