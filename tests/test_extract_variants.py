@@ -514,3 +514,9 @@ def test_a_line_stated_twice_with_different_amounts_is_reported(tmp_path):
     )
     assert line(ext, "expenditure_by_function", item="201")["amount"] == "80"
     assert any(u.kind == "irregular" and "100万元 / 80万元" in u.text for u in ext.unread)
+
+
+def test_a_change_of_a_line_the_table_lacks_is_never_the_totals(tmp_path):
+    ext = extracted(tmp_path, "（一）收入预算：2023年年初预算数100万元。上级补助收入较上年增加5万元。")
+    assert line(ext, "income", item="total").get("change", "") == ""
+    assert ("unread-clause", "上级补助收入较上年增加5万元") in unread_kinds(ext)

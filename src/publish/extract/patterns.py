@@ -72,6 +72,14 @@ CHANGES: tuple[tuple[str, str], ...] = (
 TOTAL_AFTER_COMPARISON = (
     rf"(?P<compare>{_COMPARE})(?P<name>[^\d，。；]{{1,12}}?(?:总计|合计|总额))(?=(?:{CHANGE_WORD}|{FLAT}))"
 )
+# Words before a change that name a line ("上级补助收入较上年增加…"), and those that name the table's total
+# ("收入", "2023年度全镇“三公”经费", "本年收入", "收、支", "一般公共预算财政拨款支出", "机关运行经费").
+LINE_NAME = r"[^\d，。；]{2,}(?:收入|支出|经费|费用?|拨款)$"
+TOTAL_HEAD = (
+    r"(?:\d{4}年(?:度)?)?(?:全镇|全乡|全街道|全县|全区|本部门|本单位|本级|部门|单位)?(?:本年)?"
+    r"(?:收入|支出|收支|收、支|收入支出|(?:一般公共预算)?财政拨款(?:收入|支出|收支)?|[“”]?三公[”“]?经费(?:财政拨款)?"
+    r"|(?:一般公共预算)?(?:机关)?运行经费)(?:支出)?(?:[预决]算)?(?:数)?(?:总计|合计|总额)?"
+)
 # A rate stated in its own clause after the change: "增加2万元，增长2%".
 RATE_CLAUSE = rf"^(?P<word>增长|下降|增幅|降幅|降低|上升)(?:了)?(?:为)?{RATE}$"
 RATE_SIGNS = {"增长": 1, "增幅": 1, "上升": 1, "下降": -1, "降幅": -1, "降低": -1}

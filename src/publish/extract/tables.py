@@ -138,6 +138,8 @@ def _read_clause(walk: Walk, clause: str) -> None:
     found = find_change(clause)
     head = clause[: found[1]] if found else clause  # what the clause is about, before its change
     understood = _read_head(walk, head)
+    if found and _names_another_line(walk, head):
+        walk.subject = None  # "上级补助收入较上年增加5万元": a line the table does not list, never its total
     if found and walk.subject is not None:
         understood = True
         _put_change(walk, walk.subject, found[0])
@@ -147,6 +149,14 @@ def _read_clause(walk: Walk, clause: str) -> None:
         walk.ext.miss(spec.section, "irregular", clause, *NO_UNIT)
     if not understood and re.search(AMOUNT_IN, clause):
         walk.ext.miss(spec.section, "unread-clause", clause, *NOT_UNDERSTOOD)
+
+
+def _names_another_line(walk: Walk, head: str) -> bool:
+    """The words before a change name a line (…收入, …支出, …经费) that is neither one of the table's lines
+    nor its total."""
+    if not head or walk.subject is not walk.spec.total or re.search(patterns.AMOUNT, head):
+        return False
+    return bool(re.search(patterns.LINE_NAME, head)) and not re.fullmatch(patterns.TOTAL_HEAD, head)
 
 
 def _read_head(walk: Walk, head: str) -> bool:
