@@ -520,3 +520,8 @@ def test_a_change_of_a_line_the_table_lacks_is_never_the_totals(tmp_path):
     ext = extracted(tmp_path, "（一）收入预算：2023年年初预算数100万元。上级补助收入较上年增加5万元。")
     assert line(ext, "income", item="total").get("change", "") == ""
     assert ("unread-clause", "上级补助收入较上年增加5万元") in unread_kinds(ext)
+
+
+def test_a_source_keeps_its_published_name(tmp_path):
+    ext = extracted(tmp_path, "（一）收入预算：2023年年初预算数100万元，其中：一般公共预算财政拨款收入100万元。")
+    assert line(ext, "income", item="general_budget")["item_name"] == "一般公共预算财政拨款收入"

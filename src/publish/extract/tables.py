@@ -194,9 +194,16 @@ def _read_named(walk: Walk, named: re.Match[str], clause: str) -> bool:
             f"'{shown}' is not a known line of {walk.spec.resource} (or not in that year's code list); not read",
         )
         return True
+    if walk.spec.resolve is None:  # a source or item keeps its published name (a class, its code list's)
+        part = Part(part.key, part.names, {**part.fields, "item_name": _published(name)}, part.note)
     walk.subject = part
     _put_amount(walk, part, named)
     return True
+
+
+def _published(name: str) -> str:
+    """The line's name as printed, without the 预算/决算/支出 words that only introduce its amount."""
+    return re.sub(r"(?:支出)?(?:[预决]算)(?:数)?$", "", name) or name
 
 
 def _put_amount(walk: Walk, part: Part, match: re.Match[str]) -> None:
