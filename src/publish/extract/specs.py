@@ -149,7 +149,6 @@ def sangong() -> Spec:
             _part("vehicle_purchase", rf"公务用车购置(?:费用?)?{SPENT}", "公务用车购置费"),
         ],
         fund=GENERAL_BUDGET,
-        purposes=False,
     )
 
 

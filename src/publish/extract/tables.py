@@ -57,7 +57,6 @@ class Spec:
     resolve: Callable[[str, str | None], Part | None] | None = None  # for classes found by code list
     fund: dict[str, str] = field(default_factory=dict)  # fund and fund_name, for tables that have them
     skip: tuple[str, ...] = ()  # clauses another reader takes care of
-    purposes: bool = True  # the table has a ``purpose`` column (主要用于…); else such words are left as text
 
     def part(self, name: str, code: str | None) -> Part | None:
         if self.resolve is not None:
@@ -114,7 +113,7 @@ def _read_segment(walk: Walk, segment: str) -> None:
         _read_reason(walk, *reason)
     elif reason:
         walk.ext.miss(walk.spec.section, "unread-clause", reason[0] + reason[1], *NO_SUBJECT)
-    if purpose and walk.subject is not None and walk.spec.purposes:
+    if purpose and walk.subject is not None:
         _put(walk, walk.subject, {"purpose": purpose[1]})
 
 
