@@ -7,11 +7,12 @@ hands it to ``tables.read_paragraph`` with the matching spec, and reports a para
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
-from publish.extract import specs
+from publish.extract import patterns, specs
 from publish.extract.model import Extraction
 from publish.extract.reference import Reference
-from publish.extract.sections import Document
+from publish.extract.sections import Document, paragraphs
 from publish.extract.tables import read_paragraph
 from publish.extract.text import amount, converted, squeeze
 
@@ -19,8 +20,9 @@ INCOME_REPEATED = rf"(?:一般公共预算)?财政拨款收入(?:预算)?(?:为)
 
 
 def paragraph(lines: list[str], *keywords: str) -> str | None:
-    """The first line holding one of ``keywords`` and a figure."""
-    return next((line for line in lines if any(k in line for k in keywords) and re.search(r"\d", line)), None)
+    """The first paragraph holding one of ``keywords`` and a figure (a heading alone on its line and a paragraph
+    split across lines are joined first, see ``sections.paragraphs``)."""
+    return next((p for p in paragraphs(lines) if any(k in p for k in keywords) and re.search(r"\d", p)), None)
 
 
 def missing(ext: Extraction, section: str, what_zh: str, what_en: str) -> None:
@@ -98,8 +100,6 @@ def _income_repeated(ext: Extraction, text: str) -> None:
 
 
 def _same(a: str, b: str) -> bool:
-    from decimal import Decimal
-
     return Decimal(a) == Decimal(b)
 
 
@@ -109,7 +109,14 @@ def _government_fund(ext: Extraction, lines: list[str]) -> None:
         missing(ext, "explanation", "政府性基金预算支出", "government fund expenditure")
         return
     sentence = next(s for s in re.findall(r"[^。]*。|[^。]+$", squeeze(line)) if "政府性基金" in s)
-    none = re.search(r"无|没有|未安排|不涉及", sentence) and not re.search(r"\d\s*万?元", sentence)
+    figures = [Decimal(m.group("number").replace(",", "")) for m in re.finditer(specs.AMOUNT, sentence)]
+    if figures:
+        none = not any(figures)  # "政府性基金预算拨款收入0万元，支出0万元"
+    elif re.search(patterns.NONE_STATED, sentence):
+        none = True
+    else:
+        ext.miss("explanation", "unread-clause", sentence, *_FUND_UNCLEAR)
+        return
     values = {"government_fund_expenditure": "false" if none else "true", "government_fund_statement": sentence}
     ext.put("disclosures", {}, values, sentence, "explanation")
     if not none:
@@ -120,3 +127,9 @@ def _government_fund(ext: Extraction, lines: list[str]) -> None:
             "本部门有政府性基金预算支出，但数据包尚无存放其金额的表，金额未读取",
             "the department has government fund expenditure, which no table of the package holds yet; not read",
         )
+
+
+_FUND_UNCLEAR = (
+    "这句话提到政府性基金，但既无金额也未说明“无”，看不出有无政府性基金预算支出，未读取",
+    "this sentence names government funds but states neither an amount nor that there is none; not read",
+)

@@ -5,8 +5,21 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from publish.core import DEPARTMENT_ID
-from publish.extract import budget, divisions, goals, grid, matters, profile, sangong_note, shanghai, title_words
+from publish.core import DEFAULT_PROFILE, DEPARTMENT_ID
+from publish.extract import (
+    budget,
+    divisions,
+    final,
+    goals,
+    grid,
+    hubei,
+    matters,
+    parts,
+    profile,
+    sangong_note,
+    shanghai,
+    title_words,
+)
 from publish.extract.combine import combine, table_extraction
 from publish.extract.errors import ExtractError
 from publish.extract.identity import Identity, Overrides, identify
@@ -54,8 +67,8 @@ def _read_other_families(
     pages, lines = lines, grid.without_pages(lines)  # page markers name a table's page, not narrative lines
     document = split(lines, source)
     document.title = identity.title
-    note = identity.profile == "sangong-note"
-    ext.absent = [] if note else document.absent()
+    family = identity.profile
+    ext.absent = document.absent() if family == DEFAULT_PROFILE else []  # the seed family's sections, by heading
     for sid, zh, en in ext.absent:
         ext.miss(
             sid,
@@ -66,20 +79,28 @@ def _read_other_families(
         )
     profile.read_profile(document, ext, identity.name, division, "\n".join(lines))
     _disclosure(ext, source, identity)
-    if note:
+    if family == "sangong-note":
         sangong_note.read(document, lines, ext)
+        return
+    _read_narrative(document, lines, ext, reference)
+    combine(ext, table_extraction(pages, reference, ext.fiscal_year, ext.document_kind))
+    parts.record_parts(ext, lines, family)
+
+
+def _read_narrative(document: Document, lines: list[str], ext: Extraction, reference: Reference) -> None:
+    """A 决算 narrative (Chongqing's, or the national template's elsewhere), the Hubei 预算公开说明, or a budget
+    narrative of the seed family (the template every other family's budget is read with)."""
+    if ext.document_kind == "final_account":
+        final.read_final(lines, ext, reference)
+    elif ext.rows["disclosures"][0].get("profile") == "hubei-budget":
+        hubei.read_hubei(lines, ext, reference)
     else:
-        _read_narrative(document, ext, reference)
-        combine(ext, table_extraction(pages, reference, ext.fiscal_year, ext.document_kind))
-
-
-def _read_narrative(document: Document, ext: Extraction, reference: Reference) -> None:
-    budget.read_overview(document, ext, reference)
-    budget.read_explanation(document, ext)
-    matters.read_sangong(document, ext)
-    matters.read_other(document, ext)
-    goals.read_performance(document, ext)
-    profile.read_glossary(document, ext)
+        budget.read_overview(document, ext, reference)
+        budget.read_explanation(document, ext)
+        matters.read_sangong(document, ext)
+        matters.read_other(document, ext)
+        goals.read_performance(document, ext)
+        profile.read_glossary(document, ext)
     profile.read_contact(document, ext)
 
 

@@ -195,6 +195,6 @@ def _family(found: Found, identity: Identity) -> str:
         return "shanghai-final" if final else "shanghai-budget"
     if place == "50":
         return "chongqing-final" if final else "chongqing-budget"
-    if place == "42" and not final and title_words.is_hubei_form(found.type_words):
-        return "hubei-budget"
+    if place in ("42", "") and not final and title_words.is_hubei_form(found.type_words):
+        return "hubei-budget"  # the form names the family; a place elsewhere keeps its own family
     return "generic"

@@ -7,6 +7,8 @@ package's code list of the fiscal year (see ``reference.py``).
 
 from __future__ import annotations
 
+import re
+
 from publish.core import parent_code
 from publish.extract import patterns
 from publish.extract.reference import Reference
@@ -15,6 +17,15 @@ from publish.extract.tables import Part, Spec
 AMOUNT = patterns.AMOUNT
 YEAR_BUDGET = patterns.alternation(patterns.YEAR_BUDGET)
 GENERAL_BUDGET = {"fund": "general_budget", "fund_name": "一般公共预算财政拨款"}
+# What may follow a 三公 item's name before its amount: "公务接待费支出决算", "因公出国（境）费预算".
+SPENT = r"(?:支出)?(?:[预决]算)?(?:数)?"
+CODE_OF_ANOTHER_YEAR = (
+    "“{name}”不在{year}年科目代码表中，按{found[fiscal_year]}年代码表的{found[code]}“{found[name]}”读取（类级代码历年不变）"
+    " / '{name}' is not in the {year} code list; read as {found[code]} of the {found[fiscal_year]} list"
+    " (class codes do not change)"
+)
+CLASS_DIGITS = 3  # a class (类) code: 201, 208 …
+APPROPRIATIONS = {"fund": "appropriation", "fund_name": "财政拨款"}
 ALL_FUNDS = {"fund": "all", "fund_name": "全部资金"}
 
 
@@ -30,6 +41,7 @@ def income() -> Spec:
         totals=(
             ("年初预算数", rf"{YEAR_BUDGET}(?:为)?{AMOUNT}"),
             ("收入总额", rf"收入(?:预算)?(?:总额|总计|合计)(?:为)?{AMOUNT}"),
+            ("收入预算", rf"{patterns.AFTER_YEAR}收入预算(?:数)?(?:为)?{AMOUNT}"),
         ),
         total=_part("total", "", "收入合计", None),
         parts=[
@@ -39,6 +51,7 @@ def income() -> Spec:
             _part("business", r"事业收入", "事业收入"),
             _part("business_operation", r"(?:事业单位)?经营收入", "事业单位经营收入"),
             _part("other", r"其他收入", "其他收入"),
+            _part("carryover", r"上年结转(?:结余)?(?:收入)?|年初结转(?:和|及)?结余", "上年结转", None),
         ],
     )
 
@@ -50,6 +63,7 @@ def expenditure_by_function(reference: Reference, year: str) -> Spec:
         totals=(
             ("年初预算数", rf"{YEAR_BUDGET}(?:为)?{AMOUNT}"),
             ("支出总额", rf"支出(?:预算)?(?:总额|总计|合计)(?:为)?{AMOUNT}"),
+            ("支出预算", rf"{patterns.AFTER_YEAR}支出预算(?:数)?(?:为)?{AMOUNT}"),
         ),
         total=_part("total", "", "合计", None),
     )
@@ -58,19 +72,39 @@ def expenditure_by_function(reference: Reference, year: str) -> Spec:
 
 
 def function_class(reference: Reference, year: str, name: str, code: str | None) -> Part | None:
-    """The line of a function class, by its code or by its name in that year's code list."""
+    """The line of a function class, by its code or by its name in that year's code list; a class (类) that
+    list lacks is read with the code another year's list gives it (class codes do not change), saying so."""
+    name = re.sub(r"[（(]类[）)]", "", name)
     if code:
         row = reference.code(year, code)
-        if row is None or row["name"] not in {name, name + "支出", name.removesuffix("支出")}:
-            return None
+        if row is None or row["name"] not in _spellings(name):
+            row = _class_of_another_year(reference, year, name, code)
     else:
         found = reference.codes_named(year, name)
-        if len(found) != 1:
-            return None
-        row = found[0]
+        row = found[0] if len(found) == 1 else _class_of_another_year(reference, year, name, None)
+    if row is None:
+        return None
     code, parent = row["code"], parent_code(row["code"])
-    fields = {"item_name": row["name"], "parent_item": parent, "classification_year": year, "function_code": code}
-    return Part({"item": code}, "", fields)
+    fields = {"item_name": row["name"], "parent_item": parent, "classification_year": row["fiscal_year"]}
+    note = "" if row["fiscal_year"] == year else CODE_OF_ANOTHER_YEAR.format(name=name, year=year, found=row)
+    return Part({"item": code}, "", {**fields, "function_code": code}, note)
+
+
+def _spellings(name: str) -> set[str]:
+    return {name, name + "支出", name.removesuffix("支出")}
+
+
+def _class_of_another_year(reference: Reference, year: str, name: str, code: str | None) -> dict | None:
+    """A class name absent from ``year``'s list, found in other years' lists under one class code (the nearest
+    year's row is used: its ``classification_year`` names that list, so nothing claims the year's own list has it)."""
+    if (code is not None and len(code) != CLASS_DIGITS) or reference.codes_named(year, name):
+        return None
+    rows = [r for r in reference.codes if len(r["code"]) == CLASS_DIGITS and r["name"] in _spellings(name)]
+    if code is not None:
+        rows = [r for r in rows if r["code"] == code]
+    if len({r["code"] for r in rows}) != 1:
+        return None
+    return min(rows, key=lambda r: abs(int(r["fiscal_year"]) - int(year or 0)))
 
 
 def expenditure_by_type(fund: dict[str, str]) -> Spec:
@@ -93,14 +127,26 @@ def sangong() -> Spec:
     return Spec(
         "sangong",
         "sangong",
-        totals=(("三公经费", rf"[“”]?三公[“”]?经费(?:预算)?(?:数)?(?:为|共计|合计)?{AMOUNT}"),),
+        totals=patterns.SANGONG_TOTALS,
         total=_part("total", "", "“三公”经费合计", None),
         parts=[
-            _part("outbound_travel", r"因公出国（境）(?:费用?|经费)|因公出国费用?", "因公出国（境）费用"),
-            _part("reception", r"公务接待费用?", "公务接待费"),
-            _part("vehicle", r"公务用车购置及运行(?:维护)?费用?", "公务用车购置及运行维护费"),
-            _part("vehicle_operation", r"公务用车运行(?:维护)?费用?", "公务用车运行维护费"),
-            _part("vehicle_purchase", r"公务用车购置费用?", "公务用车购置费"),
+            _part(
+                "outbound_travel",
+                rf"(?:因公)?出国（境）(?:费用?|经费){SPENT}|因公出国费用?{SPENT}",
+                "因公出国（境）费用",
+            ),
+            _part("reception", rf"(?:国内)?公务接待费用?{SPENT}", "公务接待费"),
+            _part(
+                "vehicle",
+                rf"公务用车购置[及和]运行(?:维护|维修)?费用?{SPENT}|公务用车购置及运维费{SPENT}",
+                "公务用车购置及运行维护费",
+            ),
+            _part(
+                "vehicle_operation",
+                rf"公务用车运行(?:维护|维修)?(?:费用?)?{SPENT}|公务用车运维费{SPENT}",
+                "公务用车运行维护费",
+            ),
+            _part("vehicle_purchase", rf"公务用车购置(?:费用?)?{SPENT}", "公务用车购置费"),
         ],
         fund=GENERAL_BUDGET,
     )
@@ -110,7 +156,7 @@ def operating_costs(fund: dict[str, str]) -> Spec:
     return Spec(
         "operating_costs",
         "other",
-        totals=(("运行经费", rf"运行经费(?:预算)?(?:为)?{AMOUNT}"),),
+        totals=patterns.OPERATING_TOTALS,
         total=Part({}, "", {}),
         fund=fund,
     )
