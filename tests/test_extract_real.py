@@ -23,7 +23,7 @@ READ_AT_LEAST = {
     "ah-chizhou-jiangnan-2024-sangong": 1.0,
     "cq-fengjie-fenhezhen-2026-budget": 1.0,
     "cq-fuling-xinmiaozhen-2021-sangong": 1.0,
-    "cq-jiangjin-xihuzhen-2024-final": 0.0,
+    "cq-jiangjin-xihuzhen-2024-final": 1.0,
     "cq-pengshui-caizhengju-2026-budget": 1.0,
     "cq-shiji-2024-sangong": 1.0,
     "sh-putuo-caizhengju-2024-final": 1.0,
