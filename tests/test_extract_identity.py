@@ -251,3 +251,13 @@ def test_a_text_without_title_is_a_final_account_where_its_parts_say_so():
     lines = ["一、部门基本情况", "二、部门决算情况说明", "1.总体情况。2023年度收入总计8013.45万元。"]
     found = _identity(lines)
     assert (found.fiscal_year, found.document_kind, found.name) == ("2023", "final_account", "")
+
+
+def test_a_document_of_which_nothing_is_read_says_so(tmp_path):
+    from publish.extract.core import extract
+    from tests.helpers import ROOT
+
+    path = tmp_path / "letter.txt"
+    path.write_text("某县财政局2024年部门预算情况说明\n本局将于近期另行公布。\n", encoding="utf-8")
+    ext = extract(path, "500238-csj", ROOT)
+    assert [u.kind for u in ext.unread if u.section == "document"] == ["unrecognised"]

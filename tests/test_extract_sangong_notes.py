@@ -451,3 +451,25 @@ def test_the_fund_is_the_one_the_note_names(tmp_path, paid_from, fund, fund_name
     ext = extracted(tmp_path, "某县2025年“三公”经费预算情况", f"2025年全县{paid_from}“三公”经费预算总额为282万元。")
     row = line(ext, "sangong", item="total")
     assert (row["fund"], row["fund_name"]) == (fund, fund_name)
+
+
+def test_counts_stated_with_wei_are_read(tmp_path):
+    """SOURCE: the wording of a Hunan county's 2019 三公 决算 note (公务用车保有量为2辆 …)."""
+    ext = extracted(
+        tmp_path,
+        "某县2019年度“三公”经费决算情况说明",
+        "2019年度“三公”经费决算为22.62万元。其中公务接待费为20.10万元；公务用车运行维护费为2.52万元。"
+        "公务用车保有量为2辆，国内公务接待批次为520个，接待人次为4200人。",
+    )
+    counts = {r["measure"]: r["count"] for r in ext.rows["assets"]}
+    assert counts == {"holding": "2", "reception_batches": "520", "reception_people": "4200"}
+
+
+def test_a_note_without_a_title_is_read_as_a_note():
+    from publish.extract.identity import identify, parse_overrides
+
+    lines = [
+        "按照区政府关于推进政府信息公开工作部署和要求，经汇总，2021年区本级一般公共预算中“三公”经费支出预算为4432万元，"
+        "其中：因公出国（境）费用39万元，公务接待费323万元，公务用车购置及运行维护费4070万元。"
+    ]
+    assert identify(lines, parse_overrides(year="2021", kind="budget")).profile == "sangong-note"

@@ -29,6 +29,18 @@ from publish.extract.readers import read_document
 from publish.extract.reference import Reference, load_reference
 from publish.extract.sections import Document, split
 
+# The tables that hold a document's figures: one of them filled means something was read.
+FIGURE_TABLES = (
+    "income",
+    "expenditure_by_function",
+    "expenditure_by_type",
+    "expenditure_by_economic",
+    "sangong",
+    "operating_costs",
+    "procurement",
+    "assets",
+)
+
 
 def extract(
     path: str | Path, department: str | None = None, package: str | Path = ".", overrides: Overrides | None = None
@@ -55,8 +67,25 @@ def extract(
     else:
         _read_other_families(lines, ext, identity, reference, (source, division))
     _keep_schema_fields(ext, reference.package)
+    _say_if_nothing_read(ext, identity)
     ext.finish()
     return ext
+
+
+def _say_if_nothing_read(ext: Extraction, identity: Identity) -> None:
+    """A document of which no figure was read, and whose unread parts quote none, is said to be unrecognised: never
+    passed off as empty."""
+    if any(ext.rows.get(name) for name in FIGURE_TABLES) or any(re.search(r"\d", u.text) for u in ext.unread):
+        return
+    ext.miss(
+        "document",
+        "unrecognised",
+        identity.title,
+        f"未能从文件中读出任何金额或数量（按“{identity.profile}”类文件读取）。若文件有标题，请核对年度、种类"
+        "（--year、--kind）；其数字须手工填报",
+        f"no amount or count could be read from the document (read as a '{identity.profile}' document). If it has "
+        "a title, check its year and kind (--year, --kind); its figures must be keyed by hand",
+    )
 
 
 def _read_other_families(

@@ -53,6 +53,7 @@ class Found:
     kind: str = ""
     scope: str = ""
     type_words: str = ""
+    sangong_only: bool = False  # no title, and the text speaks of 三公 and of none of a narrative's parts
 
 
 def parse_overrides(year=None, name=None, kind=None, scope=None) -> Overrides:
@@ -127,6 +128,7 @@ def _found(head: list[str], lines: list[str], source_title: str) -> Found:
         if titles and found.name != first.name and title_words.named_line(head).startswith("预算"):
             found.title = f"{first.text}（{title_words.named_line(head)}）"
     found.kind = found.kind or title_words.kind_from_body(lines)  # no title: the text's parts may say
+    found.sangong_only = not found.type_words and title_words.speaks_only_of_sangong(lines)
     return found
 
 
@@ -189,7 +191,7 @@ def _family(found: Found, identity: Identity) -> str:
     """The family of document (``disclosures.profile``): the form its parts follow."""
     final = identity.document_kind == "final_account"
     place = title_words.province_of(identity.name, identity.head)
-    if title_words.is_sangong(found.type_words):
+    if title_words.is_sangong(found.type_words) or found.sangong_only:
         return "sangong-note"
     if place == "31" or title_words.is_shanghai_form(identity.head):
         return "shanghai-final" if final else "shanghai-budget"

@@ -110,6 +110,13 @@ COUNTS: tuple[tuple[str, str], ...] = (
     ("reception_batches", rf"公务接待批次（批）\s*{COUNT}$"),
     ("reception_people", rf"(?:国内)?公务接待\s*{COUNT}人次?"),
     ("reception_people", rf"(?<=批次，){COUNT}人次?"),
+    # the same counts stated with 为/是: "公务用车保有量为2辆，国内公务接待批次为520个，接待人次为4200人"
+    ("outbound_groups", rf"因公出国（境）团组数?(?:为|是)\s*{COUNT}(?:个|次)"),
+    ("outbound_people", rf"因公出国（境）人(?:数|次)(?:为|是)\s*{COUNT}人次?"),
+    ("purchase", rf"公务用车购置数?(?:为|是)\s*{COUNT}辆"),
+    ("holding", rf"公务用车保有量(?:为|是)\s*{COUNT}辆"),
+    ("reception_batches", rf"(?:国内)?公务接待批次(?:为|是)\s*{COUNT}(?:个|批次?)"),
+    ("reception_people", rf"(?:(?:国内)?公务)?接待人(?:次|数)(?:为|是)\s*{COUNT}人次?"),
     ("reception_people", rf"公务接待人(?:数|次)（人(?:次)?）\s*{COUNT}$"),
 )
 # The month a count held stands at: "截至2015年12月底", "截止2022年12月31日".

@@ -32,6 +32,11 @@ BODY_YEARS = (
     rf"(?<![较比与同至\d]){YEAR}年(?:年初预算|初预算|度收入总计|度收入、支出决算总计|收入预算|支出预算)",
     rf"(?<![较比与同至]){YEAR}年(?:度)?(?:部门|单位)?(?:收支)?(?:预算|决算)(?:收入|支出)?(?:总计|合计)",
 )
+# Parts only a whole narrative has (a 三公 note has none of them).
+NARRATIVE_PARTS = (
+    r"收支(?:预算|决算)?总体情况|收入支出决算总体|(?:部门|单位)(?:预算|决算)(?:情况|收支)|基本情况|主要职[能责]|"
+    r"收入预算|支出预算(?!为)|一般公共预算财政拨款支出"
+)
 # The reader writes every colon and bracket full-width (http：//…), so both forms are read.
 STORED_SOURCE = r"^SOURCE[:：]\s*(?P<url>https?[:：]//\S+)?(?:.*?\s[—–]\s*(?P<title>.+))?$"
 STORED_LINE = r"^(?:SOURCE|NOTE)[:：]"
@@ -250,6 +255,12 @@ def scope_of(title: str, head: list[str]) -> str:
         if re.search(pattern, title) or any(re.search(pattern, line) for line in head[:5]):
             return scope
     return ""
+
+
+def speaks_only_of_sangong(lines: list[str]) -> bool:
+    """A text with no title that states 三公 figures and none of a narrative's parts: a 三公 note."""
+    text = "".join(squeeze(line) for line in without_stored(lines))
+    return bool(re.search(SANGONG, text)) and not re.search(NARRATIVE_PARTS, text)
 
 
 def is_sangong(words: str) -> bool:
