@@ -208,3 +208,21 @@ def test_the_same_documents_as_pdf_give_no_wrong_figure(case, ruled, tmp_path):
         assert result.read == result.expected, result.missed
     else:  # without rules pdfplumber finds the columns of part of the tables only
         assert result.read >= result.expected // 3
+
+
+def test_income_sources_a_table_leaves_blank_are_read_from_the_paragraph(tmp_path):
+    """SOURCE: the wording of 普陀区 budgets' 编制说明 (a sentence wrapped across two lines, as the PDFs print it)."""
+    path = tmp_path / "budget.txt"
+    path.write_text(
+        "上海市普陀区测试局2024年部门预算\n2024年部门预算编制说明\n"
+        "2024年，上海市普陀区测试局收入预算100.5万元，其中：财政拨款收入100.5万元，比2023年预算减少\n"
+        "1万元；事业收入0.00万元；事业单位经营收入0.00万元；其他收入0.00万元。\n",
+        encoding="utf-8",
+    )
+    ext = extract(path, "310107-csj", ROOT)
+    sources = {r["item"]: (r["item_name"], r["amount"], r["unit"]) for r in ext.rows["income"]}
+    assert sources == {
+        "business": ("事业收入", "0.00", "万元"),
+        "business_operation": ("事业单位经营收入", "0.00", "万元"),
+        "other": ("其他收入", "0.00", "万元"),
+    }

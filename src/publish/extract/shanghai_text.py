@@ -29,6 +29,14 @@ FUND_TOTALS: tuple[tuple[str, str, str], ...] = (
     ("government_fund", "政府性基金拨款", rf"政府性基金拨款支出预算{WAN}{CHANGE}"),
     ("state_capital", "国有资本经营预算拨款", rf"国有资本经营预算拨款支出预算{WAN}{CHANGE}"),
 )
+# The income paragraph of the 编制说明 (budget): the sources a table may leave blank, stated in 万元.
+INCOME_LEAD = rf"收入预算{NUMBER}万元[，,]其中"
+INCOME_WINDOW = 200  # characters after the lead in which the paragraph states its sources
+INCOME_SOURCES: tuple[tuple[str, str], ...] = (
+    ("business", rf"(?P<name>事业收入){WAN}"),
+    ("business_operation", rf"(?P<name>事业单位经营收入){WAN}"),
+    ("other", rf"(?P<name>其他收入){WAN}"),
+)
 OPERATING: tuple[tuple[str, str], ...] = (
     ("appropriation", rf"财政拨款的机关运行经费(?:预算|支出)?(?:为|数为)?{WAN}"),
     ("general_budget", rf"(?<!的)机关运行经费(?:预算|支出)(?:为|数为)?{WAN}"),
@@ -114,6 +122,7 @@ def narrative(lines: list[str]) -> Run:
 
 def read_text(run: Run, ext: Extraction, kind: str, reference: Reference) -> None:
     if kind == "budget":
+        _income_sources(run, ext)
         _fund_totals(run, ext)
         _function_items(run, ext, reference)
     _sangong(run, ext)
@@ -221,6 +230,20 @@ def _item_code(reference: Reference, year: str, item: re.Match[str]) -> str | No
             return None
         parent = found[0]["code"]
     return parent
+
+
+def _income_sources(run: Run, ext: Extraction) -> None:
+    """事业收入, 事业单位经营收入, 其他收入 as the paragraph states them: checked against the income table's cell
+    where it has one (the table's kept), kept in 万元 where the table leaves the line blank."""
+    lead = re.search(INCOME_LEAD, run.text)
+    if lead is None:
+        return
+    start, end = lead.end(), lead.end() + INCOME_WINDOW
+    for item, regex in INCOME_SOURCES:
+        found = re.compile(regex).search(run.text, start, end)
+        if found:
+            values = {"item_name": found["name"], "parent_item": "total", "amount": _plain(found["amount"])}
+            _put_checked(run, ext, found, "income", {"item": item}, values, "部门预算编制说明")
 
 
 def _fund_totals(run: Run, ext: Extraction) -> None:
