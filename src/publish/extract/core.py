@@ -10,6 +10,7 @@ from publish.extract import (
     budget,
     divisions,
     final,
+    gaps,
     goals,
     grid,
     hubei,
@@ -66,6 +67,8 @@ def extract(
         shanghai.read(lines, ext, reference)
     else:
         _read_other_families(lines, ext, identity, reference, (source, division))
+    gaps.drop_parents_not_read(ext, reference.package)
+    gaps.mark_incomplete_function_table(ext)
     _keep_schema_fields(ext, reference.package)
     _say_if_nothing_read(ext, identity)
     ext.finish()
