@@ -226,3 +226,28 @@ def test_income_sources_a_table_leaves_blank_are_read_from_the_paragraph(tmp_pat
         "business_operation": ("事业单位经营收入", "0.00", "万元"),
         "other": ("其他收入", "0.00", "万元"),
     }
+
+
+def test_a_decrease_stated_in_the_paragraph_is_negative(tmp_path):
+    path = tmp_path / "budget.txt"
+    path.write_text(
+        "上海市普陀区测试局2026年部门预算\n2026年部门预算编制说明\n"
+        "支出预算7,630.61万元，其中：财政拨款支出预算7,630.61万元，比2025年预算减少2,163.37万元。财政拨款支出预算中，"
+        "一般公共预算拨款支出预算7,262.61万元，比2025年预算增加1,168.37万元。\n",
+        encoding="utf-8",
+    )
+    ext = extract(path, "310107-csj", ROOT)
+    changes = {r["fund"]: (r["change"], r["change_word"]) for r in ext.rows["expenditure_by_type"]}
+    assert changes == {"appropriation": ("-2163.37", "减少"), "general_budget": ("1168.37", "增加")}
+
+
+def test_a_document_without_sangong_states_every_line_zero_by_its_name(tmp_path):
+    path = tmp_path / "final.txt"
+    path.write_text(
+        "上海市普陀区测试局2024年度部门决算\n其他相关情况说明\n2024年度本部门无“三公”经费财政拨款支出。\n",
+        encoding="utf-8",
+    )
+    ext = extract(path, "310107-csj", ROOT)
+    names = {r["item"]: (r["item_name"], r["amount"]) for r in ext.rows["sangong"]}
+    assert names["total"] == ("“三公”经费合计", "0.00")
+    assert all(name for name, _ in names.values())

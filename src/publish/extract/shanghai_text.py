@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from publish.core import YUAN_PER_UNIT
+from publish.core import YUAN_PER_UNIT, official_names
 from publish.extract.grid import PAGE
 from publish.extract.model import Extraction
 from publish.extract.reference import Reference
@@ -65,6 +65,7 @@ SANGONG_ITEMS: tuple[tuple[str, str, str], ...] = (
     ("vehicle_operation", rf"公务用车运行(?:维护)?费(?:支出)?(?:预算|决算)?(?:数)?(?:为)?{WAN}", "vehicle"),
     ("reception", rf"公务接待费(?:支出)?(?:预算|决算)?(?:数)?(?:为)?{WAN}", "total"),
 )
+SANGONG_NAMES = official_names("sangong")
 SANGONG_NONE = r"无“三公”经费(?:财政拨款)?支出|没有(?:财政拨款)?“三公”经费(?:财政拨款)?支出"
 SANGONG_WINDOW = 600
 # A function line of the 编制说明 (财政拨款, 万元): 类/款/项 names (codes in brackets where printed), its amount, then
@@ -253,7 +254,8 @@ def _fund_totals(run: Run, ext: Extraction) -> None:
             continue
         values = {"fund_name": fund_name, "item_name": f"{fund_name}支出预算", "amount": _plain(match["amount"])}
         if match["word"]:
-            values.update(change=_plain(match["change"]), change_word=match["word"], change_basis="prior-budget")
+            sign = "-" if match["word"] == "减少" else ""
+            values.update(change=sign + _plain(match["change"]), change_word=match["word"], change_basis="prior-budget")
         elif "持平" in match.group(0):
             values.update(change="0", change_word="持平", change_basis="prior-budget")
         key = {"fund": fund, "item": "total"}
@@ -290,6 +292,7 @@ def _sangong_none(run: Run, ext: Extraction) -> None:
     for item, _, parent in (("total", "", ""), *SANGONG_ITEMS):
         values = {
             "fund_name": "财政拨款",
+            "item_name": SANGONG_NAMES[item],  # the lines the statement covers, by their official names
             "amount": "0.00",
             "unit": "万元",
             **({"parent_item": parent} if parent else {}),
