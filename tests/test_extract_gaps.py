@@ -54,3 +54,20 @@ def test_a_line_whose_total_was_not_read_keeps_no_parent():
     assert ext.rows["income"][0]["parent_item"] == ""
     assert ext.rows["expenditure_by_function"][0]["parent_item"] == "20805"  # a code's parent is the code's
     assert [(u.section, u.kind) for u in ext.unread] == [("income", "missing-parent")]
+
+
+def test_an_income_line_a_narrative_states_but_no_column_holds_leaves_income_truncated(tmp_path):
+    """SOURCE: the wording of a Hubei town's 预算公开说明 (财政拨款收入, not split by fund, has no line of its own)."""
+    from publish.extract.core import extract
+
+    path = tmp_path / "hubei.txt"
+    path.write_text(
+        "襄州区测试镇政府2025年预算公开说明\n三、预算收支及增减变化情况：\n"
+        "1.预算收入情况：2025年测试镇政府（单位）收入预算100万元，比2024年单位预算收入增加10万元，增长11%。"
+        "其中：财政拨款收入100万元，其他收入0万元。\n",
+        encoding="utf-8",
+    )
+    ext = extract(path, "420607-csz", ROOT)
+    parts = {r["part"]: r for r in ext.rows["disclosure_parts"]}
+    assert parts["income"]["status"] == "truncated"
+    assert "财政拨款收入100万元" in parts["income"]["note"]

@@ -16,7 +16,13 @@ from publish.extract.model import Extraction
 GAP_KINDS = ("unaligned-row", "unknown-code", "incomplete-table")
 # Sections that are prose explaining lines the tables state in full: a gap there leaves no table incomplete.
 PROSE_SECTIONS = ("部门预算编制说明", "部门决算情况说明")
-FUNCTION_PART = "expenditure-by-function"
+# The part (publish.core.required) each table's lines belong to.
+PARTS = {
+    "income": "income",
+    "expenditure_by_function": "expenditure-by-function",
+    "expenditure_by_type": "expenditure-by-type",
+    "sangong": "sangong",
+}
 TOTAL = "total"
 NOTE_LIMIT = 300  # characters of the unread lines quoted in the part's note
 
@@ -24,16 +30,24 @@ NOTE_LIMIT = 300  # characters of the unread lines quoted in the part's note
 def mark_incomplete_function_table(ext: Extraction) -> None:
     """The function table's part listed as truncated when some of its lines could not be read."""
     gaps = [u for u in ext.unread if u.kind in GAP_KINDS and u.section not in PROSE_SECTIONS]
+    if gaps and ext.rows.get("expenditure_by_function"):
+        quoted = "；".join(dict.fromkeys(f"{u.section}：{u.text}" for u in gaps))
+        list_incomplete(ext, "expenditure_by_function", quoted, len(gaps))
+
+
+def list_incomplete(ext: Extraction, resource: str, quoted: str, count: int) -> None:
+    """``resource``'s part listed as truncated: ``count`` of its lines (``quoted``) were stated but not read."""
+    part = PARTS.get(resource)
     listed = {row.get("part") for row in ext.rows.get("disclosure_parts", [])}
-    if not gaps or not ext.rows.get("expenditure_by_function") or FUNCTION_PART in listed:
+    if part is None or part in listed:
         return
-    quoted = "；".join(dict.fromkeys(f"{u.section}：{u.text}" for u in gaps))[:NOTE_LIMIT]
+    quoted = quoted[:NOTE_LIMIT]
     note = (
-        f"提取时有 {len(gaps)} 行未能读出，本表在我们的读取中不完整，合计不予核对 "
-        f"{len(gaps)} lines could not be read, so our reading of this table is incomplete and its sums are not "
+        f"提取时有 {count} 行未能读出，本表在我们的读取中不完整，合计不予核对 "
+        f"{count} lines could not be read, so our reading of this table is incomplete and its sums are not "
         f"checked: {quoted}"
     )
-    ext.put("disclosure_parts", {"part": FUNCTION_PART}, {"status": "truncated", "note": note}, quoted, "gaps")
+    ext.put("disclosure_parts", {"part": part}, {"status": "truncated", "note": note}, quoted, "gaps")
 
 
 def drop_parents_not_read(ext: Extraction, package: Package) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from publish.extract import patterns
+from publish.extract import gaps, patterns
 from publish.extract.messages import (
     COMPARED_WITH_BUDGET,
     HALF_SENTENCE,
@@ -313,6 +313,7 @@ def _say_incomplete(walk: Walk) -> None:
     if gap == 0:
         return  # the unread lines are zeros, or lie outside the total (此外，年末结转和结余…)
     left = "；".join(walk.unread_lines)
+    gaps.list_incomplete(walk.ext, walk.spec.resource, left, len(walk.unread_lines))
     walk.ext.miss(
         walk.spec.section,
         "incomplete-table",
