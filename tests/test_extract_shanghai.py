@@ -251,3 +251,39 @@ def test_a_document_without_sangong_states_every_line_zero_by_its_name(tmp_path)
     names = {r["item"]: (r["item_name"], r["amount"]) for r in ext.rows["sangong"]}
     assert names["total"] == ("“三公”经费合计", "0.00")
     assert all(name for name, _ in names.values())
+
+
+@pytest.mark.parametrize(
+    ("cells", "code"),
+    [
+        (["301", "2", "津贴补贴"], "30102"),
+        (["301", "02", "津贴补贴"], "30102"),
+        (["204", "06", "1", "行政运行"], "2040601"),
+    ],
+)
+def test_a_code_cell_that_lost_its_leading_zero_is_read_as_two_digits(cells, code):
+    from publish.extract.shanghai_tables import code_of
+
+    assert code_of(cells) == code
+
+
+def test_a_line_stated_twice_with_different_figures_keeps_the_first_and_says_so():
+    from publish.extract.grid import Row, Table
+    from publish.extract.model import Extraction
+    from publish.extract.shanghai_tables import _put
+
+    ext, table = Extraction(), Table(title="经济分类预算表", page="29", unit="元")
+    key = {"fund": "general_budget", "code": "301", "cost_type": "total"}
+    for line, amount in (("301 工资福利支出 88,282,511", "88282511"), ("301 7 绩效工资 11,447,100", "11447100")):
+        _put(
+            ext,
+            table,
+            Row(cells=line.split(), page="29"),
+            "expenditure_by_economic",
+            key,
+            {"amount": amount},
+            "x",
+            "合计",
+        )
+    assert [r["amount"] for r in ext.rows["expenditure_by_economic"]] == ["88282511"]
+    assert [u.kind for u in ext.unread] == ["duplicate-line"]

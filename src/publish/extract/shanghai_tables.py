@@ -10,9 +10,9 @@ printed empty (“无”, 本表为空表) becomes a ``disclosure_parts`` row qu
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
-from publish.core import parent_code
+from publish.core import YUAN_PER_UNIT, parent_code
 from publish.extract.grid import Row, Table, clean, number
 from publish.extract.model import Extraction
 from publish.extract.reference import Reference
@@ -181,7 +181,29 @@ def _flat(table: Table, ext: Extraction, reference: Reference, role: str) -> Non
 
 def _put(ext: Extraction, table: Table, row: Row, resource: str, key: dict, values: dict, label: str, column: str):
     note = f"page {row.page}; 行 row: {label}; 列 column: {column}"
+    held = next((r for r in ext.rows.get(resource, []) if all(r.get(k) == v for k, v in key.items())), None)
+    if held and held.get("amount") and values.get("amount") and not _same_amount(held, values["amount"], table.unit):
+        shown = ";".join(f"{k}={v}" for k, v in key.items())
+        ext.miss(
+            table.title,
+            "duplicate-line",
+            row.line.strip(),
+            f"第{row.page}页“{table.title}”中 {shown} 出现两次且数字不同（{held['amount']}、{values['amount']}），"
+            "后者未读；请核对原文的科目编码",
+            f"page {row.page}, '{table.title}': {shown} appears twice with different figures ({held['amount']}, "
+            f"{values['amount']}); the second is not read: check the codes in the original",
+        )
+        return
     ext.put(resource, key, {**values, "unit": table.unit}, row.line.strip(), table.title, note)
+
+
+def _same_amount(held: dict, amount: str, unit: str) -> bool:
+    try:
+        return (
+            Decimal(held["amount"]) * YUAN_PER_UNIT[held.get("unit") or unit] == Decimal(amount) * YUAN_PER_UNIT[unit]
+        )
+    except (InvalidOperation, KeyError):
+        return False
 
 
 def label_of(cells: list[str]) -> str:
@@ -194,16 +216,17 @@ def label_of(cells: list[str]) -> str:
 
 
 def code_of(cells: list[str]) -> str:
-    """The function or economic code of a row: 类/款/项 in three cells, or one cell of 3, 5 or 7 digits."""
+    """The function or economic code of a row: 类/款/项 in three cells (a 款 or 项 printed without its leading zero
+    read as two digits), or one cell of 3, 5 or 7 digits."""
     first = clean(cells[0]) if cells else ""
     if re.fullmatch(r"\d{3}(?:\d{2}){0,2}", first) and (len(first) > 3 or len(cells) < 2):
         return first
     code = first if re.fullmatch(r"\d{3}", first) else ""
     for cell in cells[1:3] if code else []:
         part = clean(cell)
-        if not re.fullmatch(r"\d{2}", part):
+        if not re.fullmatch(r"\d{1,2}", part):
             break
-        code += part
+        code += part.zfill(2)  # a 款 or 项 is two digits: a PDF that drops the leading zero prints 301 2 for 30102
     return code
 
 
