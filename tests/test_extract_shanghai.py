@@ -267,23 +267,28 @@ def test_a_code_cell_that_lost_its_leading_zero_is_read_as_two_digits(cells, cod
     assert code_of(cells) == code
 
 
-def test_a_line_stated_twice_with_different_figures_keeps_the_first_and_says_so():
-    from publish.extract.grid import Row, Table
-    from publish.extract.model import Extraction
-    from publish.extract.shanghai_tables import _put
-
-    ext, table = Extraction(), Table(title="经济分类预算表", page="29", unit="元")
-    key = {"fund": "general_budget", "code": "301", "cost_type": "total"}
-    for line, amount in (("301 工资福利支出 88,282,511", "88282511"), ("301 7 绩效工资 11,447,100", "11447100")):
-        _put(
-            ext,
-            table,
-            Row(cells=line.split(), page="29"),
-            "expenditure_by_economic",
-            key,
-            {"amount": amount},
-            "x",
-            "合计",
+def test_a_line_stated_twice_with_different_figures_keeps_the_first_and_says_so(tmp_path):
+    """SOURCE: the economic table of 普陀区 budgets as pdfplumber prints it (a 款 that lost its leading zero)."""
+    path = tmp_path / "budget.txt"
+    rows = ["301\t\t工资福利支出\t100\t100\t0", "301\t01\t基本工资\t60\t60\t0", "301\t7\t绩效工资\t40\t40\t0"]
+    path.write_text(
+        "\n".join(
+            [
+                "上海市普陀区测试局2024年部门预算",
+                "[page 9]",
+                "2024年部门一般公共预算基本支出部门预算经济分类预算表",
+                "编制部门：上海市普陀区测试局 单位：元",
+                "部门预算经济分类科目编码\t\t经济分类科目名称\t合计\t人员经费\t公用经费",
+                "类\t款\t\t\t\t",
+                *rows,
+                "301\t07\t绩效工资\t41\t41\t0",
+            ]
         )
-    assert [r["amount"] for r in ext.rows["expenditure_by_economic"]] == ["88282511"]
-    assert [u.kind for u in ext.unread] == ["duplicate-line"]
+        + "\n",
+        encoding="utf-8",
+    )
+    ext = extract(path, "310107-csj", ROOT)
+    totals = {r["code"]: r["amount"] for r in ext.rows["expenditure_by_economic"] if r["cost_type"] == "total"}
+    assert totals == {"301": "100", "30101": "60", "30107": "40"}
+    duplicates = [u for u in ext.unread if u.kind == "duplicate-line"]
+    assert duplicates and all("绩效工资\t41" in u.text for u in duplicates)  # one per figure not kept
