@@ -473,3 +473,14 @@ def test_a_note_without_a_title_is_read_as_a_note():
         "其中：因公出国（境）费用39万元，公务接待费323万元，公务用车购置及运行维护费4070万元。"
     ]
     assert identify(lines, parse_overrides(year="2021", kind="budget")).profile == "sangong-note"
+
+
+def test_the_fund_first_named_decides_when_a_note_names_both(tmp_path):
+    """SOURCE: the wording of a 贵阳 development zone's 2024 summary (财政拨款, then a note naming 一般公共预算)."""
+    ext = extracted(
+        tmp_path,
+        "某区2024年财政拨款“三公”经费预算汇总说明",
+        "某区2024年财政拨款安排“三公”经费共计29.05万元，其中：公务接待费预算6.45万元，公务用车运行维护费预算22.6万元。",
+        "公开范围为财政拨款预算（包括一般公共预算、政府性基金预算、国有资本经营预算）。",
+    )
+    assert line(ext, "sangong", item="total")["fund"] == "appropriation"

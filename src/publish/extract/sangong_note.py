@@ -445,14 +445,12 @@ def _unit_of(reading: Reading) -> str | None:
 
 
 def _fund(text: str) -> tuple[str, str]:
-    """The fund the note's 三公 are paid from: the general budget as the note names it (the definition's own fund,
-    also when the note names none), or all appropriations where it says only 使用财政拨款安排."""
-    match = re.search(FUND_NAME, text)
-    if match:
-        return "general_budget", match.group()
-    if re.search(words.APPROPRIATIONS_ONLY, text):
+    """The fund the note's 三公 are paid from, as it first names it: all appropriations (财政拨款安排“三公”经费), or
+    the general budget (一般公共预算…, also the definition's own fund when the note names none)."""
+    general, appropriations = re.search(FUND_NAME, text), re.search(words.APPROPRIATIONS_ONLY, text)
+    if appropriations and (general is None or appropriations.start() < general.start()):
         return "appropriation", "财政拨款"
-    return "general_budget", DEFAULT_FUND_NAME
+    return ("general_budget", general.group()) if general else ("general_budget", DEFAULT_FUND_NAME)
 
 
 _REPAIRED = "“1， 537.4”中千位分隔符后的空格已去掉 a space after a thousands separator was dropped ('1, 537.4')"

@@ -25,8 +25,9 @@ ITEMS: tuple[tuple[str, str], ...] = (
     ("operating_costs", r"机关运行经费"),
 )
 # The fund 机关运行经费 is paid from, as the sentence stating it words it (operating_costs.fund, fund_name).
-# A note whose 三公 are paid from all appropriations, not named as the general budget's: 使用财政拨款安排.
-APPROPRIATIONS_ONLY = r"(?:使用|用)财政拨款安排"
+# A note whose 三公 are paid from all appropriations, not named as the general budget's: 使用财政拨款安排“三公”经费,
+# 财政拨款“三公”经费预算 (whichever of this and the general budget's name a note says first is its fund).
+APPROPRIATIONS_ONLY = r"(?<!预算)财政拨款(?:安排)?\s*(?:[“\"]?三公|的?[“\"]?三公)|(?:使用|用)财政拨款安排"
 OPERATING_FUNDS: tuple[tuple[str, str], ...] = (
     ("general_budget", r"一般公共预算(?:财政拨款)?"),
     ("appropriation", r"财政拨款"),
