@@ -484,3 +484,13 @@ def test_the_fund_first_named_decides_when_a_note_names_both(tmp_path):
         "公开范围为财政拨款预算（包括一般公共预算、政府性基金预算、国有资本经营预算）。",
     )
     assert line(ext, "sangong", item="total")["fund"] == "appropriation"
+
+
+def test_a_total_quoted_whole_is_read(tmp_path):
+    """SOURCE: the wording of a Hunan county's 2019 三公 决算 note (实际支出“三公经费”决算为…)."""
+    ext = extracted(
+        tmp_path,
+        "某县2019年度“三公”经费决算情况说明",
+        "2019年实际支出“三公经费”决算为22.62万元。其中公务接待费为20.10万元；公务用车运行维护费为2.52万元。",
+    )
+    assert line(ext, "sangong", item="total")["amount"] == "22.62"

@@ -12,7 +12,7 @@ from publish.extract.patterns import AMOUNT, NUMBER
 
 # A 三公 line's name as published, per item; the longer names first (购置及运行 before 购置, 运行).
 ITEMS: tuple[tuple[str, str], ...] = (
-    ("total", r"[“”\"]?三公[“”\"]?经费(?:支出|预算|决算)*(?:数|总额|合计|共计)?"),
+    ("total", r"[“”\"]?三公[“”\"]?经费[”\"]?(?:支出|预算|决算)*(?:数|总额|合计|共计)?"),  # also “三公经费”
     ("vehicle", r"公务用车购置(?:费)?[及和与]运行(?:维护|维修)?(?:费用?|经费)(?:小计)?"),
     ("vehicle", r"公务用车购置及运维(?:费用?|经费)"),
     ("vehicle", r"公务用车(?:费用?|经费)"),
