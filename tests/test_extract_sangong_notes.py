@@ -494,3 +494,22 @@ def test_a_total_quoted_whole_is_read(tmp_path):
         "2019年实际支出“三公经费”决算为22.62万元。其中公务接待费为20.10万元；公务用车运行维护费为2.52万元。",
     )
     assert line(ext, "sangong", item="total")["amount"] == "22.62"
+
+
+def test_a_table_whose_unit_is_in_its_header_is_read(tmp_path):
+    """SOURCE: the layout of an Anhui district bureau's 2018 三公 table (预 算 数(万元), one cell per line)."""
+    ext = extracted(
+        tmp_path,
+        "某区审计局2018年预算“三公”经费情况说明",
+        "一、2018年“三公”经费支出预算表",
+        "项目",
+        "预 算 数(万元)",
+        "合计",
+        "3.1",
+        "因公出国(境)费",
+        "0",
+        "二、2018年“三公”经费支出预算情况说明",
+        "某区审计局2018年度“三公”经费支出预算为3.1万元。",
+    )
+    assert line(ext, "sangong", item="outbound_travel")["amount"] == "0"
+    assert line(ext, "sangong", item="total")["amount"] == "3.1"

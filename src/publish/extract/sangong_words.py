@@ -125,4 +125,5 @@ AS_OF = r"截[至止](?P<year>\d{4})年(?P<month>\d{1,2})月"
 # Where a count ends: 个, 次, 人, 辆, 批 (what the unread check looks for in a sentence).
 ANY_COUNT = rf"(?:{NUMBER})\s*(?:个团组|个|人次|人|辆|批次)"
 
-UNIT_LINE = r"单位[：:]\s*(?P<unit>亿元|万元|元)"
+# A table's unit: its own line (单位：万元, 金额单位：元) or a header cell (预算数（万元）).
+UNIT_LINE = r"(?:单位[：:]\s*|[（(])(?P<unit>亿元|万元|元)(?:[）)]|\s|$)"
