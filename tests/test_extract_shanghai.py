@@ -292,3 +292,29 @@ def test_a_line_stated_twice_with_different_figures_keeps_the_first_and_says_so(
     assert totals == {"301": "100", "30101": "60", "30107": "40"}
     duplicates = [u for u in ext.unread if u.kind == "duplicate-line"]
     assert duplicates and all("绩效工资\t41" in u.text for u in duplicates)  # one per figure not kept
+
+
+def test_a_space_laid_row_with_a_cell_that_is_no_figure_is_reported_not_a_crash(tmp_path):
+    """SOURCE: the space-laid function table of a 普陀区 unit budget (file as stored), cut inside a number."""
+    path = tmp_path / "budget.txt"
+    path.write_text(
+        "\n".join(
+            [
+                "上海市普陀区测试街道2026年单位预算",
+                "[page 20]",
+                "2026年预算单位一般公共预算支出功能分类预算表",
+                "编制单位：上海市普陀区测试街道 单位：元",
+                "项目 一般公共预算支出",
+                "功能分类科目编码",
+                "功能分类科目名称 合计 基本支出 项目支出",
+                "类款项",
+                "201 一般公共服务支出 3,353,072 3,353,072 ",
+                "20105 统计信息事务 501,2001 501,200 ",
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    ext = extract(path, "310107-cejd", ROOT)
+    assert any(u.kind == "unaligned-row" and "501,2001" in u.text for u in ext.unread)
+    assert not [r for r in ext.rows.get("expenditure_by_function", []) if r["item"] == "20105"]

@@ -157,7 +157,17 @@ def _flat(table: Table, ext: Extraction, reference: Reference, role: str) -> Non
             fields = {"item_name": label}
         else:
             continue
-        values = [Decimal(number(f)) for f in figures]
+        parsed = [number(f) for f in figures]
+        if None in parsed:  # a cell that is no figure (a copy cut inside a number): the row is not guessed
+            ext.miss(
+                table.title,
+                "unaligned-row",
+                row.line.strip(),
+                f"第{row.page}页“{table.title}”的这一行有不是数字的单元格，未读",
+                f"page {row.page}, '{table.title}': the row holds a cell that is not a figure; not read",
+            )
+            continue
+        values = [Decimal(v) for v in parsed]
         adds_up = len(values) == len(COST_TYPES) and values[0] == values[1] + values[2]
         kinds = ("total", "basic", "project") if adds_up else ("total",)
         partial += len(kinds) == 1 and len(figures) > 1
