@@ -6,6 +6,7 @@ import pytest
 from hypothesis import settings
 
 from publish.site import build_site
+from tests.chromium import Browser, find_chromium
 from tests.helpers import SEED_DOCUMENT, copy_package
 from tests.release_support import make_release
 
@@ -37,3 +38,16 @@ def site(release_dir: Path, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site") / "site"
     build_site(release_dir, out)
     return out
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    return find_chromium()
+
+
+@pytest.fixture(scope="module")
+def browser(chromium):
+    """One headless Chromium per test module (tests/chromium.py)."""
+    instance = Browser(chromium)
+    yield instance
+    instance.close()
