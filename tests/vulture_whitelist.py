@@ -38,6 +38,12 @@ _._quote_encode
 # Jinja2 templates read these dataclass fields (site/templates/macros.html).
 _.excel_csv  # site/downloads.py: ResourceDownload
 _.css  # site/sections.py: Cell
+_.fund_statuses  # site/sections.py: Table (department page v2)
+_.field_statuses  # site/overview.py: Overview (department page v2)
+_.budget_text  # site/comparison.py: Line (department page v2)
+_.final_text  # site/comparison.py: Line
+_.difference_text  # site/comparison.py: Line
+_.rate_text  # site/comparison.py: Line
 
 # zipfile: attributes of a ZipInfo that ZipFile.writestr reads (release/archive.py).
 _.compress_type

@@ -2,7 +2,9 @@
 
 Rows are read once, grouped by (fiscal_year, department_id, document_kind, scope) and put in reading order: the
 published total first, then its parts in the order the schema's enum lists them (codes by
-code), each part followed by its own parts. Nothing is computed here but order and grouping.
+code), each part followed by its own parts. A line is named by ``item`` and ``parent_item``, or in the economic
+classification by ``code`` and ``parent_code``; the lines of one column (``cost_type``: total, basic, project…)
+form their own tree. Nothing is computed here but order and grouping.
 """
 
 from __future__ import annotations
@@ -14,8 +16,11 @@ from typing import Any
 from publish.core import DEFAULT_KIND, DEFAULT_SCOPE, Finding, Package, PackageError, identity_words, read_rows
 
 KEY = ("fiscal_year", "department_id")
-ORDER_FIELDS = ("fund", "measure", "goal", "function_code", "item")
-NUMBER_ORDER_FIELDS = ("indicator_no", "term_no")
+ORDER_FIELDS = ("fund", "measure", "goal", "cost_type", "function_code", "item", "code")
+NUMBER_ORDER_FIELDS = ("indicator_no", "term_no", "unit_no")
+GROUP_FIELDS = ("fund", "measure", "goal", "cost_type")
+TREE_FIELDS = (("item", "parent_item"), ("code", "parent_code"))
+FIRST = "total"  # a code column's published total line comes before the codes
 
 Row = dict[str, str]
 
@@ -63,14 +68,23 @@ class DepartmentYear:
     def total(self, resource: str, fund: str | None = None) -> Row | None:
         """The published total line of an amount table (its total column; preferring the general-budget fund,
         then all funds)."""
-        totals = [
+        return self.line(resource, "total", fund)
+
+    def line(self, resource: str, item: str | None, fund: str | None = None) -> Row | None:
+        """The row of line ``item`` (None: a table without items, such as 机关运行经费) in its total column,
+        preferring the general-budget fund, then all funds, then any."""
+        lines = self.total_rows(resource, fund, item)
+        preferred = [r for r in lines if r.get("fund") in (None, "", "general_budget")]
+        every_fund = [r for r in lines if r.get("fund") == "all"]
+        return (preferred or every_fund or lines or [None])[0]
+
+    def total_rows(self, resource: str, fund: str | None = None, item: str | None = "total") -> list[Row]:
+        """The rows of line ``item`` (None: every row) in the total column, of every fund."""
+        return [
             r
             for r in self.rows(resource, fund)
-            if r.get("item") == "total" and r.get("cost_type") in (None, "", "total")
+            if (item is None or r.get("item") == item) and r.get("cost_type") in (None, "", "total")
         ]
-        preferred = [r for r in totals if r.get("fund") in (None, "", "general_budget")]
-        every_fund = [r for r in totals if r.get("fund") == "all"]
-        return (preferred or every_fund or totals or [None])[0]
 
 
 @dataclass
@@ -121,24 +135,25 @@ def _blank(package: Package, resource: str) -> Row:
 
 
 def reading_order(rows: list[Row], schema: dict[str, Any]) -> list[Row]:
-    """Rows as a tree walk: roots (no parent) first, each followed by its parts, parts in schema order."""
-    key = _order_key(schema)
-    items = {(r.get("fund", ""), r.get("measure", ""), r.get("goal", ""), r.get("item")) for r in rows}
+    """Rows as a tree walk: roots (no parent) first, each followed by its parts, parts in schema order; each
+    column (cost_type) of a table is a tree of its own, so a line is listed once under its own parent."""
+    names = {f["name"] for f in schema.get("fields", [])}
+    item, parent_field = next(((i, p) for i, p in TREE_FIELDS if i in names), TREE_FIELDS[0])
+    key = _order_key(schema, item)
+    items = {(*_group(r), r.get(item)) for r in rows}
     children: dict[Any, list[Row]] = defaultdict(list)
     roots = []
     for row in sorted(rows, key=key):
-        group = (row.get("fund", ""), row.get("measure", ""), row.get("goal", ""))
-        parent = row.get("parent_item") or ""
-        if parent and (*group, parent) in items:
-            children[(*group, parent)].append(row)
+        parent = row.get(parent_field) or ""
+        if parent and (*_group(row), parent) in items:
+            children[(*_group(row), parent)].append(row)
         else:
             roots.append(row)
     ordered: list[Row] = []
 
     def walk(row: Row, depth: int) -> None:
         ordered.append({**row, "_depth": str(depth)})
-        group = (row.get("fund", ""), row.get("measure", ""), row.get("goal", ""), row.get("item"))
-        for child in children.get(group, []):
+        for child in children.get((*_group(row), row.get(item)), []):
             walk(child, depth + 1)
 
     for root in roots:
@@ -146,7 +161,11 @@ def reading_order(rows: list[Row], schema: dict[str, Any]) -> list[Row]:
     return ordered
 
 
-def _order_key(schema: dict[str, Any]):
+def _group(row: Row) -> tuple[str, ...]:
+    return tuple(row.get(name, "") or "" for name in GROUP_FIELDS)
+
+
+def _order_key(schema: dict[str, Any], item: str):
     enums = {f["name"]: f.get("constraints", {}).get("enum") for f in schema.get("fields", [])}
 
     def key(row: Row) -> tuple:
@@ -154,7 +173,8 @@ def _order_key(schema: dict[str, Any]):
         for name in ORDER_FIELDS:
             value = row.get(name) or ""
             enum = enums.get(name) or []
-            parts.append((enum.index(value), "") if value in enum else (len(enum), value))
+            first = name == item == "code" and value == FIRST
+            parts.append((-1, "") if first else (enum.index(value), "") if value in enum else (len(enum), value))
         for name in NUMBER_ORDER_FIELDS:
             value = row.get(name) or ""
             parts.append((int(value), "") if value.isdigit() else (0, value))

@@ -14,9 +14,11 @@ from publish import __version__
 from publish.core import Report
 from publish.site import formatting
 from publish.site.charts import charts_for
+from publish.site.comparison import comparison_for
 from publish.site.downloads import Downloads
 from publish.site.jsonld import script_text
 from publish.site.model import DepartmentYear, SiteData
+from publish.site.overview import overview_for
 from publish.site.sections import tables_for
 
 STATIC = ("site.css", "site.js")
@@ -45,6 +47,8 @@ def render_site(site: SiteData, downloads: Downloads, report: Report, jsonld: di
             charts=charts_for(view, site.history(view)),
             findings=_findings_of(report, view),
             totals=_totals(view),
+            overview=overview_for(view),
+            comparison=comparison_for(view, site.department_years),
         )
         files[page_path(view)] = page.encode("utf-8")
     for name in STATIC:

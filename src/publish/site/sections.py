@@ -1,55 +1,16 @@
 """The tables of a department-year page, declared once: which resource, which columns, how each reads.
 
-A column's ``kind`` says how a cell is shown: ``name`` (the row header, indented by depth),
-``money`` (万元, two decimals, converted from the row's unit), ``change`` (↑/↓/持平 from change, change_word, change_rate),
-``number`` (as published), ``target`` (value or qualitative text) or ``text``.
+Each section names its table, its columns (site/tables.py says how a column reads) and how its rows are grouped.
+A part the document does not publish (`disclosure_parts`) is a statement on the table, or on its fund's group,
+never an empty table or a zero.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from publish.core import FUND_NAMES
-from publish.site import formatting
-from publish.site.model import DepartmentYear, Row
-
-
-@dataclass(frozen=True)
-class Column:
-    field: str
-    zh: str
-    en: str
-    kind: str = "text"
-
-
-@dataclass(frozen=True)
-class Section:
-    resource: str
-    anchor: str
-    zh: str
-    en: str
-    columns: tuple[Column, ...]
-    group_by: str | None = None
-    only: tuple[tuple[str, str], ...] = ()  # (field, value) a row must have to be shown (an empty field passes)
-
-
-@dataclass
-class Cell:
-    text: str
-    kind: str
-    css: str = ""
-    depth: int = 0
-
-
-@dataclass
-class Table:
-    section: Section
-    groups: list[tuple[str, list[list[Cell]]]] = field(default_factory=list)
-
-    @property
-    def empty(self) -> bool:
-        return not any(rows for _, rows in self.groups)
-
+from publish.site.economic import economic_lines
+from publish.site.model import DepartmentYear
+from publish.site.parts import PartStatuses, statuses_for
+from publish.site.tables import BUDGETS, Column, Section, Table, build_table, fund_name
 
 NAME = Column("item_name", "项目", "Item", "name")
 AMOUNT = Column("amount", "金额（万元）", "Amount (10k yuan)", "money")
@@ -58,7 +19,14 @@ REASON = Column("change_reason", "增减原因", "Reason for the change")
 PURPOSE = Column("purpose", "主要用途", "Main uses")
 
 SECTIONS: tuple[Section, ...] = (
-    Section("income", "income", "收入预算", "Income budget by source", (NAME, AMOUNT, CHANGE, REASON)),
+    Section(
+        "income",
+        "income",
+        "收入预算",
+        "Income by source",
+        (NAME, AMOUNT, *BUDGETS, CHANGE, REASON),
+        final_zh="收入决算",
+    ),
     Section(
         "expenditure_by_function",
         "function",
@@ -68,31 +36,62 @@ SECTIONS: tuple[Section, ...] = (
             Column("function_code", "科目编码", "Code", "code"),
             Column("item_name", "科目名称", "Name", "name"),
             AMOUNT,
+            *BUDGETS,
             CHANGE,
             REASON,
         ),
         "fund",
         (("cost_type", "total"),),
+        final_zh="支出决算（按功能分类科目）",
     ),
     Section(
         "expenditure_by_type",
         "type",
         "基本支出与项目支出",
         "Basic and project expenditure",
-        (NAME, AMOUNT, CHANGE, REASON, PURPOSE),
+        (NAME, AMOUNT, *BUDGETS, CHANGE, REASON, PURPOSE),
         "fund_name",
     ),
     Section(
-        "sangong", "sangong", "“三公”经费", "The 'three public' costs", (NAME, AMOUNT, CHANGE, REASON), "fund_name"
+        "expenditure_by_economic",
+        "economic",
+        "基本支出按经济分类",
+        "Basic expenditure by economic classification",
+        (
+            Column("code", "科目编码", "Code", "code"),
+            Column("code_name", "科目名称", "Name", "name"),
+            Column("amount", "合计（万元）", "Total (10k yuan)", "money"),
+            Column("personnel_amount", "人员经费（万元）", "Personnel", "money", True),
+            Column("public_amount", "公用经费（万元）", "Public funds", "money", True),
+            *BUDGETS,
+        ),
+        "fund",
+        arrange=economic_lines,
+    ),
+    Section(
+        "sangong",
+        "sangong",
+        "“三公”经费",
+        "The 'three public' costs",
+        (NAME, AMOUNT, *BUDGETS, CHANGE, REASON),
+        "fund_name",
     ),
     Section(
         "operating_costs",
         "operating",
         "机关运行经费",
         "Office operating costs",
-        (Column("fund_name", "资金范围", "Funds", "name"), AMOUNT, CHANGE, REASON, PURPOSE),
+        (Column("fund_name", "资金范围", "Funds", "name"), AMOUNT, *BUDGETS, CHANGE, REASON, PURPOSE),
     ),
-    Section("procurement", "procurement", "政府采购预算", "Government procurement", (NAME, AMOUNT), "fund_name"),
+    Section(
+        "procurement",
+        "procurement",
+        "政府采购预算",
+        "Government procurement",
+        (NAME, AMOUNT, *BUDGETS),
+        "fund_name",
+        final_zh="政府采购",
+    ),
     Section(
         "assets",
         "vehicles",
@@ -131,43 +130,21 @@ SECTIONS: tuple[Section, ...] = (
 
 
 def tables_for(view: DepartmentYear) -> list[Table]:
-    """Every section's table for one department-year (a section with no rows gives an empty table)."""
-    return [build_table(section, view.rows(section.resource)) for section in SECTIONS]
+    """Every section's table for one department-year: its rows, or the statement of a part it lacks."""
+    statuses = statuses_for(view)
+    final = view.document_kind == "final_account"
+    return [_table_of(section, view, statuses, final) for section in SECTIONS]
 
 
-def build_table(section: Section, rows: list[Row]) -> Table:
-    table = Table(section)
-    for row in rows:
-        if any(row.get(name) not in (None, "", value) for name, value in section.only):
-            continue
-        group = _group_label(section, row)
-        if not table.groups or table.groups[-1][0] != group:
-            table.groups.append((group, []))
-        table.groups[-1][1].append([_cell(column, row) for column in section.columns])
+def _table_of(section: Section, view: DepartmentYear, statuses: PartStatuses, final: bool) -> Table:
+    rows = view.rows(section.resource)
+    table = build_table(section, section.arrange(rows) if section.arrange else rows)
+    table.final = final
+    table.status = statuses.of_section(section.resource)
+    shown = {group for group, _ in table.groups}
+    table.fund_statuses = [
+        (fund_name(fund), status)
+        for fund, status in statuses.funds_of(section.resource).items()
+        if fund_name(fund) not in shown
+    ]
     return table
-
-
-def _group_label(section: Section, row: Row) -> str:
-    """The heading a row is listed under: its ``group_by`` value; a fund key reads as the fund's official name."""
-    if not section.group_by:
-        return ""
-    value = row.get(section.group_by, "")
-    return FUND_NAMES[value][0] if section.group_by == "fund" and value in FUND_NAMES else value
-
-
-def _cell(column: Column, row: Row) -> Cell:
-    value = row.get(column.field) or ""
-    depth = int(row.get("_depth") or 0)
-    if column.kind == "money":
-        return Cell(formatting.wan(value, row.get("unit")) if value else formatting.MISSING, "money", "num")
-    if column.kind == "change":
-        text = formatting.change_text(value, row.get("change_word"), row.get("change_rate"), row.get("unit"))
-        return Cell(text, "change", f"num change-{formatting.change_class(value)}")
-    if column.kind == "number":
-        return Cell(formatting.plain_number(value), "number", "num")
-    if column.kind == "target":
-        shown = formatting.plain_number(value) if value else (row.get("target_text") or formatting.MISSING)
-        return Cell(shown, "target", "num")
-    if column.kind == "name":
-        return Cell(value or formatting.MISSING, "name", f"depth-{min(depth, 3)}", depth)
-    return Cell(value, column.kind)
