@@ -17,6 +17,7 @@ from publish.core import FUND_NAMES
 from publish.site import build_site
 from publish.site.comparison import comparison_for, rate
 from publish.site.model import DepartmentYear
+from publish.site.parts import statuses_for
 from tests.helpers import read_rows
 from tests.site_support import county_package
 
@@ -315,6 +316,31 @@ def test_a_truncated_copy_says_so_instead_of_empty_tables_or_zeros(county):
     # the only zeros on the page are the income sources the document states as zero
     income_table = text_of(document.find(".//table[@id='table-income']"))
     assert text.count("0.00") == income_table.count("0.00")
+
+
+def test_parts_map_to_a_section_a_fund_of_a_section_or_a_field_of_the_disclosure():
+    def view(profile: str, parts: dict[str, str]) -> DepartmentYear:
+        rows = [{"part": part, "status": status, "note": f"{part} note"} for part, status in parts.items()]
+        return DepartmentYear("2024", "x", {}, {"profile": profile}, {"disclosure_parts": rows})
+
+    shanghai = statuses_for(
+        view("shanghai-final", {"function-government-fund": "not_applicable", "economic-basic": "not_published"})
+    )
+    assert {fund: s.status for fund, s in shanghai.funds_of("expenditure_by_function").items()} == {
+        "government_fund": "not_applicable"
+    }
+    assert shanghai.of_section("expenditure_by_function") is None  # the other funds are published
+    assert shanghai.of_section("expenditure_by_economic").note == "economic-basic note"
+    assert shanghai.of_section("expenditure_by_economic").zh == NOT_PUBLISHED
+    chongqing = statuses_for(view("chongqing-budget", {"contact": "truncated", "sangong": "not_applicable"}))
+    assert set(chongqing.fields) == {"contact_name", "contact_phone"}
+    assert chongqing.of_section("sangong").zh == "不适用" and not chongqing.funds_of("sangong")
+    # a field part named on a document of a profile without fields is still found (by any profile's fields)
+    assert set(statuses_for(view("shanghai-budget", {"performance": "truncated"})).fields) == {
+        "overall_goal",
+        "key_special_fund_goals",
+        "performance_managed_amount",
+    }
 
 
 def test_a_table_neither_published_nor_listed_reads_not_in_this_document(county):

@@ -61,8 +61,7 @@ def statuses_for(view: DepartmentYear) -> PartStatuses:
     statuses = PartStatuses({}, {}, {})
     for row in view.rows("disclosure_parts"):
         status = Status(row.get("part", ""), row.get("status", ""), row.get("note", ""))
-        fields = [name for name, part in profile.fields.items() if part == status.part]
-        for name in fields:
+        for name in _fields(status.part, profile.fields):
             statuses.fields[name] = status
         part = _part(status.part, profile.parts)
         fund = _split_fund(part, profile.parts) if part else None
@@ -71,6 +70,12 @@ def statuses_for(view: DepartmentYear) -> PartStatuses:
         elif part:
             statuses.sections[part.resource] = status
     return statuses
+
+
+def _fields(part: str, fields: dict[str, str]) -> list[str]:
+    """The disclosure fields read from ``part``: by the disclosure's profile, else by any profile's."""
+    every = [fields] + [profile.fields for profile in PROFILES.values()]
+    return next(([name for name, read_from in f.items() if read_from == part] for f in every if part in f.values()), [])
 
 
 def _part(name: str, parts: tuple[Any, ...]) -> Any:
