@@ -34,6 +34,16 @@ FLAGS = (
     "--remote-debugging-pipe",
 )
 LOCAL_SCHEMES = ("file:", "data:", "about:")
+# Input.dispatchKeyEvent fields of the keys the keyboard tests press (a key that types text sends keyDown, the
+# others rawKeyDown, as Chromium's own input does).
+KEYS = {
+    "Tab": {"key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9},
+    "Enter": {"key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13, "text": "\r"},
+    "Space": {"key": " ", "code": "Space", "windowsVirtualKeyCode": 32, "text": " "},
+    "Escape": {"key": "Escape", "code": "Escape", "windowsVirtualKeyCode": 27},
+    "Backspace": {"key": "Backspace", "code": "Backspace", "windowsVirtualKeyCode": 8},
+}
+SHIFT = 8  # the modifiers bit of Shift in Input.dispatchKeyEvent
 
 
 def find_chromium() -> str:
@@ -103,6 +113,29 @@ class Browser:
         result = self.page("Runtime.evaluate", {"expression": expression, "returnByValue": True})
         assert "exceptionDetails" not in result, result
         return result["result"].get("value")
+
+    def evaluate_async(self, expression: str, timeout: float = 60):
+        """The value of ``expression`` once the promise it gives has settled (a rejection fails the test)."""
+        params = {"expression": expression, "returnByValue": True, "awaitPromise": True}
+        result = self.call("Runtime.evaluate", params, self.session, timeout=timeout)
+        assert "exceptionDetails" not in result, result
+        return result["result"].get("value")
+
+    def run_script(self, source: str) -> None:
+        """Run a script's text in the page (e.g. a checker's library), with no request the page would see."""
+        self.evaluate(source + "\n;undefined")
+
+    def press(self, name: str, shift: bool = False) -> None:
+        """A real key press (down and up) through Input.dispatchKeyEvent, as a reader's keyboard gives it."""
+        fields = {**KEYS[name], "modifiers": SHIFT if shift else 0}
+        self.page("Input.dispatchKeyEvent", {**fields, "type": "keyDown" if "text" in fields else "rawKeyDown"})
+        self.page("Input.dispatchKeyEvent", {**{k: v for k, v in fields.items() if k != "text"}, "type": "keyUp"})
+
+    def type_text(self, text: str) -> None:
+        """Type ``text`` key by key into the focused element (a key press per character, as a keyboard does)."""
+        for char in text:
+            self.page("Input.dispatchKeyEvent", {"type": "keyDown", "key": char, "text": char})
+            self.page("Input.dispatchKeyEvent", {"type": "keyUp", "key": char})
 
     def screenshot(self) -> Image.Image:
         data = self.page("Page.captureScreenshot", {"format": "png"})["data"]
