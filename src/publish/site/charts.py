@@ -1,22 +1,40 @@
-"""Charts as inline SVG, drawn by Altair (Vega-Lite) and rendered offline by vl-convert.
+"""Charts as inline SVG: Vega-Lite specs rendered offline by vl-convert.
 
-vl-convert writes every label as an SVG <text> element (Chinese stays text: searchable,
-copyable, read by screen readers) in the font family named below, which the reader's own
-system provides; no font is embedded or fetched. Each chart also carries a text alternative
-that lists every figure, for readers who cannot see it.
+vl-convert writes every label as an SVG <text> element (Chinese stays text: searchable, copyable, read by screen
+readers). Layout does not depend on the build machine's fonts: vl-convert measures with Noto Sans SC, registered
+from a PyPI package (site/fonts.py: origin and licence, SIL OFL 1.1), and the page names that font first, then
+common system CJK fonts, so the reader's browser draws it where installed. A reader's font may still be a little
+wider, so the label margin and the room right of the values come from a conservative glyph-width model (Chinese
+1 em, other characters 0.65 em) plus slack, never from Vega's measurement alone; a label wider than MAX_LABEL_EM is
+abbreviated with an ellipsis and keeps its full name in a <title> tooltip, in the chart's text description and in
+the page's table. No font is embedded in or fetched by the pages.
+
+The specs are plain dicts (no Altair: its schema validation cost more than the rendering). Each chart also carries a
+text alternative that lists every figure, for readers who cannot see it.
 """
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from html import escape
 
-from publish.site import formatting
+from publish.site import fonts, formatting
 from publish.site.model import DepartmentYear
 
-FONT = "'Microsoft YaHei','PingFang SC','Noto Sans CJK SC','Source Han Sans SC','WenQuanYi Micro Hei',sans-serif"
+READER_FONTS = (
+    "'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','PingFang SC','WenQuanYi Micro Hei',sans-serif"
+)
 WIDTH = 320
+FONT_SIZE = 11  # px, every label and value of a chart
+MAX_LABEL_EM = 16  # a label wider than this (about 13 Chinese characters after a code) is abbreviated
+TICK_AND_PAD = 7  # px between a label's end and the plot: Vega's default tick size (5) and label padding (2)
+SLACK = 6  # px of room beyond the glyph-width model
+DIGIT_SLACK_EM = 0.15  # how much wider a reader's digits may be than the layout font's, per character
+EDGE = 5  # px of padding around the chart
 BAR_COLOR = "#2f6f9f"
 XML_DECLARATION = re.compile(r"^<\?xml[^>]*>\s*")
 
@@ -95,25 +113,77 @@ def _wan(row: dict) -> str:
 
 
 def _bar_chart(anchor: str, zh: str, en: str, points: list[tuple[str, str]], sort: bool = True) -> Chart | None:
-    import altair as alt
     import vl_convert
 
+    points = list(dict.fromkeys(points))  # a line repeated by the model's tree walk is drawn once
     if not points:
         return None
+    shown = _shown([label for label, _ in points])
+    svg = XML_DECLARATION.sub("", vl_convert.vegalite_to_svg(_spec(zh, points, shown, sort)))
+    description = f"{zh}（万元）：" + "；".join(f"{label} {formatting.wan(amount)}" for label, amount in points)
+    return Chart(anchor, zh, en, _scoped_ids(_with_full_names(svg, shown), anchor), description)
+
+
+def _spec(title: str, points: list[tuple[str, str]], shown: dict[str, str], sort: bool) -> dict:
+    """A horizontal bar chart with each bar's value at its end, as a Vega-Lite spec."""
     values = [
         {"label": label, "amount": float(Decimal(amount)), "text": formatting.wan(amount)} for label, amount in points
     ]
-    order = "-x" if sort else None
-    base = alt.Chart(alt.Data(values=values)).encode(
-        y=alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labelLimit=160)),
-        x=alt.X("amount:Q", title="万元"),
-    )
-    bars = base.mark_bar(color=BAR_COLOR)
-    labels = base.mark_text(align="left", dx=3, fontSize=11).encode(text="text:N")
-    chart = (bars + labels).properties(width=WIDTH, title=zh).configure(font=FONT).configure_view(stroke=None)
-    svg = XML_DECLARATION.sub("", vl_convert.vegalite_to_svg(chart.to_dict()))
-    description = f"{zh}（万元）：" + "；".join(f"{label} {formatting.wan(amount)}" for label, amount in points)
-    return Chart(anchor, zh, en, _scoped_ids(svg, anchor), description)
+    label = {"field": "label", "type": "nominal", "title": None, "sort": "-x" if sort else None, "axis": _axis(shown)}
+    value_text = {"type": "text", "align": "left", "dx": 3, "fontSize": FONT_SIZE}
+    return {
+        "width": WIDTH,
+        "title": title,
+        "data": {"values": values},
+        "encoding": {
+            "y": label,
+            "x": {"field": "amount", "type": "quantitative", "title": "万元", "axis": {"tickCount": 5}},
+        },
+        "layer": [
+            {"mark": {"type": "bar", "color": BAR_COLOR}},
+            {"mark": value_text, "encoding": {"text": {"field": "text", "type": "nominal"}}},
+        ],
+        "padding": {"left": EDGE, "top": EDGE, "bottom": EDGE, "right": _right_slack(v["text"] for v in values)},
+        "config": {"font": _font_family(), "view": {"stroke": None}},
+    }
+
+
+def _shown(labels: list[str]) -> dict[str, str]:
+    """Each label as drawn: abbreviated past MAX_LABEL_EM, unless two would then read alike (those stay whole)."""
+    fitted = {label: fonts.fitted(label, MAX_LABEL_EM) for label in labels}
+    clashes = {text for text in fitted.values() if list(fitted.values()).count(text) > 1}
+    return {label: label if text in clashes else text for label, text in fitted.items()}
+
+
+def _font_family() -> str:
+    """The charts' CSS font family: the layout font first (registered with vl-convert), then common CJK fonts."""
+    return f"'{fonts.layout_font()}',{READER_FONTS}"
+
+
+def _axis(shown: dict[str, str]) -> dict:
+    """The label axis, wide enough for its widest label in any reader's font (Vega would otherwise size the
+    margin from the build machine's measurement, and cut labels longer than its default limit)."""
+    widest = math.ceil(max(fonts.width_em(text) for text in shown.values()) * FONT_SIZE)
+    # labelLimit 0: Vega never truncates a label (nor measures it to decide); the margin is minExtent
+    axis: dict = {"labelFontSize": FONT_SIZE, "labelLimit": 0, "minExtent": widest + TICK_AND_PAD + SLACK}
+    cut = {full: text for full, text in shown.items() if full != text}
+    if cut:  # a JSON object is a Vega expression literal; ASCII escapes keep it plain
+        axis["labelExpr"] = f"{json.dumps(cut)}[datum.value] || datum.value"
+    return axis
+
+
+def _right_slack(texts) -> int:
+    """Room right of the longest value label for a reader's font with wider digits than the layout font's."""
+    return EDGE + math.ceil(max(len(text) for text in texts) * FONT_SIZE * DIGIT_SLACK_EM)
+
+
+def _with_full_names(svg: str, shown: dict[str, str]) -> str:
+    """Give every abbreviated label's <text> a <title> child with the full name (a tooltip, read by screen readers)."""
+    for full, text in shown.items():
+        if full != text:
+            pattern = re.compile(r"(<text\b[^>]*>)(" + re.escape(escape(text, quote=False)) + r"</text>)")
+            svg = pattern.sub(lambda m, full=full: f"{m.group(1)}<title>{escape(full)}</title>{m.group(2)}", svg)
+    return svg
 
 
 def _scoped_ids(svg: str, prefix: str) -> str:
