@@ -34,6 +34,10 @@ class YearKind:
     document_kind: str
 
     @property
+    def key(self) -> tuple[str, str]:
+        return (self.fiscal_year, self.document_kind)
+
+    @property
     def path(self) -> str:
         name = f"{self.fiscal_year}-{self.document_kind}"
         return f"{COUNTY_FOLDER}/{''.join(c if c.isascii() and (c.isalnum() or c in '-_') else '_' for c in name)}.html"
@@ -103,18 +107,16 @@ def county_pages(site: SiteData) -> list[CountyPage]:
         histories[(view.department_id, view.document_kind, view.scope)].append(view)
     for history in histories.values():
         history.sort(key=lambda v: _year(v.fiscal_year))
-    budgets = {(v.department_id, v.fiscal_year, v.scope): v for v in site.department_years if v.document_kind == "budget"}
+    budgets = {
+        (v.department_id, v.fiscal_year, v.scope): v for v in site.department_years if v.document_kind == "budget"
+    }
     pages = []
     for year_kind in year_kinds(site):
-        views = [v for v in site.department_years if (v.fiscal_year, v.document_kind) == astuple(year_kind)]
+        views = [v for v in site.department_years if (v.fiscal_year, v.document_kind) == year_kind.key]
         rows = ranked([_row(view, histories, budgets) for view in views])
         has_budgets = year_kind.document_kind == "final_account" and any(r.completion is not None for r in rows)
         pages.append(CountyPage(year_kind, rows, has_budgets))
     return pages
-
-
-def astuple(year_kind: YearKind) -> tuple[str, str]:
-    return (year_kind.fiscal_year, year_kind.document_kind)
 
 
 def ranked(rows: list[CountyRow]) -> list[CountyRow]:
