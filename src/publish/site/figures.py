@@ -15,6 +15,7 @@ from publish.site.model import DepartmentYear, Row
 
 HUNDRED = Decimal(100)
 TENTH = Decimal("0.1")
+SORT_PRECISION = Decimal("0.000001")  # a computed percentage sorts well enough on six decimals
 
 
 @dataclass(frozen=True)
@@ -98,4 +99,6 @@ def percent_text(value: Decimal | None, signed: bool = False) -> str:
 
 def sort_text(value: Decimal | None) -> str:
     """A Decimal as plain text for a table's data-sort (empty for a figure not published: it sorts last)."""
-    return "" if value is None else f"{value:f}"
+    if value is None:
+        return ""
+    return f"{value.quantize(SORT_PRECISION) if value.as_tuple().exponent < -6 else value:f}"  # type: ignore[operator]
