@@ -98,8 +98,8 @@ def profile(package: Path) -> list[str]:
         seconds, _ = build(package, Path(folder) / "site", "-m", "cProfile", "-o", str(stats_file))
         stats = pstats.Stats(str(stats_file))
         cumulative = {}
-        for (_, _, name), (_, _, _, total, _) in stats.stats.items():  # type: ignore[attr-defined]
-            if name in PROFILED:
+        for (path, _, name), (_, _, _, total, _) in stats.stats.items():  # type: ignore[attr-defined]
+            if name in PROFILED and f"{os.sep}publish{os.sep}" in path and "site-packages" not in path:
                 cumulative[name] = max(cumulative.get(name, 0.0), total)
     lines = [f"profiled build {seconds:.1f} s (cProfile slows it), cumulative seconds per step:"]
     lines += [f"  {name:<15} {cumulative.get(name, 0.0):7.1f} s" for name in PROFILED]

@@ -137,7 +137,10 @@ def test_every_year_and_kind_has_a_page_and_the_pages_link_to_each_other(county,
     assert len(pages) >= 6 and {kind for _, kind in pages} == set(KIND_ORDER)
     hrefs = [f"county/{year}-{kind}.html" for year, kind in pages]
     for href in hrefs:
+        html5lib.HTMLParser(strict=True).parse((site / href).read_bytes())
         document = _parse(site / href)
+        ids = [element.get("id") for element in document.iter() if element.get("id")]
+        assert len(ids) == len(set(ids)), href
         links = [a.get("href") for a in document.findall(".//nav[@class='year-kinds']//a")]
         assert links == [f"../{h}" for h in hrefs]
         current = document.findall(".//nav[@class='year-kinds']//a[@aria-current='page']")
