@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from publish.core import DEFAULT_KIND, DEFAULT_SCOPE, identity_words
 from publish.site import figures
 from publish.site.figures import Change
-from publish.site.model import DepartmentYear, SiteData
+from publish.site.model import DepartmentYear, Row, SiteData
 from publish.site.sparkline import Sparkline, sparkline
 
 COUNTY_FOLDER = "county"
@@ -23,7 +24,7 @@ KIND_WORDS = {"budget": ("预算", "budgets"), "final_account": ("决算", "fina
 KIND_ORDER = ("budget", "final_account")
 SHORT_LIST = 5
 
-Identity = tuple[str, str, str]  # department, kind, scope
+Identity = tuple[str, str, str]  # (department, kind, scope) of a history; (department, year, scope) of a budget
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,10 @@ def ranked(rows: list[CountyRow]) -> list[CountyRow]:
     return rows
 
 
-def _row(view: DepartmentYear, histories: dict[Identity, list[DepartmentYear]], budgets: dict) -> CountyRow:
+def _row(
+    view: DepartmentYear, histories: dict[Identity, list[DepartmentYear]], budgets: dict[Identity, Any]
+) -> CountyRow:
+    """One department-year's row (unranked): figures, changes, 完成率 against its budget, sparkline."""
     history = histories[(view.department_id, view.document_kind, view.scope)]
     previous = next((v for v in history if _year(v.fiscal_year) == _year(view.fiscal_year) - 1), None)
     expenditure, sangong = figures.expenditure_total(view), figures.sangong_total(view)
@@ -146,7 +150,7 @@ def _row(view: DepartmentYear, histories: dict[Identity, list[DepartmentYear]], 
     )
 
 
-def _change(now: Decimal | None, before: Decimal | None, total_row) -> Change:
+def _change(now: Decimal | None, before: Decimal | None, total_row: Row | None) -> Change:
     """Computed against the previous year where the package has its figure, else as stated, else none."""
     if now is not None and before is not None:
         return figures.change_between(now, before)
