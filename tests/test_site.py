@@ -109,7 +109,7 @@ def test_charts_are_svg_with_chinese_text_and_a_text_alternative(site):
 
 def test_pages_parse_in_strict_html5_and_ids_are_unique(site):
     pages = sorted(site.rglob("*.html"))
-    assert len(pages) == 2
+    assert len(pages) == 3  # the index, the department page and the county page of its year and kind
     for page in pages:
         html5lib.HTMLParser(strict=True).parse(page.read_bytes())
         ids = collect(page).ids
@@ -259,7 +259,7 @@ def test_cli_builds_and_reports(tmp_path):
     out = tmp_path / "portal"
     result = invoke("site", str(ROOT), "--out", str(out))
     assert result.exit_code == 0, result.output
-    assert "2 个页面 pages" in result.output and (out / "index.html").is_file()
+    assert "3 个页面 pages" in result.output and (out / "index.html").is_file()
 
 
 def test_cli_refuses_invalid_data_and_writes_nothing(package_copy, tmp_path):

@@ -84,3 +84,9 @@ _.quoting
 # report (commands/extract.py, extract/run.py).
 _.own_name
 _.place_from
+
+# Jinja2 templates read these (site/templates/county_macros.html: the county pages).
+_.spark  # site/county.py: CountyRow
+_.scope_words  # site/county.py: CountyRow
+_.sangong_rises  # site/county.py: CountyPage
+_.sort_value  # site/figures.py: Change

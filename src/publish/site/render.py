@@ -12,9 +12,10 @@ from typing import Any
 
 from publish import __version__
 from publish.core import Report
-from publish.site import formatting
+from publish.site import figures, formatting
 from publish.site.charts import charts_for
 from publish.site.comparison import comparison_for
+from publish.site.county import county_pages
 from publish.site.downloads import Downloads
 from publish.site.jsonld import script_text
 from publish.site.model import DepartmentYear, SiteData
@@ -30,14 +31,19 @@ def render_site(site: SiteData, downloads: Downloads, report: Report, jsonld: di
     env = _environment()
     common = {"site": site, "downloads": downloads, "report": report, "tool_version": __version__}
     files: dict[str, bytes] = {}
+    pages = county_pages(site)
     index = env.get_template("index.html").render(
         **common,
         root="",
-        rows=[_index_row(view) for view in site.department_years],
+        county=pages[0] if pages else None,
+        county_pages=pages,
         changelog=_changelog_html(downloads),
         jsonld=script_text(jsonld),
     )
     files["index.html"] = index.encode("utf-8")
+    for county in pages:
+        page = env.get_template("county.html").render(**common, root="../", page=county, pages=pages)
+        files[county.year_kind.path] = page.encode("utf-8")
     for view in site.department_years:
         page = env.get_template("department.html").render(
             **common,
@@ -75,13 +81,10 @@ def _environment():
     env.filters["change"] = formatting.change_text
     env.filters["change_class"] = formatting.change_class
     env.filters["size"] = _size
+    env.filters["plain"] = figures.sort_text
+    env.filters["percent"] = figures.percent_text
     env.globals["page_path"] = page_path
     return env
-
-
-def _index_row(view: DepartmentYear) -> dict[str, Any]:
-    totals = _totals(view)
-    return {"view": view, "href": page_path(view), **totals}
 
 
 def _totals(view: DepartmentYear) -> dict[str, Any]:

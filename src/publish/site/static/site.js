@@ -27,7 +27,9 @@
         var body = table.tBodies[0];
         var rows = Array.prototype.slice.call(body.rows);
         rows.sort(function (x, y) {
-          var result = compare(sortValue(x.cells[index]), sortValue(y.cells[index]));
+          var a = sortValue(x.cells[index]), b = sortValue(y.cells[index]);
+          if (a.empty || b.empty) { return compare(a, b); }  // a figure not published sorts last either way
+          var result = compare(a, b);
           return ascending ? result : -result;
         });
         rows.forEach(function (row) { body.appendChild(row); });
