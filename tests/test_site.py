@@ -186,6 +186,20 @@ def test_index_lists_departments_sortably_with_schema_org_jsonld(site):
     assert 'class="sortable"' in text and 'type="search"' in text and "数据通过校验" in text
 
 
+def test_a_descriptor_without_title_or_version_or_with_odd_shapes_still_builds(package_copy, tmp_path):
+    descriptor_path = package_copy / "datapackage.json"
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    for key in ("title", "version"):
+        descriptor.pop(key, None)
+    descriptor |= {"spatial": ["重庆市巫溪县"], "contributors": ["巫溪县财政局"]}
+    descriptor_path.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    build_site(package_copy, tmp_path / "site", allow_invalid=True)
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    record = json.loads("".join(collect(tmp_path / "site" / "index.html").jsonld))
+    assert record["name"] == descriptor["name"] and "version" not in record and "spatialCoverage" not in record
+    assert f"<h1>{descriptor['name']} " in index and "数据版本 —" in index
+
+
 def test_second_year_gives_a_year_on_year_chart(package_copy, tmp_path):
     for resource in ("income", "expenditure_by_function", "sangong", "disclosures"):
         rows = [{**row, "fiscal_year": "2024"} for row in read_rows(package_copy, resource)]

@@ -25,9 +25,8 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 DESKTOP = (1280, 900, False)
 PHONE = (390, 844, True)
 FIGURE = re.compile(r"-?\d[\d,]*\.\d\d")  # an amount as the pages print it: 万元 with two decimals
-# A chart drawn from one of the page's tables has that table: chart-X beside table-X. The year chart draws each
-# year's total from that year's own page, so its caption, which lists every year's figure, is its table.
-CHARTS_ACROSS_PAGES = {"chart-years"}
+# Every chart has a table holding its figures: chart-X beside table-X (the year chart, drawn from other years' pages,
+# carries its own small table).
 
 AXE_RUN = """
 axe.run(document, {runOnly: {type: "tag", values: WCAG_TAGS}, resultTypes: ["violations"]}).then(result => ({
@@ -251,11 +250,10 @@ def chart_problems(chart: dict) -> list[str]:
     drawn = {text for text in chart["drawn"] if FIGURE.fullmatch(text)}
     if not listed or drawn - listed:
         problems.append(f"caption lists {sorted(listed)}, the chart draws {sorted(drawn)}")
-    if chart["id"] not in CHARTS_ACROSS_PAGES:
-        if chart["cells"] is None:
-            problems.append("no table on the page holds its figures")
-        elif missing := sorted(listed - set(chart["cells"])):
-            problems.append(f"figures not in its table: {missing}")
+    if chart["cells"] is None:
+        problems.append("no table on the page holds its figures")
+    elif missing := sorted(listed - set(chart["cells"])):
+        problems.append(f"figures not in its table: {missing}")
     return problems
 
 

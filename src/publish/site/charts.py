@@ -46,6 +46,7 @@ class Chart:
     en: str
     svg: str
     description: str
+    rows: tuple[tuple[str, str], ...] = ()  # (label, 万元) of a chart no table on the page holds: its own table
 
 
 def charts_for(view: DepartmentYear, history: list[DepartmentYear]) -> list[Chart]:
@@ -104,7 +105,9 @@ def _year_chart(view: DepartmentYear, history: list[DepartmentYear]) -> Chart | 
             return None
         prior = Decimal(points[0][1]) - change
         points.insert(0, (f"{int(view.fiscal_year) - 1}年（据所述增减推算）", str(prior)))
-    return _bar_chart("chart-years", "支出合计逐年变化", "Total expenditure by year", points, sort=False)
+    return _bar_chart(
+        "chart-years", "支出合计逐年变化", "Total expenditure by year", points, sort=False, own_table=True
+    )
 
 
 def _wan(row: dict) -> str:
@@ -112,16 +115,19 @@ def _wan(row: dict) -> str:
     return str(formatting.in_wan(row["amount"], row.get("unit")))
 
 
-def _bar_chart(anchor: str, zh: str, en: str, points: list[tuple[str, str]], sort: bool = True) -> Chart | None:
+def _bar_chart(
+    anchor: str, zh: str, en: str, points: list[tuple[str, str]], sort: bool = True, own_table: bool = False
+) -> Chart | None:
     import vl_convert
 
-    points = list(dict.fromkeys(points))  # a line repeated by the model's tree walk is drawn once
+    points = list(dict.fromkeys(points))  # a line stated twice is drawn once
     if not points:
         return None
     shown = _shown([label for label, _ in points])
     svg = XML_DECLARATION.sub("", vl_convert.vegalite_to_svg(_spec(zh, points, shown, sort)))
     description = f"{zh}（万元）：" + "；".join(f"{label} {formatting.wan(amount)}" for label, amount in points)
-    return Chart(anchor, zh, en, _scoped_ids(_with_full_names(svg, shown), anchor), description)
+    rows = tuple((label, formatting.wan(amount)) for label, amount in points) if own_table else ()
+    return Chart(anchor, zh, en, _scoped_ids(_with_full_names(svg, shown), anchor), description, rows)
 
 
 def _spec(title: str, points: list[tuple[str, str]], shown: dict[str, str], sort: bool) -> dict:

@@ -31,31 +31,36 @@ def catalog_dataset(source: Path, base_url: str) -> dict[str, Any] | tuple[str, 
 
 def dataset(site: SiteData, downloads: Downloads) -> dict[str, Any]:
     """A minimal schema.org Dataset of the package (or release), download links relative to the index page."""
-    descriptor = site.package.descriptor
-    spatial = descriptor.get("spatial") or {}
+    descriptor, facts = site.package.descriptor, site.facts
     years = sorted(site.years)
     record: dict[str, Any] = {
         "@context": "https://schema.org/",
         "@type": "Dataset",
-        "name": descriptor.get("title") or descriptor.get("name"),
+        "name": facts["title"],
         "alternateName": descriptor.get("name"),
         "description": descriptor.get("description") or descriptor.get("title"),
         "identifier": downloads.release_name,
-        "version": descriptor.get("version"),
+        "version": facts["version"],
         "keywords": descriptor.get("keywords", []),
         "inLanguage": ["zh-CN", "en"],
         "isAccessibleForFree": True,
-        "license": next((lic.get("path") for lic in descriptor.get("licenses", []) if lic.get("path")), None),
+        "license": next((lic.get("path") for lic in _objects(descriptor, "licenses") if lic.get("path")), None),
         "creator": [
             {"@type": "Organization", "name": c.get("organization") or c.get("title")}
-            for c in descriptor.get("contributors", [])
+            for c in _objects(descriptor, "contributors")
             if "publisher" in (c.get("roles") or [])
         ],
-        "spatialCoverage": {"@type": "Place", "name": spatial.get("division_name")} if spatial else None,
+        "spatialCoverage": {"@type": "Place", "name": facts["division_name"]} if facts["division_name"] else None,
         "temporalCoverage": f"{years[0]}/{years[-1]}" if len(years) > 1 else (years[0] if years else None),
         "distribution": [_distribution(d.href, d.en) for d in _all(downloads)],
     }
     return {key: value for key, value in record.items() if value not in (None, [], "")}
+
+
+def _objects(descriptor: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    """The objects listed under ``key`` (a descriptor that failed validation may list anything there)."""
+    items = descriptor.get(key)
+    return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
 
 
 def script_text(record: dict[str, Any]) -> str:

@@ -95,6 +95,10 @@ class SiteData:
     department_years: list[DepartmentYear]
 
     @property
+    def facts(self) -> dict[str, str]:
+        return package_facts(self.package.descriptor)
+
+    @property
     def years(self) -> list[str]:
         return sorted({d.fiscal_year for d in self.department_years}, reverse=True)
 
@@ -104,6 +108,23 @@ class SiteData:
         return sorted(
             (d for d in self.department_years if (d.department_id, d.document_kind, d.scope) == same), key=_year_key
         )
+
+
+def package_facts(descriptor: dict[str, Any]) -> dict[str, str]:
+    """What the pages say about the package, each a text ("" where the descriptor does not say it or says it in a
+    shape other than a text): its title (else its name), version, and the division it covers."""
+    spatial = descriptor.get("spatial")
+    spatial = spatial if isinstance(spatial, dict) else {}
+
+    def text(value: Any) -> str:
+        return value if isinstance(value, str) else ""
+
+    return {
+        "title": text(descriptor.get("title")) or text(descriptor.get("name")),
+        "version": text(descriptor.get("version")),
+        "division_name": text(spatial.get("division_name")),
+        "division_code": text(spatial.get("division_code")),
+    }
 
 
 def read_site_data(package: Package) -> SiteData:

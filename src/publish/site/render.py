@@ -15,7 +15,7 @@ from publish.core import Report
 from publish.site import figures, formatting
 from publish.site.charts import charts_for
 from publish.site.comparison import comparison_for
-from publish.site.county import county_pages
+from publish.site.county import YearKind, county_pages
 from publish.site.downloads import Downloads
 from publish.site.jsonld import script_text
 from publish.site.model import DepartmentYear, SiteData
@@ -29,7 +29,13 @@ DEPARTMENT_FOLDER = "department"
 def render_site(site: SiteData, downloads: Downloads, report: Report, jsonld: dict[str, Any]) -> dict[str, bytes]:
     """Every file of the site except the downloads: site path → bytes."""
     env = _environment()
-    common = {"site": site, "downloads": downloads, "report": report, "tool_version": __version__}
+    common = {
+        "site": site,
+        "facts": site.facts,
+        "downloads": downloads,
+        "report": report,
+        "tool_version": __version__,
+    }
     files: dict[str, bytes] = {}
     pages = county_pages(site)
     index = env.get_template("index.html").render(
@@ -52,7 +58,7 @@ def render_site(site: SiteData, downloads: Downloads, report: Report, jsonld: di
             tables=tables_for(view),
             charts=charts_for(view, site.history(view)),
             findings=_findings_of(report, view),
-            totals=_totals(view),
+            county_page=YearKind(view.fiscal_year, view.document_kind),
             overview=overview_for(view),
             comparison=comparison_for(view, site.department_years),
         )
@@ -85,15 +91,6 @@ def _environment():
     env.filters["percent"] = figures.percent_text
     env.globals["page_path"] = page_path
     return env
-
-
-def _totals(view: DepartmentYear) -> dict[str, Any]:
-    """The headline figures of a department-year: income, expenditure and 三公 totals (rows or None)."""
-    return {
-        "income": view.total("income"),
-        "expenditure": view.total("expenditure_by_function") or view.total("expenditure_by_type"),
-        "sangong": view.total("sangong"),
-    }
 
 
 def _findings_of(report: Report, view: DepartmentYear) -> list:
