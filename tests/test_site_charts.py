@@ -19,6 +19,9 @@ from pathlib import Path
 import pytest
 
 import publish
+from publish.core import load
+from publish.site import chart_pool
+from publish.site.model import read_site_data
 from tests.helpers import require_tool
 from tests.site_support import county_package
 
@@ -164,3 +167,17 @@ def test_a_long_name_is_abbreviated_inside_its_chart_with_the_full_name_kept(cou
     cells = browser.evaluate("[...document.querySelectorAll('table th, table td')].map(c => c.textContent)")
     assert any(LONG_NAME in cell for cell in cells)
     assert re.search(re.escape(shown), browser.evaluate("document.querySelector('#chart-function svg').textContent"))
+
+
+def test_charts_drawn_by_worker_processes_are_those_drawn_in_one_process(tmp_path, monkeypatch):
+    site = read_site_data(load(county_package(tmp_path / "package")))
+    in_one_process = chart_pool.charts_of_every_page(site)
+    assert len(in_one_process) == len(site.department_years) < chart_pool.POOL_FROM_PAGES
+
+    def not_here(*_):
+        raise AssertionError("with a pool, no chart is drawn in the building process")
+
+    monkeypatch.setattr(chart_pool, "charts_for", not_here)  # the spawned workers import the real one
+    monkeypatch.setattr(chart_pool, "POOL_FROM_PAGES", 2)
+    monkeypatch.setattr(chart_pool, "WORKERS", 2)
+    assert chart_pool.charts_of_every_page(site) == in_one_process

@@ -13,7 +13,7 @@ from typing import Any
 from publish import __version__
 from publish.core import Report
 from publish.site import figures, formatting
-from publish.site.charts import charts_for
+from publish.site.chart_pool import charts_of_every_page
 from publish.site.comparison import comparison_for
 from publish.site.county import YearKind, county_pages
 from publish.site.downloads import Downloads
@@ -50,13 +50,13 @@ def render_site(site: SiteData, downloads: Downloads, report: Report, jsonld: di
     for county in pages:
         page = env.get_template("county.html").render(**common, root="../", page=county, pages=pages)
         files[county.year_kind.path] = page.encode("utf-8")
-    for view in site.department_years:
+    for view, charts in zip(site.department_years, charts_of_every_page(site), strict=True):
         page = env.get_template("department.html").render(
             **common,
             root="../",
             view=view,
             tables=tables_for(view),
-            charts=charts_for(view, site.history(view)),
+            charts=charts,
             findings=_findings_of(report, view),
             county_page=YearKind(view.fiscal_year, view.document_kind),
             overview=overview_for(view),
