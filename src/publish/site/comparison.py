@@ -9,14 +9,12 @@ only one document states shows "—" for the other, never a zero.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from publish.site import formatting
+from publish.site import figures, formatting
 from publish.site.model import DepartmentYear, Row
 
 BUDGET, FINAL = "budget", "final_account"
-PERCENT = Decimal("0.1")
-HUNDRED = Decimal(100)
 # (resource, item, Chinese, English): the fixed headline lines, in reading order; item None: the table's one line
 HEADLINES = (
     ("income", "total", "收入合计", "Income total"),
@@ -78,9 +76,7 @@ class Comparison:
 
 def rate(amount: Decimal | None, base: Decimal | None) -> str:
     """``amount`` as a percentage of ``base``, one decimal: '98.3%'; '—' where either is missing or the base is 0."""
-    if amount is None or base is None or base == 0:
-        return formatting.MISSING
-    return f"{(amount * HUNDRED / base).quantize(PERCENT, rounding=ROUND_HALF_UP)}%"
+    return formatting.MISSING if amount is None else figures.percent_text(figures.percent_of(amount, base))
 
 
 def counterpart(view: DepartmentYear, views: list[DepartmentYear]) -> DepartmentYear | None:
