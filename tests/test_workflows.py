@@ -8,7 +8,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -319,7 +318,7 @@ def run_action(workspace: Path, summary: Path, **inputs: str):
     action = load(ACTION)
     values = {name: inputs.get(name.replace("-", "_"), spec["default"]) for name, spec in action["inputs"].items()}
     context = {f"inputs.{name}": value for name, value in values.items()} | {"github.action_path": str(ROOT)}
-    installed = {"install": {"publish": publish_command(), "python": sys.executable}}
+    installed = {"install": {"publish": publish_command()}}
     env = {"GITHUB_STEP_SUMMARY": str(summary)}
     return run_steps(action["runs"]["steps"], workspace, env, context=context, outputs=installed)
 
@@ -336,21 +335,98 @@ def test_action_passes_on_the_repo_and_strict_fails_on_its_warning(tmp_path):
     assert wrong.stdout.startswith("::error title=publish-action::strict 只能是 true 或 false")
 
 
-def test_action_on_a_package_in_a_subfolder_annotates_repository_paths(tmp_path, package_copy):
+SUBFOLDER_ANNOTATIONS = {
+    ("error", "budgets/data/income.csv", "8", "income-total-mismatch"),
+    ("warning", "budgets/data/expenditure_by_type.csv", "2", "change-breakdown-mismatch"),
+}
+
+
+def broken_package_in_budgets(tmp_path: Path, package_copy: Path) -> Path:
+    """A workspace whose broken package sits in the sub-folder budgets/."""
     workspace = tmp_path / "workspace"
     shutil.copytree(package_copy, workspace / "budgets")
     break_income(workspace / "budgets")
+    return workspace
+
+
+def test_action_on_a_package_in_a_subfolder_annotates_repository_paths(tmp_path, package_copy):
+    workspace = broken_package_in_budgets(tmp_path, package_copy)
     summary = tmp_path / "summary.md"
     job = run_action(workspace, summary, path="budgets", lang="en", findings_csv="findings.csv")
     assert (job.steps[0].returncode, job.outputs["check"]) == (1, {"exit-code": "1"})
-    assert annotations(job.stdout) == {
-        ("error", "budgets/data/income.csv", "8", "income-total-mismatch"),
-        ("warning", "budgets/data/expenditure_by_type.csv", "2", "change-breakdown-mismatch"),
-    }
-    assert summary.read_text(encoding="utf-8").startswith("## Budget data validation\n")
+    assert annotations(job.stdout) == SUBFOLDER_ANNOTATIONS
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("## Budget data validation\n")
+    assert "| error | `income-total-mismatch` | `budgets/data/income.csv:8` |" in text
     findings = (workspace / "findings.csv").read_text(encoding="utf-8")
     assert findings.startswith("\ufeffseverity,rule,file,line")
-    assert "income-total-mismatch" in findings
+    assert "\nerror,income-total-mismatch,budgets/data/income.csv,8,amount," in findings
+
+
+def test_action_takes_the_package_as_its_descriptor_or_an_absolute_path_in_the_workspace(tmp_path, package_copy):
+    workspace = broken_package_in_budgets(tmp_path, package_copy)
+    for number, path in enumerate(["budgets/datapackage.json", "./budgets/", str(workspace / "budgets")]):
+        job = run_action(workspace, tmp_path / f"{number}.md", path=path)
+        assert (job.steps[0].returncode, job.outputs["check"]) == (1, {"exit-code": "1"}), path
+        assert annotations(job.stdout) == SUBFOLDER_ANNOTATIONS, path
+    at_root = run_action(workspace / "budgets", tmp_path / "root.md", path=str(workspace / "budgets"))
+    assert annotations(at_root.stdout) == {INCOME_ERROR, REPO_WARNING}
+
+
+def test_action_refuses_a_package_outside_the_repository_with_exit_2(tmp_path, package_copy):
+    workspace = tmp_path / "workspace"
+    workspace.mkdir()
+    job = run_action(workspace, tmp_path / "summary.md", path=str(package_copy))
+    assert (job.steps[0].returncode, job.outputs["check"]) == (2, {"exit-code": "2"})
+    assert "路径前缀 --path-prefix" in job.steps[0].stderr and "is an absolute path" in job.steps[0].stderr
+    assert job.stdout == ""
+
+
+# --- no program inside YAML: every step runs commands, never a script held in a string ---------------------
+
+INLINE_PROGRAM = re.compile(
+    r"(?:\b(?:python3?|node|perl|ruby|php|bash|sh)\b|\$\{?\w*PYTHON\w*\}?)[^\n|;&]*?\s-[a-zA-Z]*[ceE]\b"  # -c, -e, -pe
+    r"|<<-?\s*['\"]?\w+"  # a heredoc
+    r"|\b(?:python3?|node|perl|ruby)\s+-(?:\s|$)"  # a program read from standard input
+)
+
+
+def inline_programs(step: dict) -> list[str]:
+    """What in a step's `run` (or an `env` value it hands to the script) is a program in another language."""
+    texts = [("run", step.get("run", ""))] + [(f"env.{k}", str(v)) for k, v in step.get("env", {}).items()]
+    found = [f"{where}: {match.group()!r}" for where, text in texts for match in INLINE_PROGRAM.finditer(text)]
+    return found + [f"env.{k}: several lines" for k, v in step.get("env", {}).items() if "\n" in str(v).strip()]
+
+
+def test_the_action_holds_no_program_inside_yaml():
+    steps = load(ACTION)["runs"]["steps"]
+    assert [step["id"] for step in steps] == ["python", "install", "check"]
+    assert {step["id"]: inline_programs(step) for step in steps} == {"python": [], "install": [], "check": []}
+    assert "--path-prefix" in steps[2]["run"]
+
+
+def test_an_inline_program_is_found():
+    """The check above can fail: the action's former check step, and the other ways of hiding a program."""
+    former = {
+        "env": {"REPO_RELATIVE": "import os, re, sys\nfor line in sys.stdin.buffer:\n    print(line)\n"},
+        "run": 'publish validate . | "$PUBLISH_PYTHON" -c "$REPO_RELATIVE" "$PACKAGE_PATH" || status=$?\n',
+    }
+    assert inline_programs(former) == [
+        "run: '$PUBLISH_PYTHON\" -c'",
+        "env.REPO_RELATIVE: several lines",
+    ]
+    hidden = [
+        "python3 -c 'print(1)'",
+        "x=$(python -c 'import json')",
+        "node -e 'console.log(1)'",
+        "perl -pe 's/a/b/'",
+        "python3 - <<'EOF'\nprint(1)\nEOF",
+        "cat <<EOF > fix.py\nprint(1)\nEOF",
+        'bash -c "echo hi"',
+    ]
+    assert [bool(inline_programs({"run": run})) for run in hidden] == [True] * len(hidden)
+    commands = ["python3 -m pip install .", "publish validate . --path-prefix=budgets", 'test "$?" -eq 1']
+    assert [inline_programs({"run": run}) for run in commands] == [[], [], []]
 
 
 def run_release_job(repo: Path, tag: str):

@@ -13,6 +13,17 @@ def _split(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
+def _prefix_option(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """``--path-prefix`` normalised, or a usage error (exit 2) in both languages naming the value."""
+    from publish.core import PublishError
+    from publish.render import repository_prefix
+
+    try:
+        return repository_prefix(value)
+    except PublishError as error:
+        raise click.BadParameter(error.message("both"), param_hint="--path-prefix") from None
+
+
 @click.command("validate")
 @click.argument("path", default=".", type=click.Path(exists=True, dir_okay=True, file_okay=True))
 @output_options(follow_locale=True)
@@ -40,14 +51,24 @@ def _split(values: tuple[str, ...]) -> list[str]:
     help="只校验自 git 版本 REF 以来有改动的部门年度（及其相邻年度的跨年检查）Only the department-years "
     "whose rows changed since git revision REF (plus cross-year checks of their neighbours).",
 )
+@click.option(
+    "--path-prefix",
+    "path_prefix",
+    metavar="DIR",
+    default="",
+    callback=_prefix_option,
+    help="数据包在仓库子目录 DIR 中：输出里的文件路径从仓库根目录写起（如 budgets/data/income.csv），"
+    "GitHub 标注因此落在仓库的文件上 The package is in the repository's folder DIR: files in the output are named "
+    "from the repository's root (budgets/data/income.csv), so GitHub annotations land on them.",
+)
 @tool_failure_guard
-def command(path, output_format, lang, strict, select, skip, engine, fix, changed_since) -> None:
+def command(path, output_format, lang, strict, select, skip, engine, fix, changed_since, path_prefix) -> None:
     """校验数据包（目录或 datapackage.json）。Validate a data package (its folder or datapackage.json).
 
     退出码 Exit code: 0 无错误 no errors, 1 有错误 errors found (或 --strict 下有警告 or warnings with
     --strict), 2 用法错误 bad invocation, 3 工具故障 the tool failed.
     """
-    from publish.render import RENDERERS
+    from publish.render import RENDERERS, relocated
     from publish.rules import BY_ID
     from publish.validate import validate
 
@@ -69,6 +90,7 @@ def command(path, output_format, lang, strict, select, skip, engine, fix, change
             )
         else:
             report = validate(path, select=chosen, skip=skipped, engine=engine, progress=progress)
+    report = relocated(report, path_prefix)
     sys.stdout.write(RENDERERS[output_format](report, lang))
     failed = not report.valid or (strict and report.warnings)
     sys.exit(EXIT_INVALID if failed else EXIT_OK)

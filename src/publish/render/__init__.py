@@ -1,6 +1,7 @@
 """Rendering one report: every output format lives here, none in the rules or the commands.
 
-Each renderer takes the report and a language: "zh", "en" or "both" (Chinese first).
+Each renderer takes the report and a language: "zh", "en" or "both" (Chinese first). ``relocated`` names the
+files from the repository's root first, for a package in a sub-folder (``repository_prefix`` reads that folder).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from collections.abc import Callable
 
 from publish.core import Report
 from publish.render import csv_table, github, json_report, text
+from publish.render.prefix import PrefixError, relocated, repository_prefix
 from publish.render.progress import progress_bar
 
 RENDERERS: dict[str, Callable[[Report, str], str]] = {
@@ -18,4 +20,4 @@ RENDERERS: dict[str, Callable[[Report, str], str]] = {
     "csv": csv_table.render,
 }
 
-__all__ = ["RENDERERS", "progress_bar"]
+__all__ = ["RENDERERS", "PrefixError", "progress_bar", "relocated", "repository_prefix"]
