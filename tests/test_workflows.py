@@ -211,7 +211,7 @@ def test_the_check_runs_on_the_pull_request_itself_and_the_tests_once():
     assert all("if" not in job for job in workflow["jobs"].values())
     runs = [step.get("run", "") for _, _, step in all_steps()]
     assert sum("pytest" in run for run in runs) == 1
-    assert "publish validate . --format github --lang zh" in runs
+    assert 'publish validate . --format github --lang zh ${BASE_SHA:+--changed-since "$BASE_SHA"}' in runs
     upload = next(s for s in workflow["jobs"]["check"]["steps"] if "upload-artifact" in s.get("uses", ""))
     assert (upload["if"], upload["with"]["path"]) == ("${{ !cancelled() }}", "findings.csv")
     assert load(WORKFLOWS / "release.yml")["on"] == {"push": {"tags": ["v*"]}}
@@ -282,10 +282,12 @@ def test_annotations_and_step_summary_on_a_broken_package(package_copy, tmp_path
 # --- local runs of the workflows' own commands ---------------------------------------------------
 
 
-def run_check_job(workspace: Path, summary: Path):
+def run_check_job(workspace: Path, summary: Path, base: str = ""):
+    """The check job's steps on a push (no ``base``) or on a pull request whose base commit is ``base``."""
     publish_command()
     steps, env = job_env(load(WORKFLOWS / "validate.yml"), "check")
-    return run_steps(steps, workspace, {**env, "GITHUB_STEP_SUMMARY": str(summary)}, context={})
+    context = {"github.event.pull_request.base.sha": base}
+    return run_steps(steps, workspace, {**env, "GITHUB_STEP_SUMMARY": str(summary)}, context=context)
 
 
 def test_check_job_passes_on_a_clean_clone(tmp_path):
@@ -312,6 +314,42 @@ def test_check_job_fails_with_annotations_on_a_broken_copy(tmp_path):
     assert "| 错误 | `income-total-mismatch` | `data/income.csv:8` |" in text
     assert text.rstrip().endswith("The findings are downloadable as a CSV from this run's Artifacts (findings).")
     assert "income-total-mismatch,data/income.csv,8,amount" in (repo / "findings.csv").read_text(encoding="utf-8")
+
+
+GIT = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", "-c", "commit.gpgsign=false"]
+FUNCTION = "data/expenditure_by_function.csv"
+
+
+def change_a_function_figure(repo: Path) -> str:
+    """On a branch of ``repo``, line 2 of the function table 304.21 → 304.12, committed; the base commit."""
+    git = [require_tool("git", "a pull request is a branch with a base commit"), *GIT[1:], "-C", str(repo)]
+    base = subprocess.run([*git, "rev-parse", "HEAD"], check=True, capture_output=True, text=True).stdout.strip()
+    subprocess.run([*git, "checkout", "-qb", "change"], check=True)
+    path = repo / FUNCTION
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert ",304.21," in lines[1]
+    lines[1] = lines[1].replace(",304.21,", ",304.12,")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    subprocess.run([*git, "commit", "-qam", "change"], check=True)
+    return base
+
+
+def test_check_job_on_a_pull_request_annotates_the_changed_line(tmp_path):
+    repo = clean_clone(tmp_path)
+    base = change_a_function_figure(repo)
+    job = run_check_job(repo, tmp_path / "summary.md", base=base)
+    assert [(s.name[:4], s.returncode) for s in job.steps] == [("校验数据", 1), ("问题清单", 0), ("下载说明", 0)]
+    output = job.step("校验数据").stdout
+    total = ("error", FUNCTION, "7", "function-total-mismatch")
+    assert annotations(output) == {("error", FUNCTION, "2", "function-total-mismatch"), total, REPO_WARNING}
+    changed = next(line for line in output.splitlines() if line.startswith(f"::error file={FUNCTION},line=2,"))
+    assert f"涉及的其他行：{FUNCTION}:7、" in changed and f"Other lines involved: {FUNCTION}:7, " in changed
+    assert sum(line.startswith(f"::error file={FUNCTION},line=7,") for line in output.splitlines()) == 1
+    assert "function-total-mismatch,data/expenditure_by_function.csv,7,amount" in (repo / "findings.csv").read_text(
+        encoding="utf-8"
+    )
+    push = run_check_job(repo, tmp_path / "push.md")  # on a push there is no base: the total alone, as before
+    assert annotations(push.step("校验数据").stdout) == {total, REPO_WARNING}
 
 
 def run_action(workspace: Path, summary: Path, **inputs: str):

@@ -19,6 +19,9 @@ class Finding:
     location first. In a workbook ``path`` is the sheet and ``cell`` the cell (``F5``).
     ``text`` (Chinese, English) is the message without its location, when it was built as
     "location: text": a finding placed elsewhere (a submission's cell) is built anew from it.
+    ``involved`` holds the other lines of ``path`` the finding is about (a sum's parts, the row a key repeats,
+    the prior year's row); ``changed`` those of them and of ``row`` that changed since the revision
+    `--changed-since` names, where the finding is annotated too.
     """
 
     rule: str
@@ -36,6 +39,8 @@ class Finding:
     scope: str | None = None
     cell: str | None = None
     text: tuple[str, str] | None = dataclass_field(default=None, repr=False, compare=False)
+    involved: tuple[int, ...] = dataclass_field(default=(), repr=False, compare=False)
+    changed: tuple[int, ...] = dataclass_field(default=(), repr=False, compare=False)
 
     def message(self, lang: str = "zh") -> str:
         return self.message_en if lang == "en" else self.message_zh
@@ -48,9 +53,10 @@ class Finding:
         return f"{self.path}:{self.row}" if self.row else (self.path or "")
 
     def to_dict(self) -> dict[str, Any]:
-        """The finding as JSON data: ``cell`` only where there is one; ``text`` is in the messages."""
+        """The finding as JSON data (a public shape): ``cell`` only where there is one; ``text`` is in the messages,
+        ``involved`` and ``changed`` serve the annotations."""
         data = asdict(self)
-        del data["text"]
+        del data["text"], data["involved"], data["changed"]
         if self.cell is None:
             del data["cell"]
         return data

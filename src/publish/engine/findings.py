@@ -89,8 +89,10 @@ def structural_finding(
     note: str = "",
     field_type: str = "",
     message_en: str | None = None,
+    involved: tuple[int, ...] = (),
 ) -> Finding:
-    """A finding for one frictionless error type, with a located message in both languages."""
+    """A finding for one frictionless error type, with a located message in both languages; ``involved``: the
+    other lines it is about (the earlier row a key repeats)."""
     where_zh = path + (f" 第 {row} 行" if row else "") + (f"，字段 {field}" if field else "")
     where_en = path + (f" line {row}" if row else "") + (f", field {field}" if field else "")
     constraint = note.split('"')[1] if note.count('"') >= 2 else note
@@ -116,4 +118,5 @@ def structural_finding(
         message_zh=f"{where_zh}：{text_zh}",
         message_en=message_en or f"{where_en}: {text_en}",
         text=None if message_en else (text_zh, text_en),
+        involved=involved,
     )

@@ -53,6 +53,7 @@ def check_primary_key(resource: Resource, frame: pl.DataFrame, keys: dict, prese
                 row=line,
                 cell=", ".join(map(str, cells)),
                 note=f"the same as in the row at line {first}",
+                involved=(first,),
             )
         )
     return sorted(findings, key=lambda f: f.row or 0)
@@ -76,6 +77,7 @@ def check_unique(resource: Resource, frame: pl.DataFrame, keys: dict, present: s
                     field=name,
                     cell=str(cells[0]),
                     note=f"the same as in the row at line {first}",
+                    involved=(first,),
                 )
             )
     return findings

@@ -1,6 +1,7 @@
 """GitHub Actions: one workflow-command annotation per finding, and a Markdown step summary.
 
-Annotations point at the CSV line in the pull request's diff; the summary (appended to the file
+Annotations point at the CSV line in the pull request's diff (with `--changed-since`, also at the changed lines a
+finding involves: ``placement``); the summary (appended to the file
 named by $GITHUB_STEP_SUMMARY when it is set) tables the findings by department-year. Every value is
 escaped for its place by ``publish.core.escape``: a command's data and properties as GitHub encodes them,
 a summary cell as Markdown text (or a code span) that can start no link, image, HTML or new row.
@@ -12,6 +13,7 @@ import os
 
 from publish.core import Finding, Report, escape
 from publish.render.grouping import by_department_year, heading
+from publish.render.placement import where_changed
 from publish.render.text import SEVERITY, summary
 
 COMMAND = {"error": "error", "warning": "warning"}
@@ -19,7 +21,7 @@ COMMAND = {"error": "error", "warning": "warning"}
 
 def render(report: Report, lang: str) -> str:
     lang = "en" if lang == "en" else "zh"  # "both": every annotation carries both languages anyway
-    lines = [annotation(finding, lang) for finding in report.findings]
+    lines = [annotation(placed, lang) for finding in report.findings for placed in where_changed(finding)]
     lines.append(summary(report, lang))
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if target:

@@ -24,6 +24,7 @@ from publish.core import (
 from publish.engine import LINE, Tables
 
 KEY = list(IDENTITY)  # one disclosure: fiscal_year, department_id, document_kind, scope
+INVOLVED = "_involved"  # a column of the other lines a finding is about (a sum's parts, the prior year's row)
 
 
 @dataclass
@@ -70,7 +71,8 @@ class Rule(Registered):
         values: dict[str, Any] | None = None,
         severity: Severity | None = None,
     ) -> Finding:
-        """A finding located at ``row`` (a dict holding `_line` and the disclosure's key)."""
+        """A finding located at ``row`` (a dict holding `_line` and the disclosure's key, and `_involved` where
+        other lines are involved: a line or a list of them)."""
         path = ctx.path(resource)
         line = row.get(LINE)
         year, department = row.get("fiscal_year"), row.get("department_id")
@@ -93,7 +95,14 @@ class Rule(Registered):
             message_zh=f"{at_zh}{who_zh}：{zh}",
             message_en=f"{at_en}{who_en}: {en}",
             text=(zh, en),
+            involved=involved_lines(row.get(INVOLVED), line),
         )
+
+
+def involved_lines(value: Any, line: int | None) -> tuple[int, ...]:
+    """The lines other than ``line`` that ``value`` (a line, a list of lines or nothing) names, in order."""
+    found = value if isinstance(value, list) else [value]
+    return tuple(sorted({n for n in found if isinstance(n, int) and n != line}))
 
 
 def _who(year: Any, department: Any, kind: Any = None, scope: Any = None) -> tuple[str, str]:

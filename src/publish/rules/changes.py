@@ -9,7 +9,7 @@ from decimal import Decimal
 import polars as pl
 
 from publish.core import CENTI, CHANGE_WORD_SIGNS, CHANGE_WORDS, DECIMALS, Finding
-from publish.rules.base import Context, Rule, figure, in_fen, money, rows, shown
+from publish.rules.base import INVOLVED, Context, Rule, figure, in_fen, money, rows, shown
 from publish.rules.totals import GROUPS
 
 CHANGED = ["income", "expenditure_by_function", "expenditure_by_type", "sangong", "operating_costs"]
@@ -58,6 +58,7 @@ def prior_year(rule: Rule, ctx: Context) -> Iterable[Finding]:
             (pl.col("fiscal_year") + 1).alias("fiscal_year"),
             pl.col("amount").alias("prior"),
             pl.col("_line").alias("prior_line"),
+            pl.col("_line").alias(INVOLVED),
             pl.col("_kind").alias("_compared_kind"),
         )
         stated = frame.filter(pl.col("change").is_not_null() & pl.col("amount").is_not_null())

@@ -16,7 +16,7 @@ import polars as pl
 
 from publish.core import PROFILES, YUAN_PER_WANYUAN, Finding
 from publish.engine import LINE
-from publish.rules.base import KEY, Context, Rule, figure, in_fen, rows, shown, unit_of, within_rounding
+from publish.rules.base import INVOLVED, KEY, Context, Rule, figure, in_fen, rows, shown, unit_of, within_rounding
 
 # resource -> extra grouping columns beside the department-year
 GROUPS = {
@@ -39,6 +39,7 @@ def parts_beside_parents(
         pl.col(value).sum().alias("parts_sum"),
         pl.len().alias("parts"),
         pl.col(value).null_count().alias("parts_empty"),
+        pl.col(LINE).alias(INVOLVED),
         (pl.col("_factor").sum() if "_factor" in frame.columns else pl.len()).alias("parts_tolerance"),
     )
     lines = frame if parents is None else parents

@@ -7,20 +7,34 @@ departments' neighbouring years (the cross-year rules compare Y with Y−1 and Y
 they reference are validated with every structural check and budget rule; only findings in the
 changed disclosures are reported, plus cross-year findings in their neighbours. A change to
 the descriptor, a schema or a table without department ids (the code lists) validates everything.
+A finding about other lines too (a sum's parts, a repeated key's first row, the prior year's row) carries those of
+its lines that were added or edited, where `--format github` annotates it as well (`publish.render.placement`).
 """
 
 from __future__ import annotations
 
 import subprocess
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from dataclasses import field as dataclass_field
 from pathlib import Path
 
-from publish.core import DESCRIPTOR, DOCUMENT_KINDS, EXIT_USAGE, IDENTITY, PackageError, PublishError, Report, load
+from publish.core import (
+    DESCRIPTOR,
+    DOCUMENT_KINDS,
+    EXIT_USAGE,
+    IDENTITY,
+    Finding,
+    PackageError,
+    PublishError,
+    Report,
+    load,
+)
 from publish.engine import BOM, LINE, Scope, parse
 from publish.validate.run import validate
 
 CROSS_YEAR_RULES = {"prior-year-mismatch"}
+COPY = "_copy"
 
 
 class IncrementalError(PublishError):
@@ -35,6 +49,7 @@ class Change:
     departments: set[str]
     files: list[str]
     everything: bool = False
+    lines: dict[str, set[int]] = dataclass_field(default_factory=dict)  # each file's added or edited lines
 
     @property
     def neighbours(self) -> set[tuple[str, ...]]:
@@ -72,7 +87,7 @@ def validate_changed(
     scope = Scope(change.pairs | change.neighbours, set(change.departments))
     report = validate(path, select=select, skip=skip, engine=engine, only=scope, progress=progress)
     kept = Report()
-    kept.extend([f for f in report.findings if _reported(f, change)])
+    kept.extend([_where_changed(f, change) for f in report.findings if _reported(f, change)])
     kept.stats.update(report.stats)
     kept.stats.update(
         {"incremental": since, "changed_files": change.files, "changed_department_years": len(change.pairs)}
@@ -87,6 +102,13 @@ def _reported(finding, change: Change) -> bool:
     if department in change.departments or _among(finding, change.pairs):
         return True
     return finding.rule in CROSS_YEAR_RULES and _among(finding, change.neighbours)
+
+
+def _where_changed(finding: Finding, change: Change) -> Finding:
+    """The finding with the lines it involves (its own and the others) that changed, where it involves others."""
+    lines = change.lines.get(finding.path or "", set())
+    changed = tuple(n for n in sorted({finding.row, *finding.involved} & lines) if n)
+    return replace(finding, changed=changed) if finding.involved and changed else finding
 
 
 def _among(finding, identities: set[tuple[str, ...]]) -> bool:
@@ -112,25 +134,38 @@ def changes_since(package, since: str) -> Change:
             change.everything = True
             return change
         old = _show(root, since, name)
-        pairs, departments = changed_keys(old, (root / name).read_bytes(), name)
+        pairs, departments, lines = changed_keys(old, (root / name).read_bytes(), name)
         change.pairs |= pairs
         change.departments |= departments
+        change.lines[name] = lines
     return change
 
 
-def changed_keys(old: bytes, new: bytes, path: str) -> tuple[set[tuple[str, ...]], set[str]]:
-    """The keys of the rows that differ between two versions of a file (compared as whole rows)."""
-    import polars as pl
-
+def changed_keys(old: bytes, new: bytes, path: str) -> tuple[set[tuple[str, ...]], set[str], set[int]]:
+    """The keys of the rows that differ between two versions of a file (compared as whole rows, a repeated row
+    by its copies), and the lines of the new version's added or edited rows."""
     before, after = (parse(data.removeprefix(BOM), path, path) for data in (old, new))
-    rows = []
     if before.labels != after.labels or before.cells.width != after.cells.width:
         rows = [(before.labels, before.cells), (after.labels, after.cells)]
-    else:
-        columns = [c for c in after.cells.columns if c != LINE]
-        a = after.cells.select(pl.col(columns).fill_null(""))
-        b = before.cells.select(pl.col(columns).fill_null(""))
-        rows = [(after.labels, a.join(b, on=columns, how="anti")), (before.labels, b.join(a, on=columns, how="anti"))]
+        return (*_keys(rows), set(after.cells[LINE].to_list()))
+    columns = [c for c in after.cells.columns if c != LINE]
+    a, b = (_numbered(frame, columns) for frame in (after.cells, before.cells))
+    on = [*columns, COPY]
+    added = a.join(b.drop(LINE), on=on, how="anti")
+    rows = [(after.labels, added), (before.labels, b.join(a.drop(LINE), on=on, how="anti"))]
+    return (*_keys(rows), set(added[LINE].to_list()))
+
+
+def _numbered(cells, columns: list[str]):
+    """The rows with empty cells as "" and `_copy`: how many identical rows come before each."""
+    import polars as pl
+
+    frame = cells.select(LINE, pl.col(columns).fill_null(""))
+    return frame.with_columns(pl.int_range(pl.len()).over(columns).alias(COPY))
+
+
+def _keys(rows) -> tuple[set[tuple[str, ...]], set[str]]:
+    """The disclosures (and, in a table without years, the departments) that ``rows`` (labels, cells) name."""
     pairs: set[tuple[str, ...]] = set()
     departments: set[str] = set()
     for labels, frame in rows:
