@@ -212,3 +212,15 @@ def test_the_merge_workflow_is_least_privilege_serialised_and_runs_only_publish_
             commands |= {words[0]} if words and "=" not in words[0] else set()
     assert commands <= {"publish", "git", "echo", "if", "fi", "exit", "{", "}", "export", "commit", "-m", "then"}
     assert {"publish", "git"} <= commands
+
+
+def test_the_pull_request_check_runs_publish_from_the_base_branch():
+    steps = load(WORKFLOWS / "validate.yml")["jobs"]["submissions"]["steps"]
+    pull_request, base = [s for s in steps if s.get("uses", "").startswith("actions/checkout@")]
+    assert pull_request["with"] == {"fetch-depth": 0, "persist-credentials": False}  # its history holds the base
+    assert base["with"]["ref"] == "${{ github.event.pull_request.base.sha || github.sha }}"
+    install = next(s for s in steps if s.get("id") == "install")
+    assert install["working-directory"] == base["with"]["path"] == ".publish-base"
+    check = next(s for s in steps if s.get("id") == "submissions")
+    assert check["env"] == {"BASE_SHA": "${{ github.event.pull_request.base.sha }}"}
+    assert '--changed-since "$BASE_SHA"' in check["run"] and "--todo submission-findings.csv" in check["run"]
