@@ -53,19 +53,19 @@ class InboxRun:
 
 def check_submissions(root: str | Path, since: str | None = None) -> InboxRun:
     """Check the submissions added or changed since ``since`` (or all waiting) as ``publish add --dry-run``."""
-    return _run(Path(root), since, dry_run=True)
+    return _run(load(root).root, since, dry_run=True)
 
 
 def merge_submissions(root: str | Path, since: str | None = None) -> InboxRun:
     """Merge the submissions added or changed since ``since`` (or all waiting), all or none; then file them."""
-    run = _run(Path(root), since, dry_run=False)
+    root = load(root).root  # the package's folder, also when given its datapackage.json
+    run = _run(root, since, dry_run=False)
     if run.batch is not None and run.batch.accepted:
-        run.filed = file_merged(Path(root), run.submissions)
+        run.filed = file_merged(root, run.submissions)
     return run
 
 
 def _run(root: Path, since: str | None, dry_run: bool) -> InboxRun:
-    root = load(root).root
     submissions = changed_submissions(root, since) if since else waiting_submissions(root)
     if not submissions:
         return InboxRun([])
