@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from tests.helpers import ROOT, require_tool
-from tests.workflow_runner import job_env, load, run_steps
+from tests.workflow_runner import inline_programs, job_env, load, run_steps
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 ACTION = ROOT / "action.yml"
@@ -170,20 +170,19 @@ def test_zizmor_reports_injection_and_unpinned_actions(tmp_path):
 def test_every_action_is_pinned_by_the_verified_commit_sha():
     text = "\n".join(p.read_text(encoding="utf-8") for p in [*workflow_files(), ACTION])
     uses = re.findall(r"^\s*(?:- )?uses: (\S+)@(\S+)(?: # (\S+))?$", text, flags=re.MULTILINE)
-    assert len(uses) == sum("uses" in step for _, _, step in all_steps()) == 9
+    assert len(uses) == sum("uses" in step for _, _, step in all_steps()) == 15
     for action, ref, comment in uses:
         assert (ref, comment) == PINNED[action], action
 
 
 def test_least_privilege_permissions():
-    assert [path.name for path in workflow_files()] == ["release.yml", "validate.yml"]
+    assert [path.name for path in workflow_files()] == ["merge-submissions.yml", "release.yml", "validate.yml"]
+    writers = {("release.yml", "release"), ("merge-submissions.yml", "merge")}
     for path in workflow_files():
         workflow = load(path)
         assert workflow["permissions"] == {}, path.name
         for name, job in workflow["jobs"].items():
-            expected = (
-                {"contents": "write"} if (path.name, name) == ("release.yml", "release") else {"contents": "read"}
-            )
+            expected = {"contents": "write"} if (path.name, name) in writers else {"contents": "read"}
             assert job["permissions"] == expected, (path.name, name)
 
 
@@ -195,14 +194,14 @@ def test_no_expression_inside_any_script_and_no_persisted_credentials():
             assert step["with"]["persist-credentials"] is False, (source, job)
 
 
-def test_pip_is_cached_on_pull_requests_but_not_in_the_release():
+def test_pip_is_cached_on_pull_requests_but_not_where_a_job_can_write():
     checked = set()
     for source, job, step in all_steps():
         if step.get("uses", "").startswith("actions/setup-python@"):
             cached = step["with"].get("cache")
             assert cached == ("pip" if source == "validate.yml" else None), (source, job)
             checked.add(source)
-    assert checked == {"action.yml", "release.yml", "validate.yml"}
+    assert checked == {"action.yml", "merge-submissions.yml", "release.yml", "validate.yml"}
 
 
 def test_the_check_runs_on_the_pull_request_itself_and_the_tests_once():
@@ -421,19 +420,6 @@ def test_action_refuses_a_package_outside_the_repository_with_exit_2(tmp_path, p
 
 
 # --- no program inside YAML: every step runs commands, never a script held in a string ---------------------
-
-INLINE_PROGRAM = re.compile(
-    r"(?:\b(?:python3?|node|perl|ruby|php|bash|sh)\b|\$\{?\w*PYTHON\w*\}?)[^\n|;&]*?\s-[a-zA-Z]*[ceE]\b"  # -c, -e, -pe
-    r"|<<-?\s*['\"]?\w+"  # a heredoc
-    r"|\b(?:python3?|node|perl|ruby)\s+-(?:\s|$)"  # a program read from standard input
-)
-
-
-def inline_programs(step: dict) -> list[str]:
-    """What in a step's `run` (or an `env` value it hands to the script) is a program in another language."""
-    texts = [("run", step.get("run", ""))] + [(f"env.{k}", str(v)) for k, v in step.get("env", {}).items()]
-    found = [f"{where}: {match.group()!r}" for where, text in texts for match in INLINE_PROGRAM.finditer(text)]
-    return found + [f"env.{k}: several lines" for k, v in step.get("env", {}).items() if "\n" in str(v).strip()]
 
 
 def test_the_action_holds_no_program_inside_yaml():

@@ -21,6 +21,18 @@ from tests.helpers import require_tool
 
 EXPRESSION = re.compile(r"^\$\{\{\s*(.+?)\s*\}\}$")
 STEP_OUTPUT = re.compile(r"^steps\.([\w-]+)\.outputs\.([\w-]+)$")
+INLINE_PROGRAM = re.compile(
+    r"(?:\b(?:python3?|node|perl|ruby|php|bash|sh)\b|\$\{?\w*PYTHON\w*\}?)[^\n|;&]*?\s-[a-zA-Z]*[ceE]\b"  # -c, -e, -pe
+    r"|<<-?\s*['\"]?\w+"  # a heredoc
+    r"|\b(?:python3?|node|perl|ruby)\s+-(?:\s|$)"  # a program read from standard input
+)
+
+
+def inline_programs(step: dict) -> list[str]:
+    """What in a step's `run` (or an `env` value it hands to the script) is a program in another language."""
+    texts = [("run", step.get("run", ""))] + [(f"env.{k}", str(v)) for k, v in step.get("env", {}).items()]
+    found = [f"{where}: {match.group()!r}" for where, text in texts for match in INLINE_PROGRAM.finditer(text)]
+    return found + [f"env.{k}: several lines" for k, v in step.get("env", {}).items() if "\n" in str(v).strip()]
 
 
 @dataclass

@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "verify": "verify",
     "template": "template",
     "add": "add",
+    "submissions": "submissions",
     "extract": "extract",
     "catalog": "catalog",
     "site": "site",
