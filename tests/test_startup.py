@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from publish.validate.run import validate
-from tests.helpers import ROOT
+from tests.helpers import ROOT, copy_package
 
 HEAVY = ("polars", "frictionless", "pandera", "duckdb", "openpyxl", "jinja2", "rdflib", "pdfplumber", "altair", "rich")
 PROBE = """
@@ -46,6 +46,20 @@ def test_validate_loads_what_it_needs_and_nothing_for_export_or_pages():
     loaded = imported_after(["validate", str(ROOT), "--format", "json"])
     assert {"polars", "frictionless", "pandera"} <= set(loaded)
     assert not {"duckdb", "openpyxl", "jinja2", "rdflib", "altair", "rich"} & set(loaded)
+
+
+MODELLED = ("income", "expenditure_by_function", "expenditure_by_type", "sangong", "operating_costs", "kpis", "assets")
+
+
+def test_validate_without_a_modelled_resource_or_rule_never_imports_pandera(tmp_path):
+    package = copy_package(tmp_path / "package", sources=False)
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["resources"] = [r for r in descriptor["resources"] if r["name"] not in MODELLED]
+    (package / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    report = validate(package)
+    assert [f.rule for f in report.findings] == ["required-part-missing"] * 7  # the rules ran on what is left
+    assert "pandera" not in imported_after(["validate", str(package), "--format", "json"])
+    assert "pandera" not in imported_after(["validate", str(ROOT), "--select", "sums", "--format", "json"])
 
 
 def test_validate_reports_its_progress_stage_by_stage():

@@ -1,0 +1,129 @@
+"""The fixed cost of a small run: cold `publish validate` against `frictionless validate`, and where the time goes.
+
+    python benchmarks/fixed_cost.py                  # this repo, 5 cold runs of each, medians and the ratio
+    python benchmarks/fixed_cost.py PACKAGE --runs 9
+    python benchmarks/fixed_cost.py PACKAGE --rules  # one process: each stage, then each rule, slowest first
+
+Cold runs alternate between the two tools, so a busy machine slows both alike; compare the ratio of
+one run, not figures from different runs. `--rules` times the stages of `publish.validate.run.validate`
+one by one in a child process (imports, descriptor, tables, the pandera row models) and then every
+registered rule alone, one after another (the real run spreads them over threads).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+STAGES = """
+import json, sys, time
+clock = [time.perf_counter()]
+def lap():
+    clock.append(time.perf_counter())
+    return round(clock[-1] - clock[-2], 4)
+times = {}
+from publish.core import load
+from publish.engine import load_tables
+from publish.rules import RULES, Context
+from publish.rules.rows import model_failures
+from publish.validate.descriptor import descriptor_findings
+times["import publish.rules (polars)"] = lap()
+package = load(sys.argv[1])
+descriptor_findings(package)
+times["descriptor (frictionless, with its import)"] = lap()
+tables, _ = load_tables(package)
+times["tables (typed, structure checked)"] = lap()
+ctx = Context(package, tables)
+model_failures(ctx)
+times["row models (pandera, with its import)"] = lap()
+rules = {}
+for rule in RULES:
+    lap()
+    found = list(rule.run(rule, ctx))
+    rules[rule.id] = lap()
+print(json.dumps({"stages": times, "rules": rules}))
+"""
+
+
+def cold(argv: list[str]) -> float:
+    """Wall seconds of one fresh child process running ``argv``."""
+    started = time.perf_counter()
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=child_env())
+    return time.perf_counter() - started
+
+
+def child_env() -> dict[str, str]:
+    """This checkout's `src` first on the path, so the code measured is the code here."""
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")]))
+    return env
+
+
+def side_by_side(package: Path, runs: int) -> dict[str, list[float]]:
+    """``runs`` cold runs of each tool on ``package``, alternating."""
+    frictionless = shutil.which("frictionless") or "frictionless"
+    tools = {
+        "publish validate": [sys.executable, "-m", "publish", "validate", str(package)],
+        "frictionless validate": [frictionless, "validate", str(package / "datapackage.json")],
+    }
+    times: dict[str, list[float]] = {name: [] for name in tools}
+    for _ in range(runs):
+        for name, argv in tools.items():
+            times[name].append(cold(argv))
+    return times
+
+
+def render_side_by_side(times: dict[str, list[float]]) -> str:
+    medians = {name: statistics.median(seconds) for name, seconds in times.items()}
+    lines = [
+        f"{name:<22} median {median:.2f} s  (min {min(times[name]):.2f}, max {max(times[name]):.2f}, "
+        f"{len(times[name])} runs)"
+        for name, median in medians.items()
+    ]
+    ratio = medians["frictionless validate"] / medians["publish validate"]
+    lines.append(f"ratio frictionless / publish: {ratio:.2f}x ({'faster' if ratio >= 1 else 'slower'})")
+    return "\n".join(lines)
+
+
+def stages(package: Path) -> dict:
+    """Seconds per stage and per rule, measured in one fresh child process."""
+    done = subprocess.run(
+        [sys.executable, "-c", STAGES, str(package)], capture_output=True, text=True, env=child_env(), check=True
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def render_stages(timed: dict, top: int) -> str:
+    lines = [f"{seconds:7.3f} s  {stage}" for stage, seconds in timed["stages"].items()]
+    ranked = sorted(timed["rules"].items(), key=lambda item: -item[1])
+    lines.append(f"{sum(timed['rules'].values()):7.3f} s  all {len(ranked)} rules, one after another; slowest:")
+    lines += [f"{seconds:7.3f} s    {rule}" for rule, seconds in ranked[:top]]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("package", nargs="?", type=Path, default=ROOT)
+    parser.add_argument("--runs", type=int, default=5, help="cold runs of each tool")
+    parser.add_argument("--rules", action="store_true", help="time each stage and each rule instead")
+    parser.add_argument("--top", type=int, default=15, help="rules listed with --rules")
+    args = parser.parse_args(argv)
+    package = args.package.resolve()
+    if args.rules:
+        print(render_stages(stages(package), args.top))
+    else:
+        print(render_side_by_side(side_by_side(package, args.runs)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
