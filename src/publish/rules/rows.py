@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable
 
 from publish import models
 from publish.core import CHANGE_WORD_SIGNS, Finding
 from publish.rules.base import Context, Rule, money
 
-ONE_AT_A_TIME = threading.Lock()  # the rules run in threads; the models run once, the other callers wait
-
 
 def model_failures(ctx: Context) -> dict[str, list[tuple[str, int]]]:
-    """The models' failures for the tables of ``ctx``, computed on the first call and kept on ``ctx``."""
-    with ONE_AT_A_TIME:
-        cached = getattr(ctx, "_model_failures", None)
-        if cached is None:
-            cached = models.failures({name: table.frame for name, table in ctx.tables.items()})
-            ctx._model_failures = cached  # type: ignore[attr-defined]
+    cached = getattr(ctx, "_model_failures", None)
+    if cached is None:
+        cached = models.failures({name: table.frame for name, table in ctx.tables.items()})
+        ctx._model_failures = cached  # type: ignore[attr-defined]
     return cached
 
 
