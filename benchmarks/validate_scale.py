@@ -56,11 +56,11 @@ print(json.dumps({"seconds": time.perf_counter() - started, "valid": report.vali
 """
 
 
-def run_child(argv: list[str], cwd: Path | None = None) -> dict:
+def run_child(argv: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> dict:
     """Run a child process; its wall seconds, peak RSS in MiB and (if it printed JSON) its answer."""
     with tempfile.TemporaryFile() as out:
         started = time.perf_counter()
-        child = subprocess.Popen(argv, stdout=out, stderr=subprocess.DEVNULL, cwd=cwd)
+        child = subprocess.Popen(argv, stdout=out, stderr=subprocess.DEVNULL, cwd=cwd, env=env)
         _, status, usage = os.wait4(child.pid, 0)
         wall = time.perf_counter() - started
         out.seek(0)
