@@ -54,17 +54,34 @@ def push(
 
 
 def _send(ckan_url: str, api_key: str, payload: dict) -> str:
-    from ckanapi import NotFound, RemoteCKAN
+    from ckanapi import RemoteCKAN
 
     options = {"timeout": TIMEOUT_SECONDS}
     with RemoteCKAN(ckan_url, apikey=api_key, user_agent=f"publish/{__version__}") as portal:
-        try:
-            existing = portal.call_action("package_show", {"id": payload["name"]}, requests_kwargs=options)
-        except NotFound:
+        existing = _existing_id(portal, payload, options)
+        if existing is None:
             portal.call_action("package_create", payload, requests_kwargs=options)
             return "created"
-        portal.call_action("package_update", {**payload, "id": existing["id"]}, requests_kwargs=options)
+        portal.call_action("package_update", {**payload, "id": existing}, requests_kwargs=options)
         return "updated"
+
+
+def _existing_id(portal, payload: dict, options: dict) -> str | None:
+    """The id of the dataset already on the portal: ours by name, or the one a ``dcat_rdf`` harvest made.
+
+    A harvest keys its dataset by the DCAT IRI (the ``guid`` extra) and names it after the title,
+    which CKAN cannot spell for a Chinese title (``__``); the search finds it by that IRI, and the
+    update then gives it our name."""
+    from ckanapi import NotFound
+
+    try:
+        return portal.call_action("package_show", {"id": payload["name"]}, requests_kwargs=options)["id"]
+    except NotFound:
+        pass
+    guid = next(extra["value"] for extra in payload["extras"] if extra["key"] == "guid")
+    query = {"fq": f'guid:"{guid}"', "rows": 1, "include_private": True}
+    found = portal.call_action("package_search", query, requests_kwargs=options)["results"]
+    return found[0]["id"] if found else None
 
 
 def _zh_reason(error: Exception, url: str, detail: str) -> str:
