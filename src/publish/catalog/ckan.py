@@ -77,6 +77,7 @@ def tags(keywords: tuple[str, ...] | list[str]) -> list[str]:
 def _resource(model: CatalogModel, distribution: Distribution) -> dict[str, Any]:
     resource: dict[str, Any] = {
         "uri": escape.iri(model.distribution_iri(distribution)),
+        "distribution_ref": escape.iri(model.distribution_iri(distribution)),  # ckanext-dcat's, kept by CKAN
         "name": distribution.title.zh,
         "description": distribution.description.zh,
         "url": distribution.url,

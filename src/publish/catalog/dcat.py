@@ -121,7 +121,7 @@ def _object_order(chinese: bool, literal: bool, text: str) -> tuple[bool, bool, 
 class _OrderedTurtle(TurtleSerializer):
     """rdflib's Turtle writer with each property's objects in ``_object_order``."""
 
-    def sortProperties(self, properties: Any) -> list:  # noqa: N802 - rdflib's name
+    def sortProperties(self, properties: Any) -> list:  # rdflib names it
         ordered = super().sortProperties(properties)
         for objects in properties.values():
             objects.sort(key=_turtle_order)
