@@ -42,7 +42,7 @@ def payload(model: CatalogModel, owner_org: str | None = None) -> dict[str, Any]
         "notes": model.description.zh,
         "notes_translated": {"zh": model.description.zh, "en": model.description.en},
         "version": model.version,
-        "url": model.landing_page,
+        "url": escape.iri(model.landing_page),
         "license_id": model.license.ckan_id,
         "tags": [{"name": tag} for tag in tags(model.keywords)],
         "resources": [_resource(model, d) for d in sorted(model.distributions, key=model.distribution_iri)],
@@ -75,17 +75,19 @@ def tags(keywords: tuple[str, ...] | list[str]) -> list[str]:
 
 
 def _resource(model: CatalogModel, distribution: Distribution) -> dict[str, Any]:
+    """The resource as the harvest makes it: IRIs as the DCAT file writes them (``escape.iri``)."""
+    url = escape.iri(distribution.url)
     resource: dict[str, Any] = {
         "uri": escape.iri(model.distribution_iri(distribution)),
         "distribution_ref": escape.iri(model.distribution_iri(distribution)),  # ckanext-dcat's, kept by CKAN
         "name": distribution.title.zh,
         "description": distribution.description.zh,
-        "url": distribution.url,
-        "access_url": distribution.url,
-        "download_url": distribution.url,
+        "url": url,
+        "access_url": url,
+        "download_url": url,
         "format": distribution.file_format,
         "mimetype": distribution.media_type,
-        "license": model.license.url,
+        "license": escape.iri(model.license.url),
         "availability": AVAILABILITY_STABLE,
     }
     if distribution.byte_size is not None:
