@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import time
 from pathlib import Path
 
 import pyshacl
 import pytest
-from rdflib import Graph, URIRef
+from rdflib import Graph, Namespace, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, SH
 
@@ -19,6 +20,8 @@ from tests.release_support import NAME
 
 SHAPES = ROOT / "tests" / "vendor" / "dcat-ap-3.0.1" / "dcat-ap-SHACL.ttl"  # see its README.md
 DATASET = URIRef(f"{BASE}/{NAME}-1.0.0/#dataset")
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
+VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 
 
 @pytest.fixture(scope="module")
@@ -109,3 +112,49 @@ def test_release_distributions_carry_size_and_checksum(release, release_graph):
     xlsx, zipped = release / f"{NAME}-1.0.0.xlsx", release.parent / f"{NAME}-1.0.0.zip"
     assert rows[f"{BASE}/{NAME}-1.0.0/{NAME}-1.0.0.xlsx"] == (xlsx.stat().st_size, sha256_of(xlsx))
     assert rows[f"{BASE}/{NAME}-1.0.0.zip"] == (zipped.stat().st_size, sha256_of(zipped))
+
+
+def test_what_ckanext_dcat_reads_is_in_the_graph(release_graph):
+    """A licence title CKAN's register knows, labelled media type and algorithm, a place IRI, a contact URL."""
+    query = """
+        PREFIX dcat: <http://www.w3.org/ns/dcat#>
+        PREFIX dct: <http://purl.org/dc/terms/>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        PREFIX spdx: <http://spdx.org/rdf/terms#>
+        SELECT DISTINCT ?licence ?media ?algorithm WHERE {
+            ?d a dcat:Distribution ; dct:license/dct:title ?licence ; dcat:mediaType/rdfs:label ?media .
+            OPTIONAL { ?d spdx:checksum/spdx:algorithm/rdfs:label ?algorithm } }"""
+    rows = {tuple(str(v) if v is not None else None for v in row) for row in release_graph.query(query)}
+    assert rows == {
+        ("Creative Commons Attribution", "text/csv", "sha256"),
+        ("Creative Commons Attribution", "application/zip", "sha256"),
+        ("Creative Commons Attribution", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "sha256"),
+    }
+    place = URIRef(f"{BASE}/#place-500238")
+    assert (DATASET, DCTERMS.spatial, place) in release_graph
+    assert str(release_graph.value(place, DCTERMS.identifier)) == "500238"
+    (contact,) = release_graph.objects(DATASET, DCAT.contactPoint)
+    assert release_graph.value(contact, VCARD.hasURL) == release_graph.value(contact, VCARD.hasTelephone)
+    assert str(release_graph.value(contact, VCARD.hasURL)) == "tel:17830058663"
+
+
+@pytest.mark.parametrize(
+    ("spdx", "ckan_id", "title"),
+    [
+        ("CC0-1.0", "cc-zero", "Creative Commons CCZero"),
+        ("CC-BY-SA-4.0", "cc-by-sa", "Creative Commons Attribution Share-Alike"),
+        ("ODbL-1.0", "odc-odbl", "Open Data Commons Open Database License (ODbL)"),
+        ("MIT", "MIT", "MIT Licence"),  # not in CKAN's register: its own title, and no match on a portal
+    ],
+)
+def test_each_licence_carries_the_title_ckan_matches(package_copy, spdx, ckan_id, title):
+    descriptor = json.loads((package_copy / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["licenses"] = [{"name": spdx, "path": "https://example.org/licence", "title": "MIT Licence"}]
+    (package_copy / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    turtle = invoke("catalog", str(package_copy), "--format", "dcat-ttl", "--base-url", BASE)
+    titles = set(
+        Graph().parse(data=turtle.stdout, format="turtle").objects(URIRef("https://example.org/licence"), DCTERMS.title)
+    )
+    assert {str(t) for t in titles} == {title}
+    pushed = invoke("catalog", str(package_copy), "--format", "ckan", "--base-url", BASE)
+    assert json.loads(pushed.stdout)["license_id"] == ckan_id

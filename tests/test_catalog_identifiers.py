@@ -82,7 +82,7 @@ def test_a_valid_credit_code_reaches_every_format(package_copy, tmp_path):
     assert f'dct:identifier "{code}"' in texts["dcat.ttl"]
     assert json.loads(texts["schemaorg.jsonld"])["publisher"]["identifier"]["value"] == code
     extras = {e["key"]: e["value"] for e in json.loads(texts["ckan.json"])["extras"]}
-    assert extras["publisher_credit_code"] == code
+    assert extras["publisher_identifier"] == code  # the key ckanext-dcat gives dct:identifier of the publisher
     assert json.loads(texts["cn-catalog.json"])["record"]["provider_code"] == code
 
 

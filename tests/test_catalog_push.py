@@ -19,7 +19,8 @@ MAX_REQUESTS = 10
 
 
 class FakeCkan(BaseHTTPRequestHandler):
-    """package_show / package_create / package_update on an in-memory store; rejects a wrong key."""
+    """package_show / package_search (by guid) / package_create / package_update on an in-memory store;
+    rejects a wrong key."""
 
     def do_POST(self):
         server = self.server
@@ -35,7 +36,10 @@ class FakeCkan(BaseHTTPRequestHandler):
             if found is None:
                 return self._reply(404, {"__type": "Not Found Error", "message": "Not found"})
             return self._reply(200, result=found)
+        if action == "package_search":
+            return self._reply(200, result={"results": [d for d in server.datasets.values() if _fq(d) == body["fq"]]})
         stored = {**body, "id": body.get("id", "id-" + body["name"])}
+        server.datasets = {name: d for name, d in server.datasets.items() if d["id"] != stored["id"]}
         server.datasets[body["name"]] = stored
         return self._reply(200, result=stored)
 
@@ -71,6 +75,11 @@ def ckan():
     thread.join(timeout=2)
 
 
+def _fq(dataset: dict) -> str:
+    """The search filter that finds ``dataset`` by its guid extra."""
+    return next((f'guid:"{e["value"]}"' for e in dataset.get("extras", []) if e["key"] == "guid"), "")
+
+
 def push(server, *extra, key=KEY):
     url = f"http://127.0.0.1:{server.server_port}"
     args = ["catalog", "push", str(ROOT), "--base-url", BASE, "--ckan-url", url, "--api-key-env", "CKAN_KEY", *extra]
@@ -82,15 +91,34 @@ def test_push_creates_then_updates_and_never_shows_the_key(ckan):
     assert first.exit_code == 0, first.output
     assert first.stdout.startswith(f"已创建 created {NAME} @ http://127.0.0.1:")
     model, _ = build(ROOT, BASE)
-    assert [action for action, _, _ in ckan.requests] == ["package_show", "package_create"]
-    assert ckan.requests[1][2] == payload(model, "wuxi-finance")
+    assert [action for action, _, _ in ckan.requests] == ["package_show", "package_search", "package_create"]
+    assert ckan.requests[2][2] == payload(model, "wuxi-finance")
     assert all(headers["Authorization"] == KEY for _, headers, _ in ckan.requests)
 
     second = push(ckan, "--owner-org", "wuxi-finance")
     assert second.exit_code == 0 and second.stdout.startswith(f"已更新 updated {NAME}")
-    assert [action for action, _, _ in ckan.requests[2:]] == ["package_show", "package_update"]
-    assert ckan.requests[3][2]["id"] == f"id-{NAME}"
+    assert [action for action, _, _ in ckan.requests[3:]] == ["package_show", "package_update"]
+    assert ckan.requests[4][2]["id"] == f"id-{NAME}"
     assert KEY not in first.output + second.output
+
+
+def test_a_push_after_a_harvest_updates_the_harvested_dataset(ckan):
+    """A dcat_rdf harvest names a Chinese-titled dataset `__`; the push finds it by its guid (the DCAT IRI),
+    gives it our name and keeps the ids of its resources, matched by their DCAT IRI (`uri`)."""
+    model, _ = build(ROOT, BASE)
+    sent = payload(model)
+    harvested = {**sent, "name": "__", "id": "harvested-id", "resources": [dict(r) for r in sent["resources"]]}
+    for number, resource in enumerate(harvested["resources"]):
+        resource["id"] = f"resource-{number}"
+    ckan.datasets["__"] = harvested
+    result = push(ckan)
+    assert result.exit_code == 0 and result.stdout.startswith(f"已更新 updated {NAME}")
+    assert [action for action, _, _ in ckan.requests] == ["package_show", "package_search", "package_update"]
+    assert ckan.requests[1][2]["fq"] == f'guid:"{BASE}/{NAME}-1.0.0/#dataset"'
+    update = ckan.requests[2][2]
+    assert (update["id"], update["name"]) == ("harvested-id", NAME)
+    assert [r["id"] for r in update["resources"]] == [f"resource-{n}" for n in range(len(sent["resources"]))]
+    assert list(ckan.datasets) == [NAME]
 
 
 def test_a_refused_key_exits_3_without_showing_it(ckan):

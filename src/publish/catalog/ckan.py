@@ -1,8 +1,12 @@
 """The CKAN ``package_create`` payload of a release, and CKAN's own rules for names and tags.
 
-Core CKAN has one title and one description; the English texts travel as ``title_translated``
-and ``notes_translated`` (read by ckanext-fluent, ignored elsewhere) and the DCAT facts as the
-extras ckanext-dcat uses (identifier, frequency, temporal_start …).
+The payload is the dataset a ``dcat_rdf`` harvest of our DCAT-AP file makes (ckanext-dcat 2.4.4,
+profile ``euro_dcat_ap_3``): the same title, notes, licence, resources and extras, keyed the same,
+so that pushing and harvesting, in either order, leave one dataset that does not change between
+them. The harvester finds a dataset again by its ``guid`` extra, and its resources by ``uri``:
+both are the DCAT IRIs. Core CKAN has one title and one description, the Chinese ones (what a
+harvest gives a ``zh_Hans_CN`` portal); the English texts travel as ``title_translated`` and
+``notes_translated``, which ckanext-fluent reads and a stock CKAN drops.
 """
 
 from __future__ import annotations
@@ -11,12 +15,22 @@ import json
 import re
 from typing import Any
 
-from publish.catalog.model import FREQUENCY_ANNUAL, CatalogModel, Distribution
+from publish.catalog.model import (
+    ACCESS_PUBLIC,
+    AVAILABILITY_STABLE,
+    CHECKSUM_ALGORITHM,
+    FREQUENCY_ANNUAL,
+    LANGUAGES,
+    PUBLISHER_TYPE_LOCAL,
+    THEME_GOVERNMENT,
+    Agent,
+    CatalogModel,
+    Distribution,
+)
+from publish.core import escape
 
 NAME = re.compile(r"[a-z0-9_-]{2,100}")
 TAG = re.compile(r"[\w .-]{2,100}")
-# SPDX licence ids -> the ids of CKAN's default licence list
-CKAN_LICENSES = {"CC-BY-4.0": "cc-by", "CC-BY-SA-4.0": "cc-by-sa", "CC0-1.0": "cc-zero", "ODbL-1.0": "odc-odbl"}
 
 
 def payload(model: CatalogModel, owner_org: str | None = None) -> dict[str, Any]:
@@ -25,18 +39,15 @@ def payload(model: CatalogModel, owner_org: str | None = None) -> dict[str, Any]
         "name": slug(model.name),
         "title": model.title.zh,
         "title_translated": {"zh": model.title.zh, "en": model.title.en},
-        "notes": f"{model.description.zh}\n\n{model.description.en}",
+        "notes": model.description.zh,
         "notes_translated": {"zh": model.description.zh, "en": model.description.en},
         "version": model.version,
-        "url": model.landing_page,
-        "license_id": CKAN_LICENSES.get(model.license.name, model.license.name),
-        "author": model.publisher.name,
+        "url": escape.iri(model.landing_page),
+        "license_id": model.license.ckan_id,
         "tags": [{"name": tag} for tag in tags(model.keywords)],
-        "resources": [_resource(d) for d in model.distributions],
-        "extras": _extras(model),
+        "resources": [_resource(model, d) for d in sorted(model.distributions, key=model.distribution_iri)],
+        "extras": [{"key": key, "value": value} for key, value in extras(model).items()],
     }
-    if model.contact:
-        data["maintainer"] = model.contact.name
     if owner_org:
         data["owner_org"] = owner_org
     return data
@@ -63,39 +74,62 @@ def tags(keywords: tuple[str, ...] | list[str]) -> list[str]:
     return found
 
 
-def _resource(distribution: Distribution) -> dict[str, Any]:
+def _resource(model: CatalogModel, distribution: Distribution) -> dict[str, Any]:
+    """The resource as the harvest makes it: IRIs as the DCAT file writes them (``escape.iri``)."""
+    url = escape.iri(distribution.url)
     resource: dict[str, Any] = {
+        "uri": escape.iri(model.distribution_iri(distribution)),
+        "distribution_ref": escape.iri(model.distribution_iri(distribution)),  # ckanext-dcat's, kept by CKAN
         "name": distribution.title.zh,
-        "description": f"{distribution.description.zh} {distribution.description.en}",
-        "url": distribution.url,
+        "description": distribution.description.zh,
+        "url": url,
+        "access_url": url,
+        "download_url": url,
         "format": distribution.file_format,
         "mimetype": distribution.media_type,
+        "license": escape.iri(model.license.url),
+        "availability": AVAILABILITY_STABLE,
     }
     if distribution.byte_size is not None:
         resource["size"] = distribution.byte_size
     if distribution.sha256:
         resource["hash"] = distribution.sha256
-        resource["hash_algorithm"] = "sha256"
+        resource["hash_algorithm"] = CHECKSUM_ALGORITHM
     return resource
 
 
-def _extras(model: CatalogModel) -> list[dict[str, str]]:
+def extras(model: CatalogModel) -> dict[str, str]:
+    """The extras ckanext-dcat's parser makes of our DCAT-AP file, plus the harvester's ``guid``."""
     start, end = model.temporal
-    extras = {
+    dataset_iri = escape.iri(model.dataset_iri)
+    found = {
+        "uri": dataset_iri,
+        "guid": dataset_iri,
         "identifier": model.dataset_iri,
-        "title_en": model.title.en,
-        "publisher_name": model.publisher.name,
+        "issued": model.issued.isoformat() if model.issued else "",
+        "modified": model.issued.isoformat() if model.issued else "",
         "frequency": FREQUENCY_ANNUAL,
+        "language": json.dumps(sorted(LANGUAGES.values())),
+        "theme": json.dumps([THEME_GOVERNMENT]),
+        "access_rights": ACCESS_PUBLIC,
+        "homepage": escape.iri(model.landing_page),
         "temporal_start": start.isoformat(),
         "temporal_end": end.isoformat(),
+        "spatial_uri": escape.iri(model.place_iri),
         "spatial_text": model.place.name,
-        "division_code": model.place.division_code,
-        "language": json.dumps(["zh", "en"]),
-        "issued": model.issued.isoformat() if model.issued else "",
+        **_agent("publisher", model, model.publisher),
+        **(_agent("creator", model, model.first_creator) if model.first_creator else {}),
     }
-    if model.publisher.credit_code:
-        extras["publisher_credit_code"] = model.publisher.credit_code
     if model.contact:
-        extras["contact_name"] = model.contact.name
-        extras["contact_phone"] = model.contact.phone or ""
-    return [{"key": key, "value": value} for key, value in extras.items() if value]
+        found["contact_name"] = model.contact.name
+        found["contact_url"] = escape.iri(model.contact.tel) if model.contact.tel else ""
+    return {key: value for key, value in found.items() if value}
+
+
+def _agent(role: str, model: CatalogModel, agent: Agent) -> dict[str, str]:
+    return {
+        f"{role}_uri": escape.iri(model.agent_iri(agent)),
+        f"{role}_name": agent.name,
+        f"{role}_type": PUBLISHER_TYPE_LOCAL,
+        f"{role}_identifier": agent.credit_code or "",
+    }

@@ -54,17 +54,42 @@ def push(
 
 
 def _send(ckan_url: str, api_key: str, payload: dict) -> str:
-    from ckanapi import NotFound, RemoteCKAN
+    from ckanapi import RemoteCKAN
 
     options = {"timeout": TIMEOUT_SECONDS}
     with RemoteCKAN(ckan_url, apikey=api_key, user_agent=f"publish/{__version__}") as portal:
-        try:
-            existing = portal.call_action("package_show", {"id": payload["name"]}, requests_kwargs=options)
-        except NotFound:
+        existing = _existing(portal, payload, options)
+        if existing is None:
             portal.call_action("package_create", payload, requests_kwargs=options)
             return "created"
-        portal.call_action("package_update", {**payload, "id": existing["id"]}, requests_kwargs=options)
+        portal.call_action("package_update", _update_of(existing, payload), requests_kwargs=options)
         return "updated"
+
+
+def _update_of(existing: dict, payload: dict) -> dict:
+    """The payload as an update of ``existing``: its id, and the ids of its resources by their DCAT IRI
+    (``uri``), as the harvester keeps them, so that a resource keeps its address whatever the route."""
+    ids = {r["uri"]: r["id"] for r in existing.get("resources", []) if r.get("uri") and r.get("id")}
+    resources = [{**r, "id": ids[r["uri"]]} if r["uri"] in ids else r for r in payload["resources"]]
+    return {**payload, "id": existing["id"], "resources": resources}
+
+
+def _existing(portal, payload: dict, options: dict) -> dict | None:
+    """The dataset already on the portal: ours by name, or the one a ``dcat_rdf`` harvest made.
+
+    A harvest keys its dataset by the DCAT IRI (the ``guid`` extra) and names it after the title,
+    which CKAN cannot spell for a Chinese title (``__``); the search finds it by that IRI, and the
+    update then gives it our name."""
+    from ckanapi import NotFound
+
+    try:
+        return portal.call_action("package_show", {"id": payload["name"]}, requests_kwargs=options)
+    except NotFound:
+        pass
+    guid = next(extra["value"] for extra in payload["extras"] if extra["key"] == "guid")
+    query = {"fq": f'guid:"{guid}"', "rows": 1, "include_private": True}
+    found = portal.call_action("package_search", query, requests_kwargs=options)["results"]
+    return found[0] if found else None
 
 
 def _zh_reason(error: Exception, url: str, detail: str) -> str:

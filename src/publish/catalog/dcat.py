@@ -2,21 +2,35 @@
 
 Every controlled value is typed in the graph (a frequency ``a dct:Frequency``, a contact
 ``a vcard:Kind`` …) because the official SHACL shapes check classes without inference.
-Places have no EU authority IRI, so the county is a ``dct:Location`` node carrying its
-GB/T 2260 code as ``dct:identifier``. IRIs and literals built from the descriptor and the data go
+Places have no EU authority IRI, so the county is a ``dct:Location`` of our own, named by and
+carrying its GB/T 2260 code. IRIs and literals built from the descriptor and the data go
 through ``publish.core.escape``: an IRI rdflib can write, a literal on one line.
+
+What ckanext-dcat 2.4.4 (CKAN's ``dcat_rdf`` harvester) reads decides a few additions, so that a
+harvest gives the same dataset as ``catalog push`` (``publish.catalog.ckan``): the licence's
+``dct:title`` is the one in CKAN's licence register (it matches by URL or title); the IANA and
+SPDX IRIs carry an ``rdfs:label`` (``text/csv``, ``sha256``), which it reads instead of the IRI;
+the contact's phone is also its ``vcard:hasURL`` (it reads no telephone); and where a value has
+several objects it takes the first one in the file, so both files write the Chinese literal first
+and every other list in one fixed order (``_object_order``).
 """
 
 from __future__ import annotations
 
+import io
 import json
+from typing import Any
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, FOAF, RDF, SKOS, XSD
+from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
+from rdflib.plugins.serializers.turtle import TurtleSerializer
+from rdflib.term import Node
 
+from publish.catalog.ckan import tags
 from publish.catalog.model import (
     ACCESS_PUBLIC,
     AVAILABILITY_STABLE,
+    CHECKSUM_ALGORITHM,
     FILE_TYPE,
     FREQUENCY_ANNUAL,
     IANA,
@@ -86,13 +100,54 @@ def graph(model: CatalogModel) -> Graph:
 
 
 def turtle(model: CatalogModel) -> str:
-    return graph(model).serialize(format="turtle")
+    stream = io.BytesIO()
+    _OrderedTurtle(graph(model)).serialize(stream, encoding="utf-8")
+    return stream.getvalue().decode("utf-8")
 
 
 def jsonld(model: CatalogModel) -> str:
     """The same graph as JSON-LD, compacted with the prefixes above (no remote context needed)."""
     text = graph(model).serialize(format="json-ld", context=JSONLD_CONTEXT, indent=2, auto_compact=True)
-    return json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(_ordered(json.loads(text)), ensure_ascii=False, indent=2) + "\n"
+
+
+def _object_order(chinese: bool, literal: bool, text: str) -> tuple[bool, bool, str]:
+    """Where a value goes among the objects of one property: Chinese literals first, then IRIs, then
+    other literals, each by their text. A parser keeps this order, and ckanext-dcat takes the first
+    literal when none has the portal's language (``zh_Hans_CN`` is never a literal's tag)."""
+    return (not chinese, literal, text)
+
+
+class _OrderedTurtle(TurtleSerializer):
+    """rdflib's Turtle writer with each property's objects in ``_object_order``."""
+
+    def sortProperties(self, properties: Any) -> list:  # rdflib names it
+        ordered = super().sortProperties(properties)
+        for objects in properties.values():
+            objects.sort(key=_turtle_order)
+        return ordered
+
+
+def _turtle_order(node: Node) -> tuple[bool, bool, str]:
+    literal = isinstance(node, Literal)
+    return _object_order(literal and node.language == "zh", literal, str(node))
+
+
+def _ordered(document: Any) -> Any:
+    """The JSON-LD document with every list of values in ``_object_order``, as the Turtle has them."""
+    if isinstance(document, dict):
+        return {key: _ordered(value) for key, value in document.items()}
+    if isinstance(document, list):
+        return sorted((_ordered(item) for item in document), key=_jsonld_order)
+    return document
+
+
+def _jsonld_order(item: Any) -> tuple[bool, bool, str]:
+    if isinstance(item, dict) and "@id" in item:
+        return _object_order(False, False, item["@id"])
+    if isinstance(item, dict):
+        return _object_order(item.get("@language") == "zh", True, str(item.get("@value", "")))
+    return _object_order(False, True, str(item))
 
 
 def _dataset(g: Graph, model: CatalogModel, dataset: URIRef) -> None:
@@ -101,7 +156,7 @@ def _dataset(g: Graph, model: CatalogModel, dataset: URIRef) -> None:
     _texts(g, dataset, DCTERMS.description, model.description)
     g.add((dataset, DCTERMS.identifier, _Literal(model.dataset_iri)))
     g.add((dataset, DCAT.version, _Literal(model.version)))
-    for word in model.keywords:
+    for word in tags(model.keywords):  # as CKAN tags: a harvest stops at a keyword CKAN refuses
         g.add((dataset, DCAT.keyword, _Literal(word, lang=language_of(word))))
     _dates(g, model, dataset)
     g.add((dataset, DCTERMS.publisher, _agent(g, model, model.publisher)))
@@ -117,6 +172,8 @@ def _dataset(g: Graph, model: CatalogModel, dataset: URIRef) -> None:
     g.add((theme, SKOS.prefLabel, _Literal("Government and public sector", lang="en")))
     g.add((dataset, DCAT.theme, theme))
     g.add((dataset, DCAT.landingPage, _typed(g, model.landing_page, FOAF.Document)))
+    # ckanext-dcat's `homepage` extra is the portal's own address unless the dataset names one
+    g.add((dataset, FOAF.homepage, _iri(model.landing_page)))
     _languages(g, dataset)
     for distribution in model.distributions:
         g.add((dataset, DCAT.distribution, _distribution(g, model, distribution)))
@@ -134,7 +191,9 @@ def _distribution(g: Graph, model: CatalogModel, distribution: Distribution) -> 
     g.add((node, DCAT.accessURL, url))
     g.add((node, DCAT.downloadURL, url))
     g.add((node, DCTERMS.format, _typed(g, FILE_TYPE + distribution.file_format, DCTERMS.MediaTypeOrExtent)))
-    g.add((node, DCAT.mediaType, _typed(g, IANA + distribution.media_type, DCTERMS.MediaType)))
+    media_type = _typed(g, IANA + distribution.media_type, DCTERMS.MediaType)
+    g.add((media_type, RDFS.label, _Literal(distribution.media_type)))
+    g.add((node, DCAT.mediaType, media_type))
     g.add((node, DCTERMS.license, _license(g, model)))
     if distribution.byte_size is not None:
         g.add((node, DCAT.byteSize, _Literal(distribution.byte_size, datatype=XSD.nonNegativeInteger)))
@@ -142,7 +201,9 @@ def _distribution(g: Graph, model: CatalogModel, distribution: Distribution) -> 
         checksum = BNode()
         g.add((node, SPDX.checksum, checksum))
         g.add((checksum, RDF.type, SPDX.Checksum))
-        g.add((checksum, SPDX.algorithm, _typed(g, str(SPDX.checksumAlgorithm_sha256), SPDX.ChecksumAlgorithm)))
+        algorithm = _typed(g, str(SPDX.checksumAlgorithm_sha256), SPDX.ChecksumAlgorithm)
+        g.add((algorithm, RDFS.label, _Literal(CHECKSUM_ALGORITHM)))
+        g.add((checksum, SPDX.algorithm, algorithm))
         g.add((checksum, SPDX.checksumValue, _Literal(distribution.sha256, datatype=XSD.hexBinary)))
     return node
 
@@ -166,14 +227,14 @@ def _contact(g: Graph, model: CatalogModel) -> BNode:
     g.add((node, VCARD.fn, _Literal(contact.name, lang="zh")))
     if contact.organization:
         g.add((node, VCARD["organization-name"], _Literal(contact.organization, lang="zh")))
-    if contact.phone:
-        g.add((node, VCARD.hasTelephone, _iri(f"tel:{contact.phone}")))
+    if contact.tel:
+        g.add((node, VCARD.hasTelephone, _iri(contact.tel)))
+        g.add((node, VCARD.hasURL, _iri(contact.tel)))  # what ckanext-dcat reads (as contact_url)
     return node
 
 
-def _place(g: Graph, model: CatalogModel) -> BNode:
-    node = BNode()
-    g.add((node, RDF.type, DCTERMS.Location))
+def _place(g: Graph, model: CatalogModel) -> URIRef:
+    node = _typed(g, model.place_iri, DCTERMS.Location)
     g.add((node, SKOS.prefLabel, _Literal(model.place.name, lang="zh")))
     g.add((node, DCTERMS.identifier, _Literal(model.place.division_code)))
     return node
@@ -190,6 +251,7 @@ def _period(g: Graph, model: CatalogModel) -> BNode:
 
 def _license(g: Graph, model: CatalogModel) -> URIRef:
     node = _typed(g, model.license.url, DCTERMS.LicenseDocument)
+    g.set((node, DCTERMS.title, _Literal(model.license.ckan_title, lang="en")))  # one title: CKAN matches it
     if model.license.name.upper().startswith("CC-BY"):
         kind = _typed(g, LICENCE_TYPE_ATTRIBUTION, SKOS.Concept)
         g.add((kind, SKOS.prefLabel, _Literal("Attribution", lang="en")))

@@ -30,6 +30,15 @@ MEDIA_TYPES = {
     "ZIP": "application/zip",
     "XLSX": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
+CHECKSUM_ALGORITHM = "sha256"
+# SPDX licence id -> (id, title) in CKAN's default licence register (ckan/model/license.py): ckanext-dcat
+# matches a harvested licence to it by URL or by title, and the URLs there are opendefinition.org's
+CKAN_LICENSES = {
+    "CC-BY-4.0": ("cc-by", "Creative Commons Attribution"),
+    "CC-BY-SA-4.0": ("cc-by-sa", "Creative Commons Attribution Share-Alike"),
+    "CC0-1.0": ("cc-zero", "Creative Commons CCZero"),
+    "ODbL-1.0": ("odc-odbl", "Open Data Commons Open Database License (ODbL)"),
+}
 
 
 @dataclass(frozen=True)
@@ -54,6 +63,11 @@ class Contact:
     name: str
     organization: str
     phone: str | None = None
+
+    @property
+    def tel(self) -> str | None:
+        """The phone as a ``tel:`` URI, or None."""
+        return f"tel:{self.phone}" if self.phone else None
 
 
 @dataclass(frozen=True)
@@ -97,6 +111,17 @@ class License:
     url: str
     title: str
 
+    @property
+    def ckan_id(self) -> str:
+        """The id CKAN's default register gives this licence (``cc-by``), else its SPDX name."""
+        return CKAN_LICENSES.get(self.name, (self.name, ""))[0]
+
+    @property
+    def ckan_title(self) -> str:
+        """The title CKAN's default register gives this licence, else the descriptor's title."""
+        known = CKAN_LICENSES.get(self.name)
+        return known[1] if known else (self.title or self.name)
+
 
 @dataclass(frozen=True)
 class CatalogModel:
@@ -133,6 +158,16 @@ class CatalogModel:
     @property
     def dataset_iri(self) -> str:
         return f"{self.release_url}/#dataset"
+
+    @property
+    def place_iri(self) -> str:
+        """The county as a node of our own, named by its GB/T 2260 code (no public authority IRI exists)."""
+        return f"{self.base_url}/#place-{self.place.division_code}"
+
+    @property
+    def first_creator(self) -> Agent | None:
+        """The creator whose IRI sorts first: the one ckanext-dcat keeps (it reads only the first)."""
+        return min(self.creators, key=self.agent_iri, default=None)
 
     def agent_iri(self, agent: Agent) -> str:
         return f"{self.base_url}/#agent-{agent.key}"
