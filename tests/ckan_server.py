@@ -195,8 +195,9 @@ class Portal:
 
     def empty(self) -> None:
         """Remove every harvest source (with its jobs and datasets) and every dataset, for the next test."""
-        for source in self.action("harvest_source_list"):
+        for source in self.action("harvest_source_list", only_active=True):
             self.action("harvest_source_clear", id=source["id"])
+            self.action("harvest_source_delete", id=source["id"])  # no longer active
             self.action("dataset_purge", id=source["id"])
         for name in self.action("package_list"):
             self.action("dataset_purge", id=name)

@@ -113,12 +113,16 @@ def landed(dataset: dict[str, Any], description_zh: str) -> dict[str, Any]:
 
 
 def differences(want: dict[str, Any], have: dict[str, Any], keys: list[str] | None = None) -> list[str]:
-    """One line per field of ``want`` (or of ``keys``) that ``have`` does not hold as expected."""
-    return [
-        f"{key}: expected {want[key]!r}, got {have.get(key, '(missing)')!r}"
-        for key in keys or list(want)
-        if have.get(key, "(missing)") != want[key]
-    ]
+    """One line per field of ``want`` (or of ``keys``) that ``have`` does not hold as expected; a resource field
+    wrong the same way in several resources is one line, with how many."""
+    lines: dict[str, list[str]] = {}
+    for key in keys or list(want):
+        got = have.get(key, "(missing)")
+        if got != want[key]:
+            resource, _, name = key.rpartition(".") if key.startswith("resource ") else ("", "", key)
+            label = f"resource.{name}" if resource else name
+            lines.setdefault(f"{label}: expected {want[key]!r}, got {got!r}", []).append(resource)
+    return [line + (f" (in {len(where)} resources)" if where[0] else "") for line, where in lines.items()]
 
 
 def _languages(value: Any) -> list[str] | Any:
