@@ -103,7 +103,7 @@ def postgresql(folder: Path) -> Iterator[str]:
     bin_dir = Path(initdb[-1]).parent
     # PostgreSQL refuses to run as root: as root (CI), it runs as Debian's postgres user, in a folder it owns
     user = pwd.getpwnam("postgres") if os.geteuid() == 0 else None
-    as_owner = {"user": user.pw_uid, "group": user.pw_gid} if user else {}
+    as_owner = {"user": user.pw_uid, "group": user.pw_gid, "cwd": folder} if user else {"cwd": folder}
     if user:
         os.chown(folder, user.pw_uid, user.pw_gid)
     data, log, port = folder / "data", folder / "postgresql.log", free_port()
