@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from tests.ckan.contract import catalog_release, differences, expected, landed, model_of
-from tests.ckan_server import ORGANIZATION, Portal, static_files
+from tests.ckan.services import static_files
+from tests.ckan_server import ORGANIZATION, Portal
 from tests.helpers import invoke
 
 KEY_VARIABLE = "PUBLISH_TEST_CKAN_KEY"
