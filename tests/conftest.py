@@ -7,6 +7,7 @@ from hypothesis import settings
 
 from publish.site import build_site
 from tests.chromium import Browser, find_chromium
+from tests.ckan_server import ckan_portal  # noqa: F401  (the real CKAN of tests/test_ckan_live.py)
 from tests.helpers import SEED_DOCUMENT, copy_package
 from tests.release_support import make_release
 
