@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sys
-from importlib.metadata import PackageNotFoundError, version
+from importlib.metadata import PackageNotFoundError
 from pathlib import Path
 from typing import Any
 
@@ -87,7 +87,7 @@ def verdict_key(package: Package) -> str | None:
         parts = [
             verdicts.FORMAT,
             __version__,
-            version("frictionless"),
+            verdicts.installed("frictionless"),
             sys.version,
             Path(__file__).read_text(encoding="utf-8"),
             str(package.root.resolve()),
