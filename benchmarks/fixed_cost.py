@@ -12,8 +12,9 @@ again) and with `--no-cache` (frictionless checks the descriptor, as on a first 
 `publish --version` (the CLI's own start). Every child process may write bytecode (into a private
 folder), as an installed tool has it: a checkout run with PYTHONDONTWRITEBYTECODE set would compile
 publish's modules from source on every run. `--rules` times the stages of `publish.validate.run.validate`
-one by one in a child process (imports, descriptor with and without the cache, tables, the pandera row
-models) and then every registered rule alone, one after another (the real run spreads them over threads).
+one by one in a child process (imports, descriptor from the cache, tables, the pandera row models), then
+every registered rule alone, one after another (the real run spreads them over threads), and last the
+descriptor with `--no-cache` (what a first run adds).
 """
 
 from __future__ import annotations
@@ -47,8 +48,6 @@ times["import publish.rules (polars)"] = lap()
 package = load(sys.argv[1])
 descriptor_findings(package, cache=True)
 times["descriptor, verdict cached"] = lap()
-descriptor_findings(package, cache=False)
-times["descriptor, --no-cache (frictionless, with its import)"] = lap()
 tables, _ = load_tables(package)
 times["tables (typed, structure checked)"] = lap()
 ctx = Context(package, tables)
@@ -59,6 +58,8 @@ for rule in RULES:
     lap()
     found = list(rule.run(rule, ctx))
     rules[rule.id] = lap()
+descriptor_findings(package, cache=False)  # last: frictionless's imports (pydantic …) would speed the stages above
+times["descriptor, --no-cache (frictionless, with its import)"] = lap()
 print(json.dumps({"stages": times, "rules": rules}))
 """
 
@@ -67,11 +68,13 @@ FRICTIONLESS = "frictionless validate"
 PUBLISH = ("publish validate", "publish validate --no-cache")
 
 
-def cold(argv: list[str], env: dict[str, str]) -> float:
-    """Wall seconds of one fresh child process running ``argv``."""
+def cold(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user and system) of one fresh child process running ``argv``."""
     started = time.perf_counter()
-    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=env)
-    return time.perf_counter() - started
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=env)
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    return time.perf_counter() - started, usage.ru_utime + usage.ru_stime
 
 
 def child_env(scratch: Path) -> dict[str, str]:
@@ -95,29 +98,35 @@ def tools(package: Path) -> dict[str, list[str]]:
     }
 
 
-def side_by_side(package: Path, runs: int, scratch: Path) -> dict[str, list[float]]:
+def side_by_side(package: Path, runs: int, scratch: Path) -> dict[str, list[tuple[float, float]]]:
     """``runs`` cold runs of each tool on ``package``, alternating, after one priming run of each (bytecode
     written, the verdict cached)."""
     env, argvs = child_env(scratch), tools(package)
     for argv in argvs.values():
         cold(argv, env)
-    times: dict[str, list[float]] = {name: [] for name in argvs}
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in argvs}
     for _ in range(runs):
         for name, argv in argvs.items():
             times[name].append(cold(argv, env))
     return times
 
 
-def render_side_by_side(times: dict[str, list[float]]) -> str:
-    medians = {name: statistics.median(seconds) for name, seconds in times.items()}
+def render_side_by_side(times: dict[str, list[tuple[float, float]]]) -> str:
+    """Medians of wall time (what a user waits) and of CPU time (less swayed by a busy machine), and the ratios."""
+    wall = {name: [w for w, _ in runs] for name, runs in times.items()}
+    cpu = {name: statistics.median(c for _, c in runs) for name, runs in times.items()}
+    medians = {name: statistics.median(seconds) for name, seconds in wall.items()}
     lines = [
-        f"{name:<29} median {median:.2f} s  (min {min(times[name]):.2f}, max {max(times[name]):.2f}, "
-        f"{len(times[name])} runs)"
+        f"{name:<29} median {median:.2f} s  (min {min(wall[name]):.2f}, max {max(wall[name]):.2f}, "
+        f"{len(wall[name])} runs; CPU {cpu[name]:.2f} s)"
         for name, median in medians.items()
     ]
     for name in PUBLISH:
-        ratio = medians[FRICTIONLESS] / medians[name]
-        lines.append(f"ratio frictionless / {name}: {ratio:.2f}x ({'faster' if ratio >= 1 else 'slower'})")
+        ratio, cpu_ratio = medians[FRICTIONLESS] / medians[name], cpu[FRICTIONLESS] / cpu[name]
+        lines.append(
+            f"ratio frictionless / {name}: {ratio:.2f}x wall ({'faster' if ratio >= 1 else 'slower'}), "
+            f"{cpu_ratio:.2f}x CPU"
+        )
     return "\n".join(lines)
 
 
