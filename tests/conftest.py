@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,23 @@ from tests.release_support import make_release
 # Machines here are shared and noisy: a property test asserts what is true, never how fast (benchmarks/ do).
 settings.register_profile("publish", deadline=None)
 settings.load_profile("publish")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache_for_the_session(tmp_path_factory) -> Iterator[Path]:
+    """A cache folder (publish.validate.verdicts) for the fixtures shared by several tests, never the developer's."""
+    folder = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PUBLISH_CACHE_DIR", str(folder))
+        yield folder
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch) -> Path:
+    """Each test's own cache folder: no verdict leaks from one test into another (a child process inherits it)."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("PUBLISH_CACHE_DIR", str(folder))
+    return folder
 
 
 @pytest.fixture

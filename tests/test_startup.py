@@ -13,8 +13,22 @@ import pytest
 
 from publish.validate.run import validate
 from tests.helpers import ROOT, copy_package
+from tests.mutate import edit
 
-HEAVY = ("polars", "frictionless", "pandera", "duckdb", "openpyxl", "jinja2", "rdflib", "pdfplumber", "altair", "rich")
+HEAVY = (
+    "polars",
+    "frictionless",
+    "pandera",
+    "duckdb",
+    "openpyxl",
+    "jinja2",
+    "rdflib",
+    "pdfplumber",
+    "altair",
+    "rich",
+    "numpy",
+    "hypothesis",
+)
 PROBE = """
 import sys
 from publish.cli import main
@@ -28,9 +42,15 @@ print(sorted(m for m in {heavy!r} if m in sys.modules))
 
 
 def imported_after(*args: list[str]) -> list[str]:
+    return run_probe(*args)[1]
+
+
+def run_probe(*args: list[str]) -> tuple[str, list[str]]:
+    """What ``publish *args`` (each in turn, in one fresh process) print, and the heavy libraries then loaded."""
     code = PROBE.format(args=list(args), heavy=HEAVY)
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
-    return ast.literal_eval(done.stdout.strip().splitlines()[-1])
+    *printed, loaded = done.stdout.strip().splitlines()
+    return "\n".join(printed), ast.literal_eval(loaded)
 
 
 def test_publish_help_imports_no_heavy_library():
@@ -45,7 +65,28 @@ def test_every_command_help_imports_no_heavy_library():
 def test_validate_loads_what_it_needs_and_nothing_for_export_or_pages():
     loaded = imported_after(["validate", str(ROOT), "--format", "json"])
     assert {"polars", "frictionless", "pandera"} <= set(loaded)
-    assert not {"duckdb", "openpyxl", "jinja2", "rdflib", "altair", "rich"} & set(loaded)
+    assert not {"duckdb", "openpyxl", "jinja2", "rdflib", "altair", "rich", "numpy", "hypothesis"} & set(loaded)
+
+
+def test_a_descriptor_checked_before_never_loads_frictionless():
+    """The second run takes the descriptor's verdict from the cache (tests/conftest.py gives each test its own)."""
+    assert "frictionless" in imported_after(["validate", str(ROOT), "--format", "json"])
+    assert imported_after(["validate", str(ROOT), "--format", "json"]) == ["pandera", "polars"]
+    assert "frictionless" in imported_after(["validate", str(ROOT), "--no-cache", "--format", "json"])
+
+
+def test_the_row_models_find_the_same_rows_without_numpy_or_hypothesis(tmp_path):
+    """pandera runs as a polars-only install in the command (publish.models.extras); in this process, where
+    hypothesis is loaded, as it comes."""
+    package = copy_package(tmp_path / "package", sources=False)
+    edit(package, "kpis", {"indicator_no": "1"}, target_value="180")
+    edit(package, "sangong", {"item": "reception"}, change="1", change_word="减少")
+    edit(package, "assets", {"measure": "holding", "item": "total"}, as_of="")
+    printed, loaded = run_probe(["validate", str(package), "--format", "json"])
+    found = sorted((f["rule"], f["path"], f["row"]) for f in json.loads(printed)["findings"])
+    assert found == sorted((f.rule, f.path, f.row) for f in validate(package).findings)
+    assert {"change-word-mismatch", "kpi-percent-range", "vehicle-period-missing"} <= {rule for rule, *_ in found}
+    assert "pandera" in loaded and not {"numpy", "hypothesis"} & set(loaded)
 
 
 MODELLED = ("income", "expenditure_by_function", "expenditure_by_type", "sangong", "operating_costs", "kpis", "assets")

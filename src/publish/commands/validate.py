@@ -61,8 +61,15 @@ def _prefix_option(ctx: click.Context, param: click.Parameter, value: str) -> st
     "GitHub 标注因此落在仓库的文件上 The package is in the repository's folder DIR: files in the output are named "
     "from the repository's root (budgets/data/income.csv), so GitHub annotations land on them.",
 )
+@click.option(
+    "--no-cache",
+    "no_cache",
+    is_flag=True,
+    help="不使用缓存的描述文件检查结果（frictionless 重新检查）Do not use the cached verdict on the descriptor and "
+    "schemas (frictionless checks them again).",
+)
 @tool_failure_guard
-def command(path, output_format, lang, strict, select, skip, engine, fix, changed_since, path_prefix) -> None:
+def command(path, output_format, lang, strict, select, skip, engine, fix, changed_since, path_prefix, no_cache) -> None:
     """校验数据包（目录或 datapackage.json）。Validate a data package (its folder or datapackage.json).
 
     退出码 Exit code: 0 无错误 no errors, 1 有错误 errors found (或 --strict 下有警告 or warnings with
@@ -86,10 +93,10 @@ def command(path, output_format, lang, strict, select, skip, engine, fix, change
             from publish.validate import validate_changed
 
             report = validate_changed(
-                path, changed_since, select=chosen, skip=skipped, engine=engine, progress=progress
+                path, changed_since, select=chosen, skip=skipped, engine=engine, progress=progress, cache=not no_cache
             )
         else:
-            report = validate(path, select=chosen, skip=skipped, engine=engine, progress=progress)
+            report = validate(path, select=chosen, skip=skipped, engine=engine, progress=progress, cache=not no_cache)
     report = relocated(report, path_prefix)
     sys.stdout.write(RENDERERS[output_format](report, lang))
     failed = not report.valid or (strict and report.warnings)

@@ -58,7 +58,15 @@ def _reader(kind: str):
 
 
 def _read(kind: str, value: Any) -> Any:
-    """The constraint value as frictionless reads it for the field's type (None if it cannot)."""
+    """The constraint value as frictionless reads it for the field's type (None if it cannot).
+
+    The values a schema mostly holds (a text in a string's enum, a whole number bounding a number,
+    an integer or a year) are read here as frictionless's value reader reads them, without importing it.
+    """
+    if (kind == "string" and type(value) is str) or (kind in ("number", "integer") and type(value) is int):
+        return value
+    if kind == "year" and type(value) is int:
+        return value if 0 <= value <= 9999 else None
     try:
         return _reader(kind)(value)
     except (TypeError, ValueError, ArithmeticError):

@@ -18,7 +18,6 @@ import time
 from dataclasses import dataclass
 
 import polars as pl
-import regex
 
 from publish.engine import limits
 
@@ -45,6 +44,8 @@ def check_pattern(values: pl.Series, pattern: str) -> PatternCheck:
 
 
 def _python(values: pl.Series, pattern: str) -> PatternCheck:
+    import regex  # only for the rare pattern polars refuses: not loaded by every run
+
     compiled = regex.compile(pattern, flags=regex.VERSION0)
     deadline = time.monotonic() + limits.PATTERN_SECONDS
     failed: list[int] = []
@@ -65,6 +66,8 @@ def _python(values: pl.Series, pattern: str) -> PatternCheck:
 
 def pattern_problem(pattern: str) -> str | None:
     """Why the pattern cannot be used (Python's `re`, which frictionless compiles it with, refuses it), or None."""
+    import regex
+
     try:
         re.compile(pattern)
         regex.compile(pattern, flags=regex.VERSION0)

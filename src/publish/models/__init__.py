@@ -5,7 +5,7 @@ after the rule id it implements. `failures` runs the models of the resources pre
 and returns the failing row positions by rule id; the rules in `publish.rules.rows` turn them into
 findings. A model is built (and pandera imported) only when its resource is there to check, once
 per process: a run whose rules need no model, or whose package has none of these resources, never
-loads pandera.
+loads pandera; and pandera loads neither numpy nor hypothesis, which it would import for nothing (`extras.py`).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import polars as pl
 
 from publish.models.amounts import amount_lines
 from publish.models.assets import vehicles
+from publish.models.extras import polars_only
 from publish.models.kpis import indicators
 
 # resource -> its model's builder: the model is built (and pandera imported) on first use, once per process
@@ -33,11 +34,12 @@ MODELS = {
 def failures(frames: dict[str, pl.DataFrame]) -> dict[str, list[tuple[str, int]]]:
     """Rule id -> [(resource, row position)] for every row a model check fails."""
     found: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for resource in MODELS:
-        frame = frames.get(resource)
-        if frame is not None:
-            for check, index in _failed(MODELS[resource](), frame):
-                found[check].append((resource, index))
+    with polars_only():
+        for resource in MODELS:
+            frame = frames.get(resource)
+            if frame is not None:
+                for check, index in _failed(MODELS[resource](), frame):
+                    found[check].append((resource, index))
     return found
 
 

@@ -2,48 +2,73 @@
 
 frictionless owns the Data Package spec and checks it; this module adds the shapes frictionless
 lets through but the engine cannot use (a schema without fields, an enum of lists …), and turns
-anything frictionless itself trips over into a finding rather than a traceback.
+anything frictionless itself trips over into a finding rather than a traceback. The verdict is kept in
+the user's cache (`verdicts.py`) by the hash of all it depends on, so that frictionless decides once
+for each descriptor it has not seen.
 """
 
 from __future__ import annotations
 
+import json
+import sys
+from importlib.metadata import PackageNotFoundError
+from pathlib import Path
 from typing import Any
 
+from publish import __version__
 from publish.core import DESCRIPTOR, Finding, Package, Resource
 from publish.engine import MAX_ENUM_VALUES, MAX_FIELDS, pattern_problem
+from publish.validate import verdicts
 
 SCALAR = (str, int, float, bool)
 BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
 V2_TABLE_SCHEMA = "https://datapackage.org/profiles/2.0/tableschema.json"
+# The kinds of error frictionless reports on a descriptor (its metadata errors), as a cached verdict may hold them.
+KINDS = frozenset({"package-error", "resource-error", "dialect-error", "control-error", "schema-error", "field-error"})
 
 
-def descriptor_findings(package: Package) -> list[Finding]:
+def descriptor_findings(package: Package, *, cache: bool = True) -> list[Finding]:
     """Every problem of the descriptor and its schemas, each naming the file it is in.
 
     A schema past the engine's limits (fields, enum values) is refused first, before frictionless
-    or the engine spends minutes and gigabytes on it.
+    or the engine spends minutes and gigabytes on it. With ``cache``, a verdict reached before on the
+    same bytes (by this version of publish and of frictionless) is taken from the user's cache, and
+    frictionless is not even imported.
     """
-    from frictionless import Package as FrictionlessPackage
-
     refused = [finding for resource in package.resources.values() for finding in limit_findings(resource)]
     if refused:
         return refused
-    try:
-        checked = FrictionlessPackage.validate_descriptor(package.descriptor, basepath=str(package.root))
-        errors = [(error.type, error.note) for error in checked.errors]
-    except Exception as error:  # frictionless raises on some malformed descriptors
-        errors = [("package-error", f"{type(error).__name__}: {error}")]
-    findings = [_finding(kind, DESCRIPTOR, note) for kind, note in errors]
-    for resource in package.resources.values():
-        findings += schema_findings(resource, package.descriptor.get("$schema"))
+    key = verdict_key(package) if cache else None
+    verdict = _recalled(key, package) if key else None
+    if verdict is None:
+        verdict = _verdict(package)
+        if key:
+            verdicts.remember(key, verdict)
+    findings = [_finding(kind, DESCRIPTOR, note) for kind, note in verdict["package"]]
+    for name, resource in package.resources.items():
+        where = resource.descriptor["schema"] if isinstance(resource.descriptor.get("schema"), str) else DESCRIPTOR
+        findings += [_finding("schema-error", where, f"{name}: {note}") for note in verdict["schemas"][name]]
     return findings
 
 
-def schema_findings(resource: Resource, profile: Any = None) -> list[Finding]:
+def _verdict(package: Package) -> dict[str, Any]:
+    """What frictionless (and the shapes it lets through) make of the descriptor and of each schema, as JSON data:
+    ``{"package": [[kind, note], …], "schemas": {resource: [note, …]}}``."""
+    from frictionless import Package as FrictionlessPackage
+
+    try:
+        checked = FrictionlessPackage.validate_descriptor(package.descriptor, basepath=str(package.root))
+        errors = [[error.type, error.note] for error in checked.errors]
+    except Exception as error:  # frictionless raises on some malformed descriptors
+        errors = [["package-error", f"{type(error).__name__}: {error}"]]
+    profile = package.descriptor.get("$schema")
+    return {"package": errors, "schemas": {name: schema_problems(r, profile) for name, r in package.resources.items()}}
+
+
+def schema_problems(resource: Resource, profile: Any = None) -> list[str]:
     """The schema's problems; ``profile``, the package's `$schema`, sets the Table Schema version it follows."""
     from frictionless import Schema
 
-    where = resource.descriptor.get("schema") if isinstance(resource.descriptor.get("schema"), str) else DESCRIPTOR
     problems = _shape_problems(resource.schema)
     if not problems:
         try:
@@ -52,7 +77,46 @@ def schema_findings(resource: Resource, profile: Any = None) -> list[Finding]:
             problems = [f"{type(error).__name__}: {error}"]
     if not problems:
         problems = _value_problems(resource.schema)
-    return [_finding("schema-error", where, f"{resource.name}: {note}") for note in problems]
+    return problems
+
+
+def verdict_key(package: Package) -> str | None:
+    """The hash of everything the verdict depends on: the versions of publish, frictionless and Python, this module,
+    the package's folder, its descriptor and schemas as read, and any dialect file; None if one cannot be read."""
+    try:
+        parts = [
+            verdicts.FORMAT,
+            __version__,
+            verdicts.installed("frictionless"),
+            sys.version,
+            Path(__file__).read_text(encoding="utf-8"),
+            str(package.root.resolve()),
+            json.dumps(package.descriptor, ensure_ascii=False),
+            *(json.dumps(resource.schema, ensure_ascii=False) for resource in package.resources.values()),
+        ]
+        dialects = [package.root / r.descriptor["dialect"] for r in package.resources.values() if _named(r, "dialect")]
+        return verdicts.content_key([part.encode("utf-8") for part in parts] + [d.read_bytes() for d in dialects])
+    except (OSError, ValueError, PackageNotFoundError, RecursionError):
+        return None
+
+
+def _named(resource: Resource, prop: str) -> bool:
+    return isinstance(resource.descriptor.get(prop), str)
+
+
+def _recalled(key: str, package: Package) -> dict[str, Any] | None:
+    """The cached verdict for ``key`` if it has the shape of one for this package (else None: a miss)."""
+    held = verdicts.recalled(key)
+    if not isinstance(held, dict) or not isinstance(held.get("package"), list):
+        return None
+    errors, schemas = held["package"], held.get("schemas")
+    if not all(isinstance(e, list) and len(e) == 2 and e[0] in KINDS and isinstance(e[1], str) for e in errors):
+        return None
+    if not isinstance(schemas, dict) or set(schemas) != set(package.resources):
+        return None
+    if not all(isinstance(notes, list) and all(isinstance(n, str) for n in notes) for notes in schemas.values()):
+        return None
+    return held
 
 
 def _versioned(schema: dict[str, Any], profile: Any) -> dict[str, Any]:

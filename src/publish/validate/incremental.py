@@ -72,20 +72,21 @@ def validate_changed(
     skip: Iterable[str] = (),
     engine: str = "columnar",
     progress=None,
+    cache: bool = True,
 ) -> Report:
     """The findings of ``validate`` restricted to the department-years changed since ``since``."""
     try:
         package = load(path)
     except PackageError:
-        return validate(path, select=select, skip=skip, engine=engine)
+        return validate(path, select=select, skip=skip, engine=engine, cache=cache)
     change = changes_since(package, since)
     if change.everything:
-        report = validate(path, select=select, skip=skip, engine=engine, progress=progress)
+        report = validate(path, select=select, skip=skip, engine=engine, progress=progress, cache=cache)
         report.stats.update({"incremental": "full", "changed_files": change.files})
         return report
 
     scope = Scope(change.pairs | change.neighbours, set(change.departments))
-    report = validate(path, select=select, skip=skip, engine=engine, only=scope, progress=progress)
+    report = validate(path, select=select, skip=skip, engine=engine, only=scope, progress=progress, cache=cache)
     kept = Report()
     kept.extend([_where_changed(f, change) for f in report.findings if _reported(f, change)])
     kept.stats.update(report.stats)

@@ -28,12 +28,14 @@ def validate(
     engine: str = "columnar",
     only: Scope | None = None,
     progress: Callable[[str, int, int], None] | None = None,
+    cache: bool = True,
 ) -> Report:
     """Check the package at ``path`` (its folder or its datapackage.json) and report what is wrong.
 
     ``only`` restricts the data checks to the rows of a scope (see `publish.validate.incremental`); the
     descriptor is then taken as already checked, as the caller found it unchanged. ``progress(stage,
-    done, total)`` is told as tables load and rules finish (for a progress bar).
+    done, total)`` is told as tables load and rules finish (for a progress bar). ``cache`` lets the
+    descriptor's verdict come from the user's cache (`publish.validate.verdicts`).
     """
     started = time.perf_counter()
     report = Report()
@@ -43,7 +45,7 @@ def validate(
         report.extend(error.findings)
         return report
     if only is None:
-        report.extend(descriptor_findings(package))
+        report.extend(descriptor_findings(package, cache=cache))
     if report.errors:
         return report
 
