@@ -478,6 +478,25 @@ def test_release_job_builds_verifies_and_lists_the_assets(tmp_path):
     assert download in (repo / "dist" / "catalog" / f"{release}.dcat.ttl").read_text(encoding="utf-8")
 
 
+def test_release_job_refuses_a_name_that_would_forge_a_step_output(tmp_path):
+    repo = clean_clone(tmp_path)
+    path = repo / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    descriptor["name"] = "budgets\nrelease=../../../etc"  # a second line in $GITHUB_OUTPUT would pick the folder
+    path.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    job = run_release_job(repo, f"v{descriptor['version']}")
+    assert [(s.name[:5], s.returncode) for s in job.steps] == [("核对标签与", 1)]
+    assert job.stdout.startswith("::error file=datapackage.json,title=release-name-invalid::")
+    assert not (repo / "dist").exists()
+
+
+def test_the_release_job_holds_no_program_inside_yaml():
+    steps, _ = job_env(load(WORKFLOWS / "release.yml"), "release")
+    assert {step["name"]: inline_programs(step) for step in steps if "run" in step} == {
+        step["name"]: [] for step in steps if "run" in step
+    }
+
+
 def test_release_job_refuses_a_tag_that_is_not_the_package_version(tmp_path):
     repo = clean_clone(tmp_path)
     job = run_release_job(repo, "v99.0.0")
