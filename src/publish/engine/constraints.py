@@ -50,6 +50,16 @@ def _failed(typed: pl.Series, kind: str, name: str, value: Any) -> pl.Series | N
     return None
 
 
+# (field type, constraint value's type) -> frictionless's value reader for them, in short (fields/*.py): a text
+# (default format) and a whole number are themselves; a year is a whole number from 0 to 9999.
+PLAIN_READS = {
+    ("string", str): lambda value: value,
+    ("integer", int): lambda value: value,
+    ("number", int): lambda value: value,
+    ("year", int): lambda value: value if 0 <= value <= 9999 else None,
+}
+
+
 @cache
 def _reader(kind: str):
     from frictionless import Field
@@ -59,6 +69,8 @@ def _reader(kind: str):
 
 def _read(kind: str, value: Any) -> Any:
     """The constraint value as frictionless reads it for the field's type (None if it cannot)."""
+    if (kind, type(value)) in PLAIN_READS:  # what frictionless's value reader returns for these, without it
+        return PLAIN_READS[kind, type(value)](value)
     try:
         return _reader(kind)(value)
     except (TypeError, ValueError, ArithmeticError):

@@ -30,15 +30,32 @@ def _text_fields(resource, free_text_only: bool = False) -> list[str]:
     return names
 
 
+# pattern -> whether only free text (no patterned field) is searched; one scan of each table finds them all
+SEARCHED = {FORMULA_START: False, CONTROL: False, PLACEHOLDER: True}
+
+
 def _matches(ctx: Context, pattern: str, free_text_only: bool) -> Iterable[tuple[str, str, dict]]:
+    hits = ctx.shared("text-hits", lambda: _hits(ctx))
     for name, table in ctx.tables.items():
         fields = [f for f in _text_fields(table.resource, free_text_only) if f in table.frame.columns]
-        if not fields:
-            continue
-        hit = table.frame.select(pl.col(fields).str.contains(pattern).fill_null(False))
-        for field in [f for f in fields if hit[f].any()]:  # one pass over the table; rows only where a cell hits
-            for row in rows(table.frame.filter(hit[field])):
+        for field in [f for f in fields if hits[name][f"{pattern}\n{f}"].any()]:  # rows only where a cell hits
+            for row in rows(table.frame.filter(hits[name][f"{pattern}\n{field}"])):
                 yield name, field, row
+
+
+def _hits(ctx: Context) -> dict[str, pl.DataFrame]:
+    """For each table, whether each text cell matches each pattern of `SEARCHED` (a column per pattern and field):
+    one pass over each table serves the three text rules."""
+    found = {}
+    for name, table in ctx.tables.items():
+        searched = [
+            pl.col(field).str.contains(pattern).fill_null(False).alias(f"{pattern}\n{field}")
+            for pattern, free_text_only in SEARCHED.items()
+            for field in _text_fields(table.resource, free_text_only)
+            if field in table.frame.columns
+        ]
+        found[name] = table.frame.select(searched)
+    return found
 
 
 def formulas(rule: Rule, ctx: Context) -> Iterable[Finding]:
