@@ -116,7 +116,7 @@ def _fast_mask(text: pl.Series, spec: dict[str, Any]) -> pl.Series:
 
 
 def _constant(value: bool, length: int) -> pl.Series:
-    return pl.repeat(value, length, eager=True, dtype=pl.Boolean)
+    return pl.Series("literal", [value], dtype=pl.Boolean).new_from_index(0, length)  # as pl.repeat, without a query
 
 
 def _convert_fast(text: pl.Series, kind: str, fast: pl.Series) -> pl.Series:

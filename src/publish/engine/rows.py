@@ -97,7 +97,7 @@ def _missing(cells: pl.DataFrame, markers: list[list[str]], absent: list) -> lis
 
 def _blank(missing: list[pl.Series], raw: TextTable) -> pl.Series:
     """Rows whose every cell is missing, as frictionless's blank-row."""
-    blank = pl.repeat(True, raw.cells.height, eager=True)
+    blank = pl.Series("literal", [True], dtype=pl.Boolean).new_from_index(0, raw.cells.height)
     for column in missing:
         blank = blank & column
     if raw.widths is not None:
