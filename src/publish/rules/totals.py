@@ -35,6 +35,9 @@ def parts_beside_parents(
 ) -> pl.DataFrame:
     """Each parent line (of ``parents``, default all of ``frame``) with the sum, count and empty count of its parts."""
     children = frame.filter(pl.col("parent_item").is_not_null())
+    if parents is not None:  # only the parts of these parents are summed
+        named = parents.select(*group, pl.col("item").alias("parent_item"))
+        children = children.join(named, on=[*group, "parent_item"], how="semi")
     parts = children.group_by([*group, "parent_item"]).agg(
         pl.col(value).sum().alias("parts_sum"),
         pl.len().alias("parts"),
