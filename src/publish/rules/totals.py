@@ -145,9 +145,11 @@ def breakdown_mismatches(rule: Rule, ctx: Context, resource: str) -> Iterable[Fi
     if not ctx.has(resource) or "change_breakdown" not in ctx.frame(resource).columns:
         return
     group = [*KEY, *GROUPS[resource]]
-    frame = in_fen(line_frame(ctx, resource), "change")
     declared = pl.col("change_breakdown").is_not_null()
     checked = declared | pl.lit(resource in BROKEN_DOWN)
+    if line_frame(ctx, resource).filter(checked & pl.col("change").is_not_null()).is_empty():
+        return  # no change is checked against its parts here: nothing to sum
+    frame = in_fen(line_frame(ctx, resource), "change")
     stated = frame.filter(checked & pl.col("change").is_not_null())
     joined = parts_beside_parents(frame, group, "change", stated).filter(
         (declared | (pl.col("parts_empty") == 0)) & (pl.col("change") != pl.col("parts_sum"))
