@@ -61,18 +61,24 @@ class Column:
 
 
 def check_column(
-    text: pl.Series, spec: dict[str, Any], missing_values: list[str], absent: pl.Series | None = None
+    text: pl.Series,
+    spec: dict[str, Any],
+    missing_values: list[str],
+    absent: pl.Series | None = None,
+    missing: pl.Series | None = None,
 ) -> Column:
     """Convert a column of text cells to its type and list each type and constraint error.
 
     ``absent`` marks the rows too short to hold this cell: missing whatever the missing values are.
+    ``missing``, where the caller has it, is that mask already (`rows._missing`), absent cells included.
     """
     kind = spec.get("type", "string")
     if "" not in missing_values:
         text = text.fill_null("")
-    missing = text.is_in(missing_values).fill_null(True)
-    if absent is not None:
-        missing = missing | absent
+    if missing is None:
+        missing = text.is_in(missing_values).fill_null(True)
+        if absent is not None:
+            missing = missing | absent
     fast = (~missing & _fast_mask(text, spec)).fill_null(False)
     column = _convert_slow(text, _convert_fast(text, kind, fast), (~missing & ~fast).arg_true(), spec, missing_values)
     column.errors += _required_errors(missing, spec)
@@ -110,7 +116,7 @@ def _fast_mask(text: pl.Series, spec: dict[str, Any]) -> pl.Series:
 
 
 def _constant(value: bool, length: int) -> pl.Series:
-    return pl.repeat(value, length, eager=True, dtype=pl.Boolean)
+    return pl.Series("literal", [value], dtype=pl.Boolean).new_from_index(0, length)  # as pl.repeat, without a query
 
 
 def _convert_fast(text: pl.Series, kind: str, fast: pl.Series) -> pl.Series:

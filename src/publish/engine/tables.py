@@ -67,20 +67,32 @@ def load_tables(package: Package, only: Scope | None = None, progress=None) -> t
     tables = Tables()
     findings: list[Finding] = []
     resources = list(package.resources.values())
+    largest_first = sorted(range(len(resources)), key=lambda i: -_size(package, resources[i]))
+    loaded: list = [None] * len(resources)
     with ThreadPoolExecutor(max_workers=THREADS) as pool:  # polars works outside the GIL
-        loaded = []
-        for result in pool.map(lambda resource: load_table(package, resource, only), resources):
-            loaded.append(result)
+        work = pool.map(lambda i: load_table(package, resources[i], only), largest_first)
+        for done, (i, result) in enumerate(zip(largest_first, work, strict=True), start=1):
+            loaded[i] = result
             if progress:
-                progress("tables", len(loaded), len(resources))
-    for resource, (table, found) in zip(resources, loaded, strict=True):
-        findings += found
-        if table is not None:
-            tables.tables[resource.name] = table
-    for table in tables.tables.values():
-        if not table.delegated:
-            findings += check_foreign_keys(table, tables.tables, set(package.resources))
+                progress("tables", done, len(resources))
+        for resource, (table, found) in zip(resources, loaded, strict=True):
+            findings += found
+            if table is not None:
+                tables.tables[resource.name] = table
+        checked = [table for table in tables.tables.values() if not table.delegated]
+        names = set(package.resources)
+        for found in pool.map(lambda table: check_foreign_keys(table, tables.tables, names), checked):
+            findings += found  # in table order, as one after another
     return tables, findings
+
+
+def _size(package: Package, resource: Resource) -> int:
+    """The resource's file size (0 where it cannot be told): the largest files are read first, so that the last
+    one to finish is a small one."""
+    try:
+        return package.file(resource).stat().st_size
+    except (OSError, TypeError, ValueError):
+        return 0
 
 
 def load_table(package: Package, resource: Resource, only: Scope | None = None) -> tuple[Table | None, list[Finding]]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -31,6 +32,14 @@ INVOLVED = "_involved"  # a column of the other lines a finding is about (a sum'
 class Context:
     package: Package
     tables: Tables
+    computed: dict[str, Once] = field(default_factory=dict, repr=False)  # what several rules share, by name
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def shared(self, name: str, compute: Callable[[], Any]) -> Any:
+        """``compute()``, run once for every rule that asks for ``name`` (rules run side by side on threads)."""
+        with self.lock:
+            once = self.computed.setdefault(name, Once())
+        return once.value(compute)
 
     def has(self, *names: str) -> bool:
         return all(name in self.tables for name in names)
@@ -40,6 +49,20 @@ class Context:
 
     def path(self, name: str) -> str:
         return self.tables.path(name)
+
+
+class Once:
+    """A value computed by the first thread that asks for it; the others wait for it."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.done, self.result = False, None
+
+    def value(self, compute: Callable[[], Any]) -> Any:
+        with self.lock:
+            if not self.done:
+                self.result, self.done = compute(), True
+            return self.result
 
 
 @dataclass(frozen=True)

@@ -14,19 +14,25 @@ from typing import Any
 import polars as pl
 
 from publish.core import Finding
+from publish.engine import LINE
 from publish.rules.base import KEY, Context, Rule, rows
+from publish.rules.pairs import fen, paired, rows_by_line
 from publish.rules.yuan import in_unit, rounded_pair, step, unit_of, yuan
 
 Row = dict[str, Any]
+WHOLE_LINE, WHOLE_FEN = "_whole_line", "_whole_fen"  # the whole's line and figure beside each part
 
 
 def exceeding(parts: pl.DataFrame, wholes: pl.DataFrame, on: list[str]) -> Iterable[tuple[Row, Row, Decimal, Decimal]]:
-    """Each part row with the whole row of the same ``on`` values, where the part is the larger as published."""
-    by_key = {tuple(whole[c] for c in on): whole for whole in rows(wholes)}
-    for part in rows(parts.sort("_line")):
-        whole = by_key.get(tuple(part[c] for c in on))
-        if whole is None:
-            continue
+    """Each part row with the whole row of the same ``on`` values, where the part is the larger as published.
+
+    Rounding half-up keeps the order of two figures, so only a part larger than its whole in exact fen can be the
+    larger as published: those pairs are found by one join, the rest never reach Python."""
+    pairs = paired(parts, wholes, on, on, pl.col(LINE).alias(WHOLE_LINE), fen(wholes, "amount").alias(WHOLE_FEN))
+    larger = pairs.filter(fen(pairs, "amount") > pl.col(WHOLE_FEN)).drop(WHOLE_FEN)
+    by_line = rows_by_line(wholes, larger[WHOLE_LINE]) if larger.height else {}
+    for part in rows(larger.sort(LINE)):
+        whole = by_line[part.pop(WHOLE_LINE)]
         a, b = yuan(part), yuan(whole)
         if a is None or b is None:
             continue

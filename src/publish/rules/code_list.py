@@ -51,10 +51,8 @@ def unknown_codes(rule: Rule, ctx: Context) -> Iterable[Finding]:
     )
     has_list = pl.col("classification_year").cast(pl.Int64).is_in(years)
     yield from _years_without_list(rule, ctx, lines.filter(~has_list), years)
-    for row in rows(lines.filter(has_list).sort("_line")):
+    for row in rows(_unlisted(ctx, lines.filter(has_list)).sort("_line")):
         year, code = int(row["classification_year"]), row["function_code"]
-        if (year, code) in listed:
-            continue
         zh, en = _nearest_entry(listed, year, code)
         yield rule.finding(
             ctx,
@@ -65,6 +63,16 @@ def unknown_codes(rule: Rule, ctx: Context) -> Iterable[Finding]:
             field="function_code",
             values={"expected": en, "found": code},
         )
+
+
+def _unlisted(ctx: Context, lines: pl.DataFrame) -> pl.DataFrame:
+    """The ``lines`` whose code is not in their year's list (one anti-join)."""
+    if not ctx.has("function_codes"):
+        return lines
+    listed = ctx.frame("function_codes").drop_nulls(["fiscal_year", "code"])
+    keys = listed.select(pl.col("fiscal_year").cast(pl.Int64).alias("_year"), pl.col("code").alias("function_code"))
+    year = pl.col("classification_year").cast(pl.Int64).alias("_year")
+    return lines.with_columns(year).join(keys, on=["_year", "function_code"], how="anti").drop("_year")
 
 
 def _years_without_list(rule: Rule, ctx: Context, lines: pl.DataFrame, years: list[int]) -> Iterable[Finding]:

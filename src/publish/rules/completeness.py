@@ -33,22 +33,35 @@ def missing_parts(rule: Rule, ctx: Context) -> Iterable[Finding]:
 
 
 def _part_findings(rule: Rule, ctx: Context, part: Part, disclosures: pl.DataFrame) -> Iterable[Finding]:
-    having = [_having(ctx, part, line) for line in part.lines]
-    some = pl.concat(having).unique() if having else pl.DataFrame(schema=disclosures.select(KEY).schema)
-    for row in rows(disclosures.join(some, on=KEY, how="anti")):
+    """One finding per disclosure with no line of ``part``, then, line by line, one per disclosure that has some of
+    the part's lines but not that one."""
+    flags = [f"_has_line{i}" for i in range(len(part.lines))]
+    found = disclosures.join(_presence(ctx, part, flags), on=KEY, how="left", maintain_order="left")
+    found = found.with_columns(pl.col(flags).fill_null(False)) if flags else found
+    some = pl.any_horizontal(flags) if flags else pl.lit(False)
+    for row in rows(found.filter(~some).drop(flags)):
         yield _finding(rule, ctx, part, row, None)
-    partial = disclosures.join(some, on=KEY, how="semi")
-    for line, present in zip(part.lines, having, strict=True):
-        for row in rows(partial.join(present, on=KEY, how="anti")) if len(part.lines) > 1 else ():
+    partial = found.filter(some)
+    for line, flag in zip(part.lines, flags, strict=True) if len(part.lines) > 1 else ():
+        for row in rows(partial.filter(~pl.col(flag)).drop(flags)):
             yield _finding(rule, ctx, part, row, line)
 
 
-def _having(ctx: Context, part: Part, line: dict[str, str]) -> pl.DataFrame:
-    """The department-years that have ``line`` of ``part`` (none where the table or a key column is missing)."""
-    if not ctx.has(part.resource) or set(line) - set(ctx.frame(part.resource).columns):
-        return pl.DataFrame(schema=ctx.frame("disclosures").select(KEY).schema)
+def _presence(ctx: Context, part: Part, flags: list[str]) -> pl.DataFrame:
+    """Per department-year of the part's table, whether it has each line of the part (a column per line, named by
+    ``flags``), in one pass over the table; a line naming a column the table lacks is never there."""
+    if not ctx.has(part.resource):
+        return pl.DataFrame(schema={**ctx.frame("disclosures").select(KEY).schema, **dict.fromkeys(flags, pl.Boolean)})
     frame = ctx.frame(part.resource)
-    return frame.filter(*[pl.col(k) == v for k, v in line.items()]).select(KEY) if line else frame.select(KEY)
+    has = [_has_line(frame, line).any().alias(flag) for line, flag in zip(part.lines, flags, strict=True)]
+    return frame.group_by(KEY).agg(has) if has else frame.select(KEY).unique()
+
+
+def _has_line(frame: pl.DataFrame, line: dict[str, str]) -> pl.Expr:
+    """True on the rows that are ``line`` (every row where it names nothing)."""
+    if set(line) - set(frame.columns):
+        return pl.lit(False)
+    return pl.all_horizontal([(pl.col(k) == v).fill_null(False) for k, v in line.items()]) if line else pl.lit(True)
 
 
 def _with_profile(ctx: Context) -> pl.DataFrame:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import polars as pl
+
 from publish.core import Finding
 from publish.rules.base import Context, Rule, rows
 
@@ -20,10 +22,8 @@ def type_mismatches(rule: Rule, ctx: Context) -> Iterable[Finding]:
     """A disclosure whose published document type names another kind than its ``document_kind``."""
     if not ctx.has("disclosures") or "document_kind" not in ctx.frame("disclosures").columns:
         return
-    for row in rows(ctx.frame("disclosures")):
+    for row in rows(_named_other_kind(ctx.frame("disclosures"))):
         named = kind_of(row.get("document_type") or "")
-        if named is None or named == row["document_kind"]:
-            continue
         yield rule.finding(
             ctx,
             "disclosures",
@@ -34,3 +34,13 @@ def type_mismatches(rule: Rule, ctx: Context) -> Iterable[Finding]:
             field="document_kind",
             values={"document_type": row["document_type"], "named": named},
         )
+
+
+def _named_other_kind(frame: pl.DataFrame) -> pl.DataFrame:
+    """The rows whose document type names a kind (read once per distinct type) other than their document_kind."""
+    if "document_type" not in frame.columns:
+        return frame.clear()
+    words = pl.col("document_type").fill_null("")
+    kinds = {text: kind_of(text) for text in frame.select(words.unique()).to_series().to_list()}
+    named = words.replace_strict(kinds, default=None, return_dtype=pl.String)
+    return frame.filter(named.is_not_null() & named.ne_missing(pl.col("document_kind")))

@@ -14,7 +14,9 @@ from collections.abc import Iterable
 import polars as pl
 
 from publish.core import Finding
+from publish.engine import LINE
 from publish.rules.base import KEY, Context, Rule, rows
+from publish.rules.pairs import fen, paired, rows_by_line
 from publish.rules.yuan import in_unit, rounded_pair, step, unit_of, yuan
 
 # 涉及 + the words naming the base + the figure and its unit
@@ -26,6 +28,8 @@ FUNDS = (  # words of the base -> fund; the first that appears wins (一般公�
     ("财政拨款", "appropriation"),
 )
 PARTS = (("项目", "project"), ("基本支出", "basic"))  # words of the base -> expenditure_by_type item
+NAMED = ("_base_fund", "_base_item")  # the fund and expenditure_by_type item a statement names
+BASE_LINE, BASE_FEN = "_base_line", "_base_fen"  # the base's line and figure beside each statement
 BASE_NAMES = {"total": ("支出合计", "total expenditure"), "project": ("项目支出", "project expenditure"),
               "basic": ("基本支出", "basic expenditure")}  # fmt: skip
 
@@ -45,20 +49,37 @@ def named_base(statement: str | None) -> tuple[str, str] | None:
 
 def base_mismatch(rule: Rule, ctx: Context) -> Iterable[Finding]:
     """`performance_managed_amount` equals the expenditure its statement names, as published (rounded half-up to the
-    coarser precision of the two); a base not published in expenditure_by_type is not checked."""
+    coarser precision of the two); a base not published in expenditure_by_type is not checked. Figures equal in exact
+    fen are equal rounded, so only the others are worded."""
     if not ctx.has("disclosures", "expenditure_by_type"):
         return
-    bases = {(*[b[c] for c in KEY], b["fund"], b["item"]): b for b in rows(ctx.frame("expenditure_by_type"))}
-    stated = ctx.frame("disclosures").filter(pl.col("performance_managed_amount").is_not_null())
-    for row in rows(stated.sort("_line")):
-        named = named_base(row.get("performance_statement"))
-        base = bases.get((*[row[c] for c in KEY], *named)) if named else None
+    bases = ctx.frame("expenditure_by_type")
+    stated = _with_named_base(ctx.frame("disclosures").filter(pl.col("performance_managed_amount").is_not_null()))
+    carry = pl.col(LINE).alias(BASE_LINE), fen(bases, "amount").alias(BASE_FEN)
+    pairs = paired(stated, bases, [*KEY, *NAMED], [*KEY, "fund", "item"], *carry)
+    differ = pairs.filter(fen(pairs, "performance_managed_amount") != pl.col(BASE_FEN)).drop(BASE_FEN, *NAMED)
+    by_line = rows_by_line(bases, differ[BASE_LINE]) if differ.height else {}
+    for row in rows(differ.sort(LINE)):
+        base = by_line[row.pop(BASE_LINE)]
         managed = yuan(row, "performance_managed_amount")
-        if base is None or managed is None or yuan(base) is None:
+        if managed is None or yuan(base) is None:
             continue
         a, b = rounded_pair(managed, step(row), yuan(base), step(base))
         if a != b:
             yield _finding(rule, ctx, row, base, a, b)
+
+
+def _with_named_base(stated: pl.DataFrame) -> pl.DataFrame:
+    """The rows with the fund and item their statement names (`named_base`, read once per distinct statement); the
+    rows whose statement names none are dropped."""
+    if "performance_statement" not in stated.columns:
+        return stated.clear().with_columns(pl.lit(None, pl.String).alias(name) for name in NAMED)
+    statements = stated["performance_statement"].unique().to_list()
+    named = [(text, *base) for text in statements if (base := named_base(text))]
+    table = pl.DataFrame(
+        named, schema={"performance_statement": pl.String, **dict.fromkeys(NAMED, pl.String)}, orient="row"
+    )
+    return stated.join(table, on="performance_statement", how="inner", nulls_equal=True)
 
 
 def _finding(rule: Rule, ctx: Context, row: dict, base: dict, managed, expected) -> Finding:

@@ -125,9 +125,9 @@ def run_rules(ctx: Context, rules: Iterable[Rule], progress=None) -> list[Findin
     from concurrent.futures import ThreadPoolExecutor
 
     rules = list(rules)
-    if any(getattr(rule.run, "uses_models", False) for rule in rules):
-        row_rules.model_failures(ctx)  # shared by the pandera rules: computed once, before they start
     with ThreadPoolExecutor(max_workers=THREADS) as pool:
+        if any(getattr(rule.run, "uses_models", False) for rule in rules):
+            pool.submit(row_rules.model_failures, ctx)  # first, beside the other rules; the pandera rules wait for it
         found = []
         for findings in pool.map(lambda rule: list(rule.run(rule, ctx)), rules):
             found.append(findings)

@@ -10,11 +10,8 @@ from publish.rules.base import Context, Rule, money
 
 
 def model_failures(ctx: Context) -> dict[str, list[tuple[str, int]]]:
-    cached = getattr(ctx, "_model_failures", None)
-    if cached is None:
-        cached = models.failures({name: table.frame for name, table in ctx.tables.items()})
-        ctx._model_failures = cached  # type: ignore[attr-defined]
-    return cached
+    """The failing rows of every model, computed once per context for all the rules that word them."""
+    return ctx.shared("model-failures", lambda: models.failures({name: t.frame for name, t in ctx.tables.items()}))
 
 
 def model_rule(describe: Callable[[dict], tuple]) -> Callable[[Rule, Context], Iterable[Finding]]:

@@ -12,6 +12,7 @@ import polars as pl
 from publish.core import Finding
 from publish.rules.base import KEY, Context, Rule, rows
 from publish.rules.changes import published_cells
+from publish.rules.pairs import rows_by_line
 from publish.rules.yuan import half_up, in_unit, step, unit_of, yuan
 
 Row = dict[str, Any]
@@ -65,6 +66,7 @@ ECONOMIC_LINES = {  # 三公 item -> its line in the basic expenditure by econom
     "vehicle_operation": ("30231", "公务用车运行维护费"),
     "vehicle_purchase": ("31013", "公务用车购置"),
 }
+ECONOMIC_LINE = "_economic_line"  # beside a 三公 item: the `_line` of its economic line
 LIKE_FUNDS = {"appropriation": ("general_budget",), "general_budget": ("appropriation",)}  # 三公 as 财政拨款
 
 
@@ -74,13 +76,16 @@ def economic_lines(rule: Rule, ctx: Context) -> Iterable[Finding]:
     below it a warning (project expenditure may carry the rest)."""
     if not ctx.has("sangong", "expenditure_by_economic"):
         return
-    lines = _economic_lines(ctx)
     items = ctx.frame("sangong").filter(pl.col("item").is_in(list(ECONOMIC_LINES)) & pl.col("amount").is_not_null())
-    places = _table_decimals(ctx, items)
-    for row in rows(items.sort("_line")):
-        line = _line_of(lines, row)
-        stated, exact = yuan(row), yuan(line) if line else None
-        if line is None or stated is None or exact is None:
+    matched = _with_economic_line(ctx, items)
+    if not matched.height:
+        return
+    lines = rows_by_line(ctx.frame("expenditure_by_economic"), matched[ECONOMIC_LINE])
+    places = _table_decimals(ctx, matched)
+    for row in rows(matched.sort("_line")):
+        line = lines[row.pop(ECONOMIC_LINE)]
+        stated, exact = yuan(row), yuan(line)
+        if stated is None or exact is None:
             continue
         places_of_table = places[_table(row)]
         shown = half_up(exact, step(row, places_of_table))
@@ -88,21 +93,38 @@ def economic_lines(rule: Rule, ctx: Context) -> Iterable[Finding]:
             yield _line_finding(rule, ctx, row, line, (stated, shown), places_of_table)
 
 
-def _economic_lines(ctx: Context) -> dict[tuple, Row]:
-    codes = [code for code, _ in ECONOMIC_LINES.values()]
-    frame = ctx.frame("expenditure_by_economic").with_columns(pl.col("code").cast(pl.String))
-    wanted = frame.filter((pl.col("cost_type") == "total") & pl.col("code").is_in(codes))
-    return {(*[line[c] for c in KEY], line["fund"], line["code"]): line for line in rows(wanted)}
+def _with_economic_line(ctx: Context, items: pl.DataFrame) -> pl.DataFrame:
+    """The 三公 items that have an economic line, with its `_line` in `ECONOMIC_LINE`: the line of the same disclosure
+    and fund, else of the fund 三公 is defined by elsewhere (`LIKE_FUNDS`)."""
+    economic = ctx.frame("expenditure_by_economic").with_columns(pl.col("code").cast(pl.String))
+    codes = {item: code for item, (code, _) in ECONOMIC_LINES.items()}
+    wanted = economic.filter((pl.col("cost_type") == "total") & pl.col("code").is_in(list(codes.values())))
+    items = items.with_columns(pl.col("item").replace_strict(codes, return_dtype=pl.String).alias("_code"))
+    found = pl.lit(None, pl.Int64)
+    for number, fund in enumerate(_fund_choices()):
+        alias, fund_alias = f"_economic{number}", f"_economic_fund{number}"
+        items = _joined_line(items.with_columns(fund.alias(fund_alias)), wanted, fund_alias, alias)
+        tried = pl.col(alias) if number == 0 else pl.when(pl.col(fund_alias).is_not_null()).then(pl.col(alias))
+        found = pl.coalesce(found, tried)
+    matched = items.with_columns(found.alias(ECONOMIC_LINE)).filter(pl.col(ECONOMIC_LINE).is_not_null())
+    return matched.drop("_code", *[c for c in matched.columns if c.startswith("_economic") and c != ECONOMIC_LINE])
 
 
-def _line_of(lines: dict[tuple, Row], row: Row) -> Row | None:
-    """The economic line of a 三公 item: same disclosure and fund, or the fund 三公 is defined by elsewhere."""
-    code = ECONOMIC_LINES[row["item"]][0]
-    for fund in (row["fund"], *LIKE_FUNDS.get(row["fund"], ())):
-        line = lines.get((*[row[c] for c in KEY], fund, code))
-        if line is not None:
-            return line
-    return None
+def _fund_choices() -> list[pl.Expr]:
+    """The funds whose economic line a 三公 item takes, in order: its own, then each like fund."""
+    depth = max((len(like) for like in LIKE_FUNDS.values()), default=0)
+    likes = [
+        pl.col("fund").replace_strict({f: like[i] for f, like in LIKE_FUNDS.items() if i < len(like)}, default=None)
+        for i in range(depth)
+    ]
+    return [pl.col("fund"), *likes]
+
+
+def _joined_line(items: pl.DataFrame, wanted: pl.DataFrame, fund: str, alias: str) -> pl.DataFrame:
+    """``items`` with, in ``alias``, the `_line` of the economic line of their disclosure, ``fund`` and `_code`."""
+    keyed = wanted.select(*KEY, pl.col("fund").alias(fund), pl.col("code").alias("_code"), pl.col("_line").alias(alias))
+    keyed = keyed.unique(subset=[*KEY, fund, "_code"], keep="last", maintain_order=True)
+    return items.join(keyed, on=[*KEY, fund, "_code"], how="left", nulls_equal=True)
 
 
 def _table(row: Row) -> tuple:
@@ -110,10 +132,12 @@ def _table(row: Row) -> tuple:
 
 
 def _table_decimals(ctx: Context, items: pl.DataFrame) -> dict[tuple, int]:
-    """The decimals each 三公 table (disclosure and fund) publishes its figures with: the most any figure shows."""
+    """The decimals each 三公 table (disclosure and fund) of ``items`` publishes its figures with: the most any figure
+    shows."""
     texts = published_cells(ctx, "sangong", "amount") if items.height else {}
+    tables = items.select(*KEY, "fund").unique()
     places: dict[tuple, int] = {}
-    for row in rows(ctx.frame("sangong")):
+    for row in rows(ctx.frame("sangong").join(tables, on=[*KEY, "fund"], how="semi", nulls_equal=True)):
         places[_table(row)] = max(places.get(_table(row), 0), _places(texts.get(row["_line"], "")))
     return places
 

@@ -30,15 +30,42 @@ def _text_fields(resource, free_text_only: bool = False) -> list[str]:
     return names
 
 
+# pattern -> whether only free text (no patterned field) is searched; one scan of each table finds them all
+SEARCHED = {FORMULA_START: False, CONTROL: False, PLACEHOLDER: True}
+
+
 def _matches(ctx: Context, pattern: str, free_text_only: bool) -> Iterable[tuple[str, str, dict]]:
+    hits = ctx.shared("text-hits", lambda: _hits(ctx))
     for name, table in ctx.tables.items():
         fields = [f for f in _text_fields(table.resource, free_text_only) if f in table.frame.columns]
-        if not fields:
-            continue
-        hit = table.frame.select(pl.col(fields).str.contains(pattern).fill_null(False))
-        for field in [f for f in fields if hit[f].any()]:  # one pass over the table; rows only where a cell hits
-            for row in rows(table.frame.filter(hit[field])):
-                yield name, field, row
+        for field in fields:
+            hit = hits[name].get(f"{pattern}\n{field}")
+            if hit is not None and hit.any():  # rows only where a cell hits
+                for row in rows(table.frame.filter(hit)):
+                    yield name, field, row
+
+
+def _hits(ctx: Context) -> dict[str, dict[str, pl.Series]]:
+    """For each table, whether each text cell matches each pattern of `SEARCHED` (by pattern and field): each field
+    is scanned once for any of its patterns, and cell by cell for each pattern only where one of them occurs. The
+    three text rules share the result."""
+    found = {}
+    for name, table in ctx.tables.items():
+        searched: dict[str, list[str]] = {}  # field -> the patterns searched in it
+        for pattern, free_text_only in SEARCHED.items():
+            for field in _text_fields(table.resource, free_text_only):
+                if field in table.frame.columns:
+                    searched.setdefault(field, []).append(pattern)
+        either = [pl.col(f).str.contains("|".join(f"(?:{p})" for p in ps)).any().alias(f) for f, ps in searched.items()]
+        anywhere = table.frame.select(either).row(0, named=True) if either else {}
+        exact = [
+            pl.col(field).str.contains(pattern).fill_null(False).alias(f"{pattern}\n{field}")
+            for field, patterns in searched.items()
+            if anywhere[field]
+            for pattern in patterns
+        ]
+        found[name] = table.frame.select(exact).to_dict() if exact else {}
+    return found
 
 
 def formulas(rule: Rule, ctx: Context) -> Iterable[Finding]:

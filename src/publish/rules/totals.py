@@ -35,16 +35,27 @@ def parts_beside_parents(
 ) -> pl.DataFrame:
     """Each parent line (of ``parents``, default all of ``frame``) with the sum, count and empty count of its parts."""
     children = frame.filter(pl.col("parent_item").is_not_null())
+    if parents is not None:  # only the parts of these parents are summed
+        named = parents.select(*group, pl.col("item").alias("parent_item"))
+        children = children.join(named, on=[*group, "parent_item"], how="semi")
     parts = children.group_by([*group, "parent_item"]).agg(
         pl.col(value).sum().alias("parts_sum"),
         pl.len().alias("parts"),
         pl.col(value).null_count().alias("parts_empty"),
-        pl.col(LINE).alias(INVOLVED),
         (pl.col("_factor").sum() if "_factor" in frame.columns else pl.len()).alias("parts_tolerance"),
     )
     lines = frame if parents is None else parents
     lines = lines.filter(pl.col("item").is_in(children["parent_item"].unique().implode()))
     return lines.join(parts, left_on=[*group, "item"], right_on=[*group, "parent_item"], how="inner")
+
+
+def with_involved(found: pl.DataFrame, frame: pl.DataFrame, group: list[str]) -> pl.DataFrame:
+    """``found`` (parent lines beside their parts) with `_involved`, the lines of their parts: gathered for these
+    parents only, after the check, never for every parent of the table."""
+    keys = found.select(*group, pl.col("item").alias("parent_item")).unique()
+    parts = frame.join(keys, on=[*group, "parent_item"], how="semi").group_by([*group, "parent_item"])
+    lines = parts.agg(pl.col(LINE).alias(INVOLVED))
+    return found.join(lines, left_on=[*group, "item"], right_on=[*group, "parent_item"], how="left")
 
 
 def cut_off(ctx: Context, resource: str) -> pl.DataFrame:
@@ -74,7 +85,7 @@ def sum_mismatches(rule: Rule, ctx: Context, resource: str) -> Iterable[Finding]
         pl.col(value).is_not_null() & (pl.col("parts_empty") == 0) & (pl.col(value) != pl.col("parts_sum"))
     )
     checked = checked.join(cut_off(ctx, resource), on=KEY, how="anti")
-    for row in rows(checked.sort(LINE)):
+    for row in rows(with_involved(checked, frame, group).sort(LINE)):
         yield _sum_finding(rule, ctx, resource, row, value)
 
 
@@ -134,15 +145,17 @@ def breakdown_mismatches(rule: Rule, ctx: Context, resource: str) -> Iterable[Fi
     if not ctx.has(resource) or "change_breakdown" not in ctx.frame(resource).columns:
         return
     group = [*KEY, *GROUPS[resource]]
-    frame = in_fen(line_frame(ctx, resource), "change")
     declared = pl.col("change_breakdown").is_not_null()
     checked = declared | pl.lit(resource in BROKEN_DOWN)
+    if line_frame(ctx, resource).filter(checked & pl.col("change").is_not_null()).is_empty():
+        return  # no change is checked against its parts here: nothing to sum
+    frame = in_fen(line_frame(ctx, resource), "change")
     stated = frame.filter(checked & pl.col("change").is_not_null())
     joined = parts_beside_parents(frame, group, "change", stated).filter(
         (declared | (pl.col("parts_empty") == 0)) & (pl.col("change") != pl.col("parts_sum"))
     )
     joined = joined.join(cut_off(ctx, resource), on=KEY, how="anti")
-    for row in rows(joined.sort(LINE)):
+    for row in rows(with_involved(joined, frame, group).sort(LINE)):
         yield _breakdown_finding(rule, ctx, resource, row)
 
 
