@@ -7,7 +7,7 @@ with the ``index_id`` of a kept one replaces it), deletes by id or by query (XML
 tests/ckan/solr_query.py, exact matches on the ``string`` fields of CKAN's own Solr schema (``schema.xml`` from the
 CKAN venv, which also gives the field types, what is stored, and the schema name CKAN checks at start-up). So
 ``package_search`` by name, id, state, organisation, permission labels or an extra such as ``guid`` finds what a real
-Solr finds. Relevance, text analysis (``text`` fields: titles, descriptions, ``extras_*``), dates ranges and free-text
+Solr finds. Relevance, text analysis (``text`` fields: titles, descriptions, ``extras_*``), date ranges and free-text
 (dismax) search are not implemented: such a request gets HTTP 400 naming what it asked, so the test fails loudly.
 """
 
