@@ -24,7 +24,8 @@ from ckanapi import RemoteCKAN
 
 from tests.ckan import solr_standin
 from tests.ckan.services import accepts, free_port, missing, postgresql, redis, stop, wait_for
-from tests.ckan.solr_standin import Index, Schema
+from tests.ckan.solr_schema import Schema
+from tests.ckan.solr_standin import Index
 from tests.helpers import ROOT
 
 VENV = ROOT / ".cache" / "ckan" / "venv"  # git-ignored; made by tests/ckan/install.sh

@@ -12,7 +12,8 @@ import pytest
 
 from tests.ckan import solr_standin
 from tests.ckan.solr_query import QueryNotSupported
-from tests.ckan.solr_standin import Index, Schema
+from tests.ckan.solr_schema import Schema
+from tests.ckan.solr_standin import Index
 
 # an excerpt of CKAN 2.12's ckan/config/solr/schema.xml: the fields these tests touch, with their types
 SCHEMA = b"""<schema name="ckan-2.12" version="1.6"><fields>

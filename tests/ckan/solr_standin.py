@@ -16,50 +16,17 @@ from __future__ import annotations
 import json
 import threading
 import xml.etree.ElementTree as ElementTree
-from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 from tests.ckan.solr_query import QueryNotSupported, field_values, parse
+from tests.ckan.solr_schema import Schema
 
 HEADER = {"status": 0, "QTime": 0}
 SELECT_PARAMETERS = {"q", "fq", "fl", "rows", "start", "sort", "wt", "q.op", "df"}
 FACET_PARAMETERS = {"facet", "facet.field", "facet.limit", "facet.mincount"}
 UPDATE_PARAMETERS = {"commit", "softCommit", "waitSearcher", "waitFlush", "overwrite", "wt"}
 SORTABLE_TYPES = {"string", "date", "int", "long", "float", "double"}
-
-
-@dataclass
-class Schema:
-    """The fields of a Solr ``schema.xml``: name -> (type, stored); dynamic fields matched longest pattern first."""
-
-    xml: bytes
-    fields: dict[str, tuple[str, bool]] = field(default_factory=dict)
-    dynamic: list[tuple[str, tuple[str, bool]]] = field(default_factory=list)
-
-    def __post_init__(self):
-        root = ElementTree.fromstring(self.xml)
-        for element in root.iter("field"):
-            self.fields[element.get("name")] = (element.get("type"), element.get("stored", "true") == "true")
-        patterns = [
-            (e.get("name"), (e.get("type"), e.get("stored", "true") == "true")) for e in root.iter("dynamicField")
-        ]
-        self.dynamic = sorted(patterns, key=lambda pattern: -len(pattern[0]))
-
-    def kind(self, name: str) -> tuple[str, bool] | None:
-        if name in self.fields:
-            return self.fields[name]
-        for pattern, kind in self.dynamic:
-            stem = pattern.strip("*")
-            if (pattern.startswith("*") and name.endswith(stem)) or (pattern.endswith("*") and name.startswith(stem)):
-                return kind
-        return None
-
-    def is_string(self, name: str) -> bool:
-        return (self.kind(name) or ("", False))[0] == "string"
-
-    def is_stored(self, name: str) -> bool:
-        return (self.kind(name) or ("", False))[1]
 
 
 class Index:
