@@ -3,7 +3,8 @@
 PostgreSQL and Redis come from Debian and run as private instances (their data in a temporary folder, on free
 loopback ports); CKAN, ckanext-dcat and ckanext-harvest come from .cache/ckan/venv (tests/ckan/install.sh, which
 .ci/run calls). The search index is a stand-in (tests/ckan/solr_standin.py), only because Solr cannot be installed
-here: CKAN's index writes are accepted and every search finds nothing, so nothing here relies on ``package_search``.
+here: a minimal index that keeps CKAN's writes and evaluates the filters CKAN's searches send (exact matches on the
+string fields of CKAN's schema); anything else it answers with an error, so a test fails rather than finds nothing.
 Where a piece is missing the tests are skipped with the reason, and under CI (``CI=true``) they fail instead.
 """
 
@@ -16,7 +17,6 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -24,6 +24,8 @@ from ckanapi import RemoteCKAN
 
 from tests.ckan import solr_standin
 from tests.ckan.services import accepts, free_port, missing, postgresql, redis, stop, wait_for
+from tests.ckan.solr_schema import Schema
+from tests.ckan.solr_standin import Index
 from tests.helpers import ROOT
 
 VENV = ROOT / ".cache" / "ckan" / "venv"  # git-ignored; made by tests/ckan/install.sh
@@ -33,6 +35,14 @@ ADMIN = "publish-admin"
 ORGANIZATION = "wuxi-finance"
 LOCALE = "zh_Hans_CN"  # as a Chinese portal would have it
 COMMAND_SECONDS = 180
+
+
+def solr_schema() -> Path:
+    """CKAN's own Solr schema, which the search stand-in reads its field types from."""
+    found = sorted(VENV.glob("lib/python3*/site-packages/ckan/config/solr/schema.xml"))
+    if not found:
+        missing(f"CKAN's Solr schema is not in {VENV}: run tests/ckan/install.sh (.ci/run does)")
+    return found[-1]
 
 
 def ckan_venv() -> Path:
@@ -50,7 +60,7 @@ class Portal:
     api_key: str
     config: Path
     log: Path
-    index: ThreadingHTTPServer  # the search stand-in: ``index.updates`` counts the writes CKAN sent it
+    index: Index  # the search stand-in's documents; ``index.updates`` counts the writes CKAN sent it
 
     def action(self, action: str, /, **data):
         with RemoteCKAN(self.url, apikey=self.api_key) as portal:
@@ -137,7 +147,7 @@ def running_portal(folder: Path) -> Iterator[Portal]:
     """PostgreSQL, Redis, the search stand-in and CKAN, all on 127.0.0.1, stopped and removed on exit."""
     ckan_venv()
     data = Path(tempfile.mkdtemp(prefix="publish-ckan-db-"))  # owned by postgres under CI: not in pytest's tmp
-    solr, solr_url = solr_standin.start()
+    solr, solr_url = solr_standin.start(Schema(solr_schema().read_bytes()))
     try:
         with postgresql(data) as database, redis(folder) as redis_url:
             port = free_port()
@@ -145,7 +155,7 @@ def running_portal(folder: Path) -> Iterator[Portal]:
             config = write_config(folder, database=database, solr=solr_url, redis=redis_url, site=site)
             token = prepare(config)
             with ckan_server(config, port) as log:
-                portal = Portal(url=site, api_key=token, config=config, log=log, index=solr)
+                portal = Portal(url=site, api_key=token, config=config, log=log, index=solr.index)
                 portal.action("organization_create", name=ORGANIZATION, title="巫溪县财政局")
                 yield portal
     finally:

@@ -77,7 +77,7 @@ def ckan():
 
 def _fq(dataset: dict) -> str:
     """The search filter that finds ``dataset`` by its guid extra."""
-    return next((f'guid:"{e["value"]}"' for e in dataset.get("extras", []) if e["key"] == "guid"), "")
+    return next((f'+guid:"{e["value"]}"' for e in dataset.get("extras", []) if e["key"] == "guid"), "")
 
 
 def push(server, *extra, key=KEY):
@@ -114,7 +114,7 @@ def test_a_push_after_a_harvest_updates_the_harvested_dataset(ckan):
     result = push(ckan)
     assert result.exit_code == 0 and result.stdout.startswith(f"已更新 updated {NAME}")
     assert [action for action, _, _ in ckan.requests] == ["package_show", "package_search", "package_update"]
-    assert ckan.requests[1][2]["fq"] == f'guid:"{BASE}/{NAME}-1.0.0/#dataset"'
+    assert ckan.requests[1][2]["fq"] == f'+guid:"{BASE}/{NAME}-1.0.0/#dataset"'
     update = ckan.requests[2][2]
     assert (update["id"], update["name"]) == ("harvested-id", NAME)
     assert [r["id"] for r in update["resources"]] == [f"resource-{n}" for n in range(len(sent["resources"]))]

@@ -2,9 +2,12 @@
 (ckanext-dcat 2.4.4, ckanext-harvest 1.6.3) of the release's DCAT-AP Turtle or JSON-LD served over http.
 
 Whichever comes first, the portal must end with one dataset: our name, the Chinese title, the licence ``cc-by`` and
-every field of tests/ckan/contract.py. PostgreSQL and Redis are Debian's; the search index is a stand-in only because
-Solr cannot be installed here (tests/ckan/solr_standin.py): it accepts CKAN's index writes and finds nothing, so these
-tests read the portal with ``package_list`` and ``package_show`` (PostgreSQL), never ``package_search``.
+every field of tests/ckan/contract.py. A harvest alone gives the same dataset under the name CKAN makes of the Chinese
+title, ``__`` (nothing in a DCAT file names a dataset for ckanext-dcat 2.4.4; the README's catalog section says what a
+portal can do). PostgreSQL and Redis are Debian's; the search index is a stand-in only because Solr cannot be installed
+here (tests/ckan/solr_standin.py): a minimal index that keeps CKAN's writes and evaluates the filters CKAN sends, which
+is how the push after a harvest finds the harvested dataset (``package_search`` by ``guid``). The tests themselves read
+the portal with ``package_list`` and ``package_show`` (PostgreSQL).
 """
 
 from __future__ import annotations
@@ -26,16 +29,24 @@ ROUTES = {
     "harvest-turtle-then-push": ("harvest dcat.ttl", "push"),
     "push-then-harvest-jsonld": ("push", "harvest dcat.jsonld"),
     "harvest-jsonld-then-push": ("harvest dcat.jsonld", "push"),
+    "harvest-turtle-only": ("harvest dcat.ttl",),
 }
+HARVEST_ONLY_NAME = "__"  # ckanext-harvest's munge_title_to_name of the Chinese title: a known limit (README)
 
 
 @dataclass
 class Landed:
     """What a route left on the portal, and what each of its steps said."""
 
+    steps: tuple[str, ...]
     datasets: list[dict]
     pushed: str  # the push's output line ("已创建 created …" or "已更新 updated …")
     harvest_stats: dict
+
+    @property
+    def name_expected(self) -> str | None:
+        """The name the dataset should have: ours once pushed, else the harvester's (None: ours)."""
+        return None if "push" in self.steps else HARVEST_ONLY_NAME
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +69,7 @@ def route(request, ckan_portal: Portal, served) -> Landed:
             pushed = push(ckan_portal, release, base_url)
         else:
             stats = harvest(ckan_portal, f"{base_url}/{release.name}.{step.split()[1]}")
-    return Landed(datasets=ckan_portal.datasets(), pushed=pushed, harvest_stats=stats)
+    return Landed(steps=ROUTES[request.param], datasets=ckan_portal.datasets(), pushed=pushed, harvest_stats=stats)
 
 
 def push(portal: Portal, release: Path, base_url: str) -> str:
@@ -101,10 +112,10 @@ def test_the_harvest_reports_no_error(route: Landed):
     assert route.harvest_stats.get("added", 0) + route.harvest_stats.get("updated", 0) == 1, route.harvest_stats
 
 
-def test_one_dataset_under_our_name(route: Landed, want: dict, request):
+def test_one_dataset_under_our_name(route: Landed, want: dict):
     names = [dataset["name"] for dataset in route.datasets]
-    assert names == [want["name"]]
-    if ROUTES[request.node.callspec.params["route"]][0] != "push":
+    assert names == [route.name_expected or want["name"]]
+    if route.steps[0] != "push" and "push" in route.steps:
         assert route.pushed.startswith(f"已更新 updated {want['name']}"), "the push must update the harvested dataset"
 
 
@@ -114,13 +125,18 @@ def test_the_chinese_title_and_the_licence(route: Landed, want: dict, descriptio
 
 
 def test_every_field_ckan_has_a_place_for(route: Landed, want: dict, description_zh: str):
-    problems = every_dataset_against(want, route, description_zh)
+    problems = every_dataset_against({**want, "name": route.name_expected or want["name"]}, route, description_zh)
     assert not problems, "\n".join(problems)
 
 
-def test_ckan_wrote_its_search_index_to_the_stand_in(route: Landed, ckan_portal: Portal):
-    """The stand-in for Solr (Solr cannot be installed here) received CKAN's index writes: it was really used."""
-    assert route.datasets and ckan_portal.index.updates > 0
+def test_the_search_index_holds_the_dataset_ckan_shows(route: Landed, ckan_portal: Portal):
+    """The stand-in for Solr (Solr cannot be installed here) kept CKAN's writes: ``package_search`` by the dataset
+    IRI finds the one dataset that ``package_show`` gives, as the push relies on."""
+    (dataset,) = route.datasets
+    guid = next(extra["value"] for extra in dataset["extras"] if extra["key"] == "guid")
+    found = ckan_portal.action("package_search", fq=f'+guid:"{guid}"', include_private=True)
+    assert ckan_portal.index.updates > 0
+    assert [(d["id"], d["name"]) for d in found["results"]] == [(dataset["id"], dataset["name"])]
 
 
 def every_dataset_against(want: dict, route: Landed, description_zh: str, keys: list[str] | None = None) -> list[str]:

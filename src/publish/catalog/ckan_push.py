@@ -79,7 +79,11 @@ def _existing(portal, payload: dict, options: dict) -> dict | None:
 
     A harvest keys its dataset by the DCAT IRI (the ``guid`` extra) and names it after the title,
     which CKAN cannot spell for a Chinese title (``__``); the search finds it by that IRI, and the
-    update then gives it our name."""
+    update then gives it our name. CKAN indexes each extra twice (ckan/lib/search/index.py):
+    ``extras_guid``, a tokenised ``text`` field, and ``guid``, which CKAN's Solr schema makes a
+    ``string`` (its ``*`` dynamic field), matched whole: the filter uses ``guid``. It is marked
+    ``+`` so that it is required whatever the portal's default operator (``q.op``): unmarked,
+    it would be optional under ``OR`` and the search would return any dataset."""
     from ckanapi import NotFound
 
     try:
@@ -87,7 +91,7 @@ def _existing(portal, payload: dict, options: dict) -> dict | None:
     except NotFound:
         pass
     guid = next(extra["value"] for extra in payload["extras"] if extra["key"] == "guid")
-    query = {"fq": f'guid:"{guid}"', "rows": 1, "include_private": True}
+    query = {"fq": f'+guid:"{guid}"', "rows": 1, "include_private": True}
     found = portal.call_action("package_search", query, requests_kwargs=options)["results"]
     return found[0] if found else None
 
