@@ -24,7 +24,8 @@ def test_ci_runs_exactly_the_readme_test_command_in_a_fresh_clone():
     _, tests = quick_start_commands()
     ci = [line for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines() if line and line[0] != "#"]
     assert ci[-1] == tests
-    assert ci[-5:-1] == [  # …inside a clone of the committed HEAD, alone in an empty folder removed on exit
+    assert ci[-2] == "bash tests/ckan/install.sh"  # the CKAN the live catalog tests run against, in the clone's .cache/
+    assert ci[-6:-2] == [  # …inside a clone of the committed HEAD, alone in an empty folder removed on exit
         'tmp="$(mktemp -d)"',
         "trap 'rm -rf \"$tmp\"' EXIT",
         'git clone --quiet "$PWD" "$tmp/publish"',
