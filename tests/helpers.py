@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import frictionless
 import pytest
 from click.testing import CliRunner, Result
 
@@ -24,6 +25,16 @@ SEED_SOURCE_FILE = SEED_DOCUMENT.relative_to(ROOT).as_posix()
 SEED_DEPARTMENT = "500238-zwfwzx"
 # The tables of the repo's package (13 in data model v2: v1's 12 and disclosure_parts).
 TABLE_COUNT = len(json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))["resources"])
+
+# The parts of a frictionless descriptor whose errors a descriptor check can report
+FRICTIONLESS_DESCRIPTOR = (
+    frictionless.Package,
+    frictionless.Resource,
+    frictionless.Dialect,
+    frictionless.Control,
+    frictionless.Schema,
+    frictionless.Field,
+)
 
 
 def invoke(*args: object, **options: Any) -> Result:

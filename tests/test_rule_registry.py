@@ -18,14 +18,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from types import ModuleType
 
-import frictionless
 import pytest
 
 from publish.engine import BOM, ERROR_ZH
 from publish.rules import ALL, BY_ID, rules_markdown, rules_text
 from publish.submission.cells import HABIT_NOTES, NOTES_ZH
 from publish.validate import validate
-from tests.helpers import ROOT, invoke
+from tests.helpers import FRICTIONLESS_DESCRIPTOR, ROOT, invoke
 
 SOURCE = ROOT / "src" / "publish"
 
@@ -51,15 +50,6 @@ CARRIERS = {
     "publish.catalog.agents._code_finding": "rule",
     "publish.rules.acknowledged._record_finding": "rule",
 }
-
-FRICTIONLESS_DESCRIPTOR = (
-    frictionless.Package,
-    frictionless.Resource,
-    frictionless.Dialect,
-    frictionless.Control,
-    frictionless.Schema,
-    frictionless.Field,
-)
 
 # Where an id is computed, not written: (function, the id's expression) -> the ids it can hold, or the
 # carrier whose ids flow there (they are gathered at that carrier's calls).

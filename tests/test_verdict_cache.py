@@ -13,7 +13,7 @@ import pytest
 from publish.validate import validate
 from publish.validate.descriptor import KINDS
 from publish.validate.verdicts import FORMAT, cache_dir
-from tests.helpers import invoke
+from tests.helpers import FRICTIONLESS_DESCRIPTOR, invoke
 
 
 @pytest.fixture
@@ -138,12 +138,4 @@ def test_the_cache_lives_where_the_user_says(monkeypatch, tmp_path):
 
 
 def test_the_kinds_a_verdict_may_hold_are_frictionless_descriptor_errors():
-    parts = (
-        frictionless.Package,
-        frictionless.Resource,
-        frictionless.Dialect,
-        frictionless.Control,
-        frictionless.Schema,
-        frictionless.Field,
-    )
-    assert {part.metadata_Error.type for part in parts} == KINDS
+    assert {part.metadata_Error.type for part in FRICTIONLESS_DESCRIPTOR} == KINDS
