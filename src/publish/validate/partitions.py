@@ -1,0 +1,252 @@
+"""Validate a package in partitions of departments: memory bounded by the largest partition, not the package.
+
+`publish validate --partitions N`: the descriptor is checked once, on the package itself; each table keyed by
+department is split by a hash of `department_id` into N partition files (`splitting.py`, streaming, bytes kept
+as written), the other resources copied whole (`plan.py` says which checks this keeps faithful, and validates
+the package whole where it cannot); each partition is validated in turn as a package of its own, its rows
+numbered as in the original files, so every finding names the original file and line. The findings are merged:
+a row's come from its department's partition only; those about a whole file or a copied resource, the same in
+every partition, once. The descriptor's `bytes`, `hash` and `rows` are checked on the original files. The
+partitions live in a temporary folder (under TMPDIR), removed at the end, whatever happens.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import polars as pl
+
+from publish.core import DESCRIPTOR, EXIT_TOOL_FAILURE, Finding, Package, PackageError, PublishError, Report, load
+from publish.engine import LINE, structural_finding
+from publish.rules import RULES
+from publish.validate.descriptor import descriptor_findings
+from publish.validate.plan import KEY, Plan, plan
+from publish.validate.run import validate
+from publish.validate.splitting import FileSplit, Unsplittable, check_utf8, column_values, read_map, split_file
+
+COUNTED = ("hash", "bytes", "rows")  # descriptor facts about a whole file: checked on the original
+RANK = {rule.id: index for index, rule in enumerate(RULES, start=1)}  # structural findings (rank 0) first
+
+
+class PartitionError(PublishError):
+    """The partitions cannot be written (no room in the temporary folder)."""
+
+    exit_code = EXIT_TOOL_FAILURE
+
+
+@dataclass
+class Renumbered:
+    """Every row of a partition, numbered by its line in the original file (the engine's `only` hook)."""
+
+    maps: dict[str, Path] = field(default_factory=dict)  # resource -> its line map in this partition
+
+    def filter(self, raw, resource: str | None = None):
+        if resource not in self.maps:
+            return raw
+        part, original = (pl.Series(values, dtype=pl.Int64) for values in read_map(self.maps[resource]))
+        if original.is_empty():
+            return raw
+        at = part.search_sorted(raw.cells[LINE].cast(pl.Int64)).clip(0, original.len() - 1)
+        lines = original.gather(at).cast(raw.cells.schema[LINE])
+        return replace(raw, cells=raw.cells.with_columns(lines.alias(LINE)))
+
+
+@dataclass
+class Split:
+    folders: list[Path]
+    files: dict[str, FileSplit]  # resource -> how its file was split
+    bytes: int = 0
+
+
+def validate_in_partitions(
+    path: str | Path, partitions: int, *, select: Iterable[str] = (), skip: Iterable[str] = (), progress=None
+) -> Report:
+    """``validate(path)``'s report, computed in ``partitions`` partitions of departments (whole where the package
+    cannot be split faithfully: `plan.py`; ``stats.partitions`` says how it ran)."""
+    started = time.perf_counter()
+    report = Report()
+    try:
+        package = load(path)
+    except PackageError as error:
+        report.extend(error.findings)
+        return report
+    report.extend(descriptor_findings(package))
+    if report.errors:
+        return report
+    chosen = plan(package)
+    if partitions < 2 or chosen.refused:
+        return _whole(path, select, skip, progress, chosen.refused)
+    with tempfile.TemporaryDirectory(prefix="publish-partitions-") as temp:
+        try:
+            split = split_package(package, chosen, partitions, Path(temp))
+        except Unsplittable:
+            return _whole(path, select, skip, progress, ("有文件无法逐字节拆分", "a file cannot be split byte for byte"))
+        reports = []
+        for index, folder in enumerate(split.folders):
+            maps = {name: done.maps[index] for name, done in split.files.items()}
+            reports.append(validate(folder, select=select, skip=skip, only=Renumbered(maps)))
+            if progress:
+                progress("partitions", index + 1, partitions)
+        report.extend(_counted(package, chosen, split))
+        report.extend(merged(package, chosen, split, [r.findings for r in reports]))
+        report.stats.update(_stats(package, split, reports, time.perf_counter() - started))
+    return report
+
+
+def _whole(path, select, skip, progress, refused: tuple[str, str] | None) -> Report:
+    report = validate(path, select=select, skip=skip, progress=progress)
+    report.stats["partitions"] = 1
+    if refused:
+        report.stats["partitions_refused"] = f"{refused[0]}，整体校验 / {refused[1]}; validated whole"
+    return report
+
+
+def split_package(package: Package, chosen: Plan, partitions: int, temp: Path) -> Split:
+    """Write the partition packages into ``temp``: split tables, copied resources, schemas and the descriptor."""
+    _check_room(package, chosen, partitions, temp)
+    folders = [temp / f"part-{index:04d}" for index in range(partitions)]
+    split = Split(folders, {})
+    for resource in chosen.split:
+        check_utf8(package.file(resource))
+    borrow = {
+        target: column_values(package.file(package.resources[source]), column, KEY, partitions)
+        for target, (source, column) in chosen.borrow.items()
+    }
+    for resource in chosen.split:
+        outs = [folder / resource.path for folder in folders]
+        maps = [temp / f"{resource.name}-{index:04d}.lines" for index in range(partitions)]
+        for out in outs:
+            out.parent.mkdir(parents=True, exist_ok=True)
+        algorithm = _algorithm(resource.descriptor.get("hash"))
+        try:
+            split.files[resource.name] = split_file(
+                package.file(resource), KEY, outs, maps, borrow.get(resource.name), algorithm
+            )
+        except ValueError:  # no header, or no department_id in it: the whole validation says so
+            raise Unsplittable(resource.path) from None
+    for folder in folders:
+        _copy_shared(package, chosen, folder)
+    split.bytes = sum(f.stat().st_size for f in temp.rglob("*") if f.is_file())
+    return split
+
+
+def _check_room(package: Package, chosen: Plan, partitions: int, temp: Path) -> None:
+    """Refuse before writing anything where the partitions would not fit: about the split files' size (and a
+    line map), plus the copied files once per partition."""
+    size = sum(package.file(r).stat().st_size for r in chosen.split if package.file(r).is_file())
+    shared = sum(package.file(r).stat().st_size for r in chosen.shared if package.file(r).is_file())
+    need = int(size * 1.3) + partitions * shared
+    free = shutil.disk_usage(temp).free
+    if need > free:
+        raise PartitionError(
+            f"临时目录 {temp.parent} 只剩 {free >> 20} MiB，分区约需 {need >> 20} MiB：请让 TMPDIR 指向更大的磁盘。",
+            f"the temporary folder {temp.parent} has {free >> 20} MiB free and the partitions need about "
+            f"{need >> 20} MiB: point TMPDIR at a larger disk.",
+        )
+
+
+def _copy_shared(package: Package, chosen: Plan, folder: Path) -> None:
+    """The descriptor (without the facts about whole files), the schemas and the resources not split."""
+    descriptor = json.loads(json.dumps(package.descriptor))
+    split = {r.name for r in chosen.split}
+    wanted = [r.path for r in chosen.shared]
+    for entry in descriptor.get("resources", []):
+        if isinstance(entry, dict):
+            for key in ("schema", "dialect"):
+                if isinstance(entry.get(key), str):
+                    wanted.append(entry[key])
+            if entry.get("name") in split:
+                for key in COUNTED:
+                    entry.pop(key, None)
+    for relative in dict.fromkeys(wanted):
+        source, target = package.root / relative, folder / relative
+        if source.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _link_or_copy(source, target)
+    (folder / DESCRIPTOR).write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or links not allowed
+        shutil.copyfile(source, target)
+
+
+def _algorithm(declared) -> str | None:
+    if not isinstance(declared, str):
+        return None
+    algorithm = declared.rpartition(":")[0] or "md5"
+    return algorithm if algorithm in ("md5", "sha256") else None
+
+
+def _counted(package: Package, chosen: Plan, split: Split) -> list[Finding]:
+    """The descriptor's `hash`, `bytes` and `rows` of each split file against the file, as the engine checks them."""
+    found = []
+    for resource in chosen.split:
+        done, descriptor = split.files[resource.name], resource.descriptor
+        expected = descriptor.get("hash")
+        if isinstance(expected, str) and done.digest and done.digest != expected.rpartition(":")[2]:
+            note = f'expected is "{expected.rpartition(":")[2]}" and actual is "{done.digest}"'
+            found.append(structural_finding("hash-count", resource.path, resource.name, note=note))
+        size = package.file(resource).stat().st_size
+        for key, kind, actual in (("bytes", "byte-count", size), ("rows", "row-count", done.records)):
+            declared = descriptor.get(key)
+            if isinstance(declared, int) and declared and declared != actual:
+                note = f'expected is "{declared}" and actual is "{actual}"'
+                found.append(structural_finding(kind, resource.path, resource.name, note=note))
+    return found
+
+
+def merged(package: Package, chosen: Plan, split: Split, found: list[list[Finding]]) -> list[Finding]:
+    """One list of the partitions' findings: a row's from its own partition (a borrowed row's dropped), the others
+    (the same in every partition) as many times as the partition that has most of them, in the report's order."""
+    paths = {r.path for r in chosen.split}
+    borrowed = {
+        (package.resources[name].path, line)
+        for name, done in split.files.items()
+        for lines in done.borrowed
+        for line in lines
+    }
+    rows, most, first = [], {}, {}
+    for findings in found:
+        counts: dict[str, int] = {}
+        for finding in findings:
+            if finding.path in paths and finding.row and finding.row > 1:
+                if (finding.path, finding.row) not in borrowed:
+                    rows.append(finding)
+                continue
+            key = _identity(finding)
+            counts[key] = counts.get(key, 0) + 1
+            first.setdefault(key, finding)
+        for key, count in counts.items():
+            most[key] = max(most.get(key, 0), count)
+    once = [first[key] for key in first for _ in range(most[key])]
+    order = {r.name: index for index, r in enumerate(package.resources.values())}
+    return sorted([*once, *rows], key=lambda f: (RANK.get(f.rule, 0), order.get(f.resource or "", -1), f.row or 0))
+
+
+def _identity(finding: Finding) -> str:
+    return json.dumps([finding.to_dict(), finding.involved], sort_keys=True, ensure_ascii=False, default=str)
+
+
+def _stats(package: Package, split: Split, reports: list[Report], seconds: float) -> dict:
+    """The whole package's counts: each split row once (borrowed rows not), each copied table's rows once."""
+    own = [sum(len(read_map(done.maps[k])[0]) for done in split.files.values()) for k in range(len(reports))]
+    borrowed = [sum(len(done.borrowed[k]) for done in split.files.values()) for k in range(len(reports))]
+    copied = reports[0].stats.get("rows", 0) - own[0]
+    return {
+        "resources": len(package.resources),
+        "rows": copied + sum(own) - sum(borrowed),
+        "department_years": sum(r.stats.get("department_years", 0) for r in reports),
+        "seconds": round(seconds, 3),
+        "partitions": len(reports),
+        "partition_bytes": split.bytes,
+    }
