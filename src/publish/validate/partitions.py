@@ -87,7 +87,9 @@ def validate_in_partitions(
         try:
             split = split_package(package, chosen, partitions, Path(temp))
         except Unsplittable:
-            return _whole(path, select, skip, progress, ("有文件无法逐字节拆分", "a file cannot be split byte for byte"))
+            return _whole(
+                path, select, skip, progress, ("有文件无法逐字节拆分", "a file cannot be split byte for byte")
+            )
         reports = []
         for index, folder in enumerate(split.folders):
             maps = {name: done.maps[index] for name, done in split.files.items()}

@@ -90,10 +90,7 @@ def cells(record: bytes) -> list[bytes]:
 
 def cell(record: bytes, index: int) -> bytes:
     """The record's cell at ``index`` ("" where the record is shorter)."""
-    if QUOTE not in record:
-        found = record.rstrip(b"\r\n").split(b",", index + 1)
-    else:
-        found = cells(record)
+    found = record.rstrip(b"\r\n").split(b",", index + 1) if QUOTE not in record else cells(record)
     return found[index] if index < len(found) else b""
 
 
