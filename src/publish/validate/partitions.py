@@ -211,14 +211,11 @@ def merged(package: Package, chosen: Plan, split: Split, found: list[list[Findin
     """One list of the partitions' findings: a row's from its own partition (a borrowed row's dropped), the others
     (the same in every partition) as many times as the partition that has most of them, in the report's order."""
     paths = {r.path for r in chosen.split}
-    borrowed = {
-        (package.resources[name].path, line)
-        for name, done in split.files.items()
-        for lines in done.borrowed
-        for line in lines
-    }
     rows, most, first = [], {}, {}
-    for findings in found:
+    for index, findings in enumerate(found):
+        borrowed = {
+            (package.resources[name].path, line) for name, done in split.files.items() for line in done.borrowed[index]
+        }
         counts: dict[str, int] = {}
         for finding in findings:
             if finding.path in paths and finding.row and finding.row > 1:
