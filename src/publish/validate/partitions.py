@@ -50,7 +50,7 @@ class Renumbered:
     def filter(self, raw, resource: str | None = None):
         if resource not in self.maps:
             return raw
-        part, original = (pl.Series(values, dtype=pl.Int64) for values in read_map(self.maps[resource]))
+        part, original = read_map(self.maps[resource])
         if original.is_empty():
             return raw
         at = part.search_sorted(raw.cells[LINE].cast(pl.Int64)).clip(0, original.len() - 1)
@@ -115,8 +115,7 @@ def split_package(package: Package, chosen: Plan, partitions: int, temp: Path) -
     _check_room(package, chosen, partitions, temp)
     folders = [temp / f"part-{index:04d}" for index in range(partitions)]
     split = Split(folders, {})
-    for resource in chosen.split:
-        check_utf8(package.file(resource))
+    quoted = {resource.name: check_utf8(package.file(resource)) for resource in chosen.split}
     borrow = {
         target: column_values(package.file(package.resources[source]), column, KEY, partitions)
         for target, (source, column) in chosen.borrow.items()
@@ -129,7 +128,7 @@ def split_package(package: Package, chosen: Plan, partitions: int, temp: Path) -
         algorithm = _algorithm(resource.descriptor.get("hash"))
         try:
             split.files[resource.name] = split_file(
-                package.file(resource), KEY, outs, maps, borrow.get(resource.name), algorithm
+                package.file(resource), KEY, outs, maps, borrow.get(resource.name), algorithm, quoted[resource.name]
             )
         except ValueError:  # no header, or no department_id in it: the whole validation says so
             raise Unsplittable(resource.path) from None
@@ -238,7 +237,7 @@ def _identity(finding: Finding) -> str:
 
 def _stats(package: Package, split: Split, reports: list[Report], seconds: float) -> dict:
     """The whole package's counts: each split row once (borrowed rows not), each copied table's rows once."""
-    own = [sum(len(read_map(done.maps[k])[0]) for done in split.files.values()) for k in range(len(reports))]
+    own = [sum(done.counts[k] for done in split.files.values()) for k in range(len(reports))]
     borrowed = [sum(len(done.borrowed[k]) for done in split.files.values()) for k in range(len(reports))]
     copied = reports[0].stats.get("rows", 0) - own[0]
     return {

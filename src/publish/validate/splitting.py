@@ -16,15 +16,17 @@ import csv
 import hashlib
 import io
 import zlib
-from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+import polars as pl
+
 LONG_LINE = 1 << 20  # a record this long is left to the whole validation, which refuses it as the engine does
 BLOCK = 16 << 20
 QUOTE = b'"'
+WHITESPACE = " \t\n\r\x0b\x0c"  # what bytes.strip() strips: the same department in both ways of splitting
 
 
 class Unsplittable(Exception):
@@ -38,6 +40,7 @@ class FileSplit:
     records: int = 0
     digest: str = ""
     maps: list[Path] = field(default_factory=list)
+    counts: list[int] = field(default_factory=list)  # per partition: the records written (borrowed ones too)
     borrowed: list[set[int]] = field(default_factory=list)  # per partition: original lines copied in for a reference
 
 
@@ -46,16 +49,20 @@ def bucket(cell: bytes, partitions: int) -> int:
     return zlib.crc32(cell.strip()) % partitions
 
 
-def check_utf8(source: Path) -> None:
-    """Unsplittable unless the whole file is UTF-8 (read in blocks: the memory used stays small)."""
+def check_utf8(source: Path) -> bool:
+    """Unsplittable unless the whole file is UTF-8 (read in blocks: the memory used stays small); whether it
+    holds a quote anywhere (if not, every record is one line: `split_file` takes its fast path)."""
     decoder = codecs.getincrementaldecoder("utf-8")()
+    quoted = False
     try:
         with source.open("rb") as handle:
             while block := handle.read(BLOCK):
                 decoder.decode(block)
+                quoted = quoted or QUOTE in block
             decoder.decode(b"", final=True)
     except UnicodeDecodeError:
         raise Unsplittable(source) from None
+    return quoted
 
 
 def records(handle: BinaryIO) -> Iterator[tuple[int, bytes]]:
@@ -123,14 +130,17 @@ def split_file(
     maps: list[Path],
     borrow: list[set[bytes]] | None = None,
     algorithm: str | None = None,
+    quoted: bool = True,
 ) -> FileSplit:
     """Write each record of ``source`` to the partition of its ``key`` cell (and to each partition whose
     ``borrow`` set names its key: rows another partition refers to, whose findings that partition drops)."""
+    if not (borrow or quoted):
+        return split_lines(source, key, outs, maps, algorithm)
     partitions = len(outs)
     done = FileSplit(maps=maps, borrowed=[set() for _ in outs])
     digest = hashlib.new(algorithm, usedforsecurity=False) if algorithm else None
-    part_lines = [array("q") for _ in outs]
-    source_lines = [array("q") for _ in outs]
+    part_lines: list[list[int]] = [[] for _ in outs]
+    source_lines: list[list[int]] = [[] for _ in outs]
     with source.open("rb") as handle:
         files = [out.open("wb") for out in outs]
         try:
@@ -161,20 +171,81 @@ def split_file(
             for file in files:
                 file.close()
     for k, target in enumerate(maps):
-        with target.open("wb") as file:
-            part_lines[k].tofile(file)
-            source_lines[k].tofile(file)
+        write_map(target, [pl.Series(part_lines[k], dtype=pl.Int64)], [pl.Series(source_lines[k], dtype=pl.Int64)])
+    done.counts = [len(lines) for lines in part_lines]
     done.digest = digest.hexdigest() if digest else ""
     return done
 
 
-def read_map(path: Path) -> tuple[array, array]:
+def split_lines(source: Path, key: str, outs: list[Path], maps: list[Path], algorithm: str | None = None) -> FileSplit:
+    """`split_file` for a file without quotes, where every line is a record: a block of lines at a time, each
+    partition's lines of the block written at once, the line maps built as columns."""
+    partitions, homes = len(outs), {}
+    done = FileSplit(maps=maps, borrowed=[set() for _ in outs], counts=[0] * partitions)
+    digest = hashlib.new(algorithm, usedforsecurity=False) if algorithm else None
+    part_lines: list[list[pl.Series]] = [[] for _ in outs]
+    source_lines: list[list[pl.Series]] = [[] for _ in outs]
+    with source.open("rb") as handle:
+        header = handle.readline()
+        at, number = labels(header).index(key), 2
+        if digest:
+            digest.update(header)
+        header = _ended(header)
+        files = [out.open("wb") for out in outs]
+        try:
+            for file in files:
+                file.write(header)
+            while lines := handle.readlines(BLOCK):
+                if digest:
+                    digest.update(b"".join(lines))
+                lines[-1] = _ended(lines[-1])
+                if max(map(len, lines)) > LONG_LINE:
+                    raise Unsplittable("a record too long to be a table row")
+                text = pl.Series(lines, dtype=pl.Binary).cast(pl.String)  # UTF-8: checked before
+                home = _homes(text, at, partitions, homes)
+                for k in range(partitions):
+                    chosen = home.arg_true() if partitions == 1 else (home == k).arg_true()
+                    if chosen.len():
+                        files[k].write(text.gather(chosen).str.join("").item().encode("utf-8"))
+                        first = done.counts[k] + 2  # the partition's line of its next record, after the header
+                        source_lines[k].append(chosen.cast(pl.Int64) + number)
+                        part_lines[k].append(pl.int_range(first, first + chosen.len(), dtype=pl.Int64, eager=True))
+                        done.counts[k] += chosen.len()
+                number += len(lines)
+                done.records += len(lines)
+        finally:
+            for file in files:
+                file.close()
+    for k, target in enumerate(maps):
+        write_map(target, part_lines[k], source_lines[k])
+    done.digest = digest.hexdigest() if digest else ""
+    return done
+
+
+def _homes(lines: pl.Series, at: int, partitions: int, known: dict[str, int]) -> pl.Series:
+    """The partition of each line, from its cell at ``at`` (`bucket`, computed once per department in ``known``)."""
+    keys = lines.str.splitn(",", at + 2).struct.field(f"field_{at}").fill_null("").str.strip_chars(WHITESPACE)
+    block = {}
+    for key in keys.unique().to_list():
+        if key not in known:
+            known[key] = bucket(key.encode("utf-8"), partitions)
+        block[key] = known[key]
+    return keys.replace_strict(block, return_dtype=pl.Int64)
+
+
+def write_map(target: Path, part: list[pl.Series], original: list[pl.Series]) -> None:
+    """A line map: the line of each record in the partition and in the original file, in order."""
+    columns = {
+        name: pl.concat([pl.Series(name, [], pl.Int64), *parts])
+        for name, parts in (("part", part), ("original", original))
+    }
+    pl.DataFrame(columns).write_ipc(target)
+
+
+def read_map(path: Path) -> tuple[pl.Series, pl.Series]:
     """A line map: the partition's record lines and the original's, in order."""
-    both = array("q")
-    with path.open("rb") as file:
-        both.fromfile(file, path.stat().st_size // both.itemsize)
-    half = len(both) // 2
-    return both[:half], both[half:]
+    frame = pl.read_ipc(path)
+    return frame["part"], frame["original"]
 
 
 def _ended(record: bytes) -> bytes:
