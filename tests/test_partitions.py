@@ -95,11 +95,14 @@ def test_problems_across_departments_and_lines_are_found_as_whole(corpus):
     descriptor = json.loads((corpus / "datapackage.json").read_text(encoding="utf-8"))
     descriptor["resources"][1]["rows"] = 3
     descriptor["resources"][5]["bytes"] = 10
+    descriptor["resources"][6]["hash"] = "md5:0123456789abcdef0123456789abcdef"  # a file without quotes
+    descriptor["resources"][7]["hash"] = "sha256:" + "0" * 64  # the file whose cell holds a line break
     (corpus / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
     parts = assert_same(corpus, 4)
     rules = {f.rule for f in parts.findings}
     assert {"primary-key", "foreign-key", "blank-row", "extra-cell", "incorrect-label", "row-count"} <= rules
-    assert {"byte-count"} <= rules
+    assert {"byte-count", "hash-count"} <= rules
+    assert sum(f.rule == "hash-count" for f in parts.findings) == 2
     assert sum(f.rule == "row-count" for f in parts.findings) == 1
 
 

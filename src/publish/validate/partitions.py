@@ -23,16 +23,25 @@ from pathlib import Path
 
 import polars as pl
 
-from publish.core import DESCRIPTOR, EXIT_TOOL_FAILURE, Finding, Package, PackageError, PublishError, Report, load
-from publish.engine import LINE, structural_finding
-from publish.rules import RULES
+from publish.core import (
+    DESCRIPTOR,
+    EXIT_TOOL_FAILURE,
+    Package,
+    PackageError,
+    PublishError,
+    Report,
+    inside,
+    load,
+)
+from publish.engine import LINE
 from publish.validate.descriptor import descriptor_findings
+from publish.validate.merging import counted, merged, merged_stats
 from publish.validate.plan import KEY, Plan, plan
+from publish.validate.records import Unsplittable, check_utf8, column_values
 from publish.validate.run import validate
-from publish.validate.splitting import FileSplit, Unsplittable, check_utf8, column_values, read_map, split_file
+from publish.validate.splitting import FileSplit, read_map, split_file
 
 COUNTED = ("hash", "bytes", "rows")  # descriptor facts about a whole file: checked on the original
-RANK = {rule.id: index for index, rule in enumerate(RULES, start=1)}  # structural findings (rank 0) first
 
 
 class PartitionError(PublishError):
@@ -96,9 +105,10 @@ def validate_in_partitions(
             reports.append(validate(folder, select=select, skip=skip, only=Renumbered(maps)))
             if progress:
                 progress("partitions", index + 1, partitions)
-        report.extend(_counted(package, chosen, split))
-        report.extend(merged(package, chosen, split, [r.findings for r in reports]))
-        report.stats.update(_stats(package, split, reports, time.perf_counter() - started))
+        report.extend(counted(package, chosen, split.files))
+        report.extend(merged(package, chosen, split.files, [r.findings for r in reports]))
+        report.stats.update(merged_stats(package, split.files, reports, time.perf_counter() - started))
+        report.stats["partition_bytes"] = split.bytes
     return report
 
 
@@ -120,9 +130,9 @@ def split_package(package: Package, chosen: Plan, partitions: int, temp: Path) -
         target: column_values(package.file(package.resources[source]), column, KEY, partitions)
         for target, (source, column) in chosen.borrow.items()
     }
-    for resource in chosen.split:
-        outs = [folder / resource.path for folder in folders]
-        maps = [temp / f"{resource.name}-{index:04d}.lines" for index in range(partitions)]
+    for number, resource in enumerate(chosen.split):
+        outs = [inside(folder, resource.path) for folder in folders]
+        maps = [temp / f"lines-{number:03d}-{index:04d}.ipc" for index in range(partitions)]
         for out in outs:
             out.parent.mkdir(parents=True, exist_ok=True)
         algorithm = _algorithm(resource.descriptor.get("hash"))
@@ -167,8 +177,9 @@ def _copy_shared(package: Package, chosen: Plan, folder: Path) -> None:
                 for key in COUNTED:
                     entry.pop(key, None)
     for relative in dict.fromkeys(wanted):
-        source, target = package.root / relative, folder / relative
+        source = package.root / relative
         if source.is_file():
+            target = inside(folder, relative)
             target.parent.mkdir(parents=True, exist_ok=True)
             _link_or_copy(source, target)
     (folder / DESCRIPTOR).write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
@@ -186,65 +197,3 @@ def _algorithm(declared) -> str | None:
         return None
     algorithm = declared.rpartition(":")[0] or "md5"
     return algorithm if algorithm in ("md5", "sha256") else None
-
-
-def _counted(package: Package, chosen: Plan, split: Split) -> list[Finding]:
-    """The descriptor's `hash`, `bytes` and `rows` of each split file against the file, as the engine checks them."""
-    found = []
-    for resource in chosen.split:
-        done, descriptor = split.files[resource.name], resource.descriptor
-        expected = descriptor.get("hash")
-        if isinstance(expected, str) and done.digest and done.digest != expected.rpartition(":")[2]:
-            note = f'expected is "{expected.rpartition(":")[2]}" and actual is "{done.digest}"'
-            found.append(structural_finding("hash-count", resource.path, resource.name, note=note))
-        size = package.file(resource).stat().st_size
-        for key, kind, actual in (("bytes", "byte-count", size), ("rows", "row-count", done.records)):
-            declared = descriptor.get(key)
-            if isinstance(declared, int) and declared and declared != actual:
-                note = f'expected is "{declared}" and actual is "{actual}"'
-                found.append(structural_finding(kind, resource.path, resource.name, note=note))
-    return found
-
-
-def merged(package: Package, chosen: Plan, split: Split, found: list[list[Finding]]) -> list[Finding]:
-    """One list of the partitions' findings: a row's from its own partition (a borrowed row's dropped), the others
-    (the same in every partition) as many times as the partition that has most of them, in the report's order."""
-    paths = {r.path for r in chosen.split}
-    rows, most, first = [], {}, {}
-    for index, findings in enumerate(found):
-        borrowed = {
-            (package.resources[name].path, line) for name, done in split.files.items() for line in done.borrowed[index]
-        }
-        counts: dict[str, int] = {}
-        for finding in findings:
-            if finding.path in paths and finding.row and finding.row > 1:
-                if (finding.path, finding.row) not in borrowed:
-                    rows.append(finding)
-                continue
-            key = _identity(finding)
-            counts[key] = counts.get(key, 0) + 1
-            first.setdefault(key, finding)
-        for key, count in counts.items():
-            most[key] = max(most.get(key, 0), count)
-    once = [first[key] for key in first for _ in range(most[key])]
-    order = {r.name: index for index, r in enumerate(package.resources.values())}
-    return sorted([*once, *rows], key=lambda f: (RANK.get(f.rule, 0), order.get(f.resource or "", -1), f.row or 0))
-
-
-def _identity(finding: Finding) -> str:
-    return json.dumps([finding.to_dict(), finding.involved], sort_keys=True, ensure_ascii=False, default=str)
-
-
-def _stats(package: Package, split: Split, reports: list[Report], seconds: float) -> dict:
-    """The whole package's counts: each split row once (borrowed rows not), each copied table's rows once."""
-    own = [sum(done.counts[k] for done in split.files.values()) for k in range(len(reports))]
-    borrowed = [sum(len(done.borrowed[k]) for done in split.files.values()) for k in range(len(reports))]
-    copied = reports[0].stats.get("rows", 0) - own[0]
-    return {
-        "resources": len(package.resources),
-        "rows": copied + sum(own) - sum(borrowed),
-        "department_years": sum(r.stats.get("department_years", 0) for r in reports),
-        "seconds": round(seconds, 3),
-        "partitions": len(reports),
-        "partition_bytes": split.bytes,
-    }

@@ -1,36 +1,24 @@
-"""Split one CSV file into partition files by a hash of its department cell, streaming, bytes kept as written.
+"""Split one CSV file into partition files by the department of each record, streaming, bytes kept as written.
 
-Each record (one line, or several where a quoted cell holds a line break) goes whole to the partition of its
-department (`zlib.crc32` of the cell, stripped, so every row of a department lands in the same one), after the
-header, which every partition repeats; the partition keeps the file's order. Beside each partition file a
-line map records where each record starts in the partition and in the original file, so that the engine
-numbers the partition's rows as the original's (`partitions.Renumbered`). A file that cannot be split
-faithfully (not UTF-8, a line past `LONG_LINE`, a quote never closed) is reported as such, and the caller
-validates the package whole, where the engine reports the problem as usual.
+Each record goes whole to its department's partition (`records.bucket`), after the header, which every
+partition repeats; the partition keeps the file's order. Beside each partition file a line map records where
+each record starts in the partition and in the original file, so that the engine numbers the partition's rows
+as the original's (`partitions.Renumbered`). A file without quotes (every record one line) is split a block of
+lines at a time with polars; any other record by record.
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
 import hashlib
-import io
-import zlib
 from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
 import polars as pl
 
-LONG_LINE = 1 << 20  # a record this long is left to the whole validation, which refuses it as the engine does
-BLOCK = 16 << 20
-QUOTE = b'"'
-WHITESPACE = " \t\n\r\x0b\x0c"  # what bytes.strip() strips: the same department in both ways of splitting
-
-
-class Unsplittable(Exception):
-    """The file cannot be split byte for byte (the whole validation reports why)."""
+from publish.validate.records import BLOCK, LONG_LINE, WHITESPACE, Unsplittable, bucket, cell, labels, records
 
 
 @dataclass
@@ -42,85 +30,6 @@ class FileSplit:
     maps: list[Path] = field(default_factory=list)
     counts: list[int] = field(default_factory=list)  # per partition: the records written (borrowed ones too)
     borrowed: list[set[int]] = field(default_factory=list)  # per partition: original lines copied in for a reference
-
-
-def bucket(cell: bytes, partitions: int) -> int:
-    """The partition of a department, by its cell as written (surrounding spaces ignored)."""
-    return zlib.crc32(cell.strip()) % partitions
-
-
-def check_utf8(source: Path) -> bool:
-    """Unsplittable unless the whole file is UTF-8 (read in blocks: the memory used stays small); whether it
-    holds a quote anywhere (if not, every record is one line: `split_file` takes its fast path)."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    quoted = False
-    try:
-        with source.open("rb") as handle:
-            while block := handle.read(BLOCK):
-                decoder.decode(block)
-                quoted = quoted or QUOTE in block
-            decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        raise Unsplittable(source) from None
-    return quoted
-
-
-def records(handle: BinaryIO) -> Iterator[tuple[int, bytes]]:
-    """(first line number, the record's bytes) for each record; a quoted line break joins lines into one."""
-    number, pending, start = 0, b"", 0
-    for line in handle:
-        number += 1
-        if len(line) > LONG_LINE:
-            raise Unsplittable("a record too long to be a table row")
-        if not pending and QUOTE not in line:
-            yield number, line
-            continue
-        if not pending:
-            start = number
-        pending += line
-        if pending.count(QUOTE) % 2 == 0:
-            yield start, pending
-            pending = b""
-        elif len(pending) > LONG_LINE:
-            raise Unsplittable("a record too long to be a table row")
-    if pending:
-        yield start, pending
-
-
-def cells(record: bytes) -> list[bytes]:
-    """The record's cells (quotes removed where it has any)."""
-    if QUOTE not in record:
-        return record.rstrip(b"\r\n").split(b",")
-    row = next(csv.reader(io.StringIO(record.decode("utf-8"), newline="")), [])
-    return [cell.encode("utf-8") for cell in row]
-
-
-def cell(record: bytes, index: int) -> bytes:
-    """The record's cell at ``index`` ("" where the record is shorter)."""
-    found = record.rstrip(b"\r\n").split(b",", index + 1) if QUOTE not in record else cells(record)
-    return found[index] if index < len(found) else b""
-
-
-def labels(header: bytes) -> list[str]:
-    """The header's names, stripped (a BOM before the first removed)."""
-    return [c.decode("utf-8").strip() for c in cells(header.removeprefix(codecs.BOM_UTF8))]
-
-
-def column_values(source: Path, column: str, key: str, partitions: int) -> list[set[bytes]]:
-    """Per partition of ``key``'s department, the values of ``column`` its rows hold (the departments they name)."""
-    wanted: list[set[bytes]] = [set() for _ in range(partitions)]
-    with source.open("rb") as handle:
-        stream = records(handle)
-        _, header = next(stream, (1, b""))
-        names = labels(header)
-        if column not in names or key not in names:
-            return wanted
-        at, by = names.index(column), names.index(key)
-        for _, record in stream:
-            value = cell(record, at).strip()
-            if value:
-                wanted[bucket(cell(record, by), partitions)].add(value)
-    return wanted
 
 
 def split_file(
@@ -136,40 +45,26 @@ def split_file(
     ``borrow`` set names its key: rows another partition refers to, whose findings that partition drops)."""
     if not (borrow or quoted):
         return split_lines(source, key, outs, maps, algorithm)
-    partitions = len(outs)
     done = FileSplit(maps=maps, borrowed=[set() for _ in outs])
     digest = hashlib.new(algorithm, usedforsecurity=False) if algorithm else None
     part_lines: list[list[int]] = [[] for _ in outs]
     source_lines: list[list[int]] = [[] for _ in outs]
-    with source.open("rb") as handle:
-        files = [out.open("wb") for out in outs]
-        try:
-            stream = records(_hashed(handle, digest) if digest else handle)
-            _, header = next(stream, (1, b""))
-            names = labels(header)
-            at = names.index(key)
-            header = _ended(header)
-            written = [header.count(b"\n")] * partitions
-            for file in files:
-                file.write(header)
-            for line, record in stream:
-                done.records += 1
-                record = _ended(record)
-                home = bucket(cell(record, at), partitions)
-                targets = [home]
-                if borrow:
-                    value = cell(record, at).strip()
-                    targets += [k for k in range(partitions) if k != home and value in borrow[k]]
-                for k in targets:
-                    files[k].write(record)
-                    part_lines[k].append(written[k] + 1)
-                    source_lines[k].append(line)
-                    written[k] += record.count(b"\n")
-                    if k != home:
-                        done.borrowed[k].add(line)
-        finally:
-            for file in files:
-                file.close()
+    with source.open("rb") as handle, _opened(outs) as files:
+        stream = records(_hashed(handle, digest) if digest else handle)
+        header = _ended(next(stream, (1, b""))[1])
+        at = labels(header).index(key)
+        written = [_header(files, header)] * len(outs)
+        for line, record in stream:
+            done.records += 1
+            record = _ended(record)
+            targets = _targets(cell(record, at), len(outs), borrow)
+            for k in targets:
+                files[k].write(record)
+                part_lines[k].append(written[k] + 1)
+                source_lines[k].append(line)
+                written[k] += record.count(b"\n")
+            for k in targets[1:]:
+                done.borrowed[k].add(line)
     for k, target in enumerate(maps):
         write_map(target, [pl.Series(part_lines[k], dtype=pl.Int64)], [pl.Series(source_lines[k], dtype=pl.Int64)])
     done.counts = [len(lines) for lines in part_lines]
@@ -177,49 +72,74 @@ def split_file(
     return done
 
 
+def _targets(department: bytes, partitions: int, borrow: list[set[bytes]] | None) -> list[int]:
+    """The record's own partition, then those that borrow its department."""
+    home = bucket(department, partitions)
+    if not borrow:
+        return [home]
+    value = department.strip()
+    return [home, *(k for k in range(partitions) if k != home and value in borrow[k])]
+
+
+@contextmanager
+def _opened(outs: list[Path]) -> Iterator[list[BinaryIO]]:
+    with ExitStack() as stack:
+        yield [stack.enter_context(out.open("wb")) for out in outs]
+
+
+def _header(files: list[BinaryIO], header: bytes) -> int:
+    """Every partition starts with the header; how many lines it takes."""
+    for file in files:
+        file.write(header)
+    return header.count(b"\n")
+
+
 def split_lines(source: Path, key: str, outs: list[Path], maps: list[Path], algorithm: str | None = None) -> FileSplit:
     """`split_file` for a file without quotes, where every line is a record: a block of lines at a time, each
     partition's lines of the block written at once, the line maps built as columns."""
-    partitions, homes = len(outs), {}
-    done = FileSplit(maps=maps, borrowed=[set() for _ in outs], counts=[0] * partitions)
+    done = FileSplit(maps=maps, borrowed=[set() for _ in outs], counts=[0] * len(outs))
     digest = hashlib.new(algorithm, usedforsecurity=False) if algorithm else None
     part_lines: list[list[pl.Series]] = [[] for _ in outs]
     source_lines: list[list[pl.Series]] = [[] for _ in outs]
-    with source.open("rb") as handle:
-        header = handle.readline()
-        at, number = labels(header).index(key), 2
-        if digest:
-            digest.update(header)
-        header = _ended(header)
-        files = [out.open("wb") for out in outs]
-        try:
-            for file in files:
-                file.write(header)
-            while lines := handle.readlines(BLOCK):
-                if digest:
-                    digest.update(b"".join(lines))
-                lines[-1] = _ended(lines[-1])
-                if max(map(len, lines)) > LONG_LINE:
-                    raise Unsplittable("a record too long to be a table row")
-                text = pl.Series(lines, dtype=pl.Binary).cast(pl.String)  # UTF-8: checked before
-                home = _homes(text, at, partitions, homes)
-                for k in range(partitions):
-                    chosen = home.arg_true() if partitions == 1 else (home == k).arg_true()
-                    if chosen.len():
-                        files[k].write(text.gather(chosen).str.join("").item().encode("utf-8"))
-                        first = done.counts[k] + 2  # the partition's line of its next record, after the header
-                        source_lines[k].append(chosen.cast(pl.Int64) + number)
-                        part_lines[k].append(pl.int_range(first, first + chosen.len(), dtype=pl.Int64, eager=True))
-                        done.counts[k] += chosen.len()
-                number += len(lines)
-                done.records += len(lines)
-        finally:
-            for file in files:
-                file.close()
+    homes: dict[str, int] = {}
+    with source.open("rb") as handle, _opened(outs) as files:
+        lines = _hashed(handle, digest) if digest else handle
+        header = _ended(next(lines, b""))
+        at, number = labels(header).index(key), 1 + _header(files, header)
+        for block in _blocks(lines):
+            text = pl.Series(block, dtype=pl.Binary).cast(pl.String)  # UTF-8: checked before
+            home = _homes(text, at, len(outs), homes)
+            for k in range(len(outs)):
+                chosen = (home == k).arg_true()
+                if chosen.len():
+                    files[k].write(text.gather(chosen).str.join("").item().encode("utf-8"))
+                    first = done.counts[k] + 2  # the partition's line of its next record, after the header
+                    source_lines[k].append(chosen.cast(pl.Int64) + number)
+                    part_lines[k].append(pl.int_range(first, first + chosen.len(), dtype=pl.Int64, eager=True))
+                    done.counts[k] += chosen.len()
+            number += len(block)
+            done.records += len(block)
     for k, target in enumerate(maps):
         write_map(target, part_lines[k], source_lines[k])
     done.digest = digest.hexdigest() if digest else ""
     return done
+
+
+def _blocks(lines: Iterator[bytes]) -> Iterator[list[bytes]]:
+    """The lines in blocks of about `BLOCK` bytes, each ended by a line break (the file's last may lack one)."""
+    block: list[bytes] = []
+    size = 0
+    for line in lines:
+        if len(line) > LONG_LINE:
+            raise Unsplittable("a record too long to be a table row")
+        block.append(line)
+        size += len(line)
+        if size >= BLOCK:
+            yield block
+            block, size = [], 0
+    if block:
+        block[-1] = _ended(block[-1])
+        yield block
 
 
 def _homes(lines: pl.Series, at: int, partitions: int, known: dict[str, int]) -> pl.Series:
