@@ -77,7 +77,7 @@ def test_problems_across_departments_and_lines_are_found_as_whole(corpus):
 
     def departments(lines):
         ids = [line.split(",", 1)[0] for line in lines[1:]]
-        parent = [line.split(",")[:2] + [ids[-1 - n]] + line.split(",")[3:] for n, line in enumerate(lines[1:11])]
+        parent = [[*line.split(",")[:2], ids[-1 - n], *line.split(",")[3:]] for n, line in enumerate(lines[1:11])]
         orphan = lines[11].split(",")
         orphan[2] = "nowhere"
         return [lines[0], *(",".join(p) for p in parent), ",".join(orphan), *lines[12:], lines[4]]
