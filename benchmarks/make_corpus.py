@@ -6,7 +6,8 @@
 Departments are spread over Chongqing's 38 districts and counties; each has up to ``--years``
 consecutive years (the last ones, ending in 2024), about 60 rows per department-year, and the
 2024 function codes observed in published tables re-keyed to every year. The same arguments
-always give byte-identical files. ``--plant K`` plants K errors of each rule in `plants.PLANTS`
+always give byte-identical files. Rows are streamed to the files as they are made (memory stays flat: a
+national corpus of 300,000 department-years, 15M rows, is written in a few minutes). ``--plant K`` plants K errors of each rule in `plants.PLANTS`
 on distinct departments and writes `manifest.json`: the (rule, path, line) findings expected.
 """
 
@@ -16,6 +17,7 @@ import argparse
 import csv
 import io
 import json
+import os
 import random
 import shutil
 import sys
@@ -82,7 +84,8 @@ def make_corpus(out: Path, department_years: int, *, years: int = 5, plant: int 
     for dept in units[len(units) - extra :]:
         spans[dept.department_id] = range(first + 1, LAST_YEAR + 1)
     planted = choose_plants(units, spans, plant, seed)
-    buffers = {name: _start(schemas[name]) for name in RESOURCES}
+    (out / "data").mkdir(parents=True, exist_ok=True)
+    buffers = {name: _start(schemas[name], _partial(out, name)) for name in RESOURCES}
     lines = dict.fromkeys(RESOURCES, 1)
     order = {name: sort_key(schemas[name]) for name in RESOURCES}
     manifest = []
@@ -102,7 +105,10 @@ def make_corpus(out: Path, department_years: int, *, years: int = 5, plant: int 
                     buffers[name][1].writerow([cells.get(f["name"], "") for f in schemas[name]["fields"]])
                     if target and target[1] is row:
                         manifest.append(_expected(rule, target[0], lines[name], dept.department_id, year))
-    _write_package(out, schemas, buffers, units, spans, first)
+    for name, (handle, _) in buffers.items():
+        handle.close()
+        os.replace(_partial(out, name), out / "data" / f"{name}.csv")
+    _write_package(out, schemas, units, spans, first)
     if plant:
         atomic.write_text(out / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
     return {
@@ -143,22 +149,25 @@ def _expected(rule: str, resource: str, line: int, department_id: str, year: int
     }
 
 
-def _start(schema: dict) -> tuple[io.StringIO, csv.writer]:
-    buffer = io.StringIO()
+def _partial(out: Path, name: str) -> Path:
+    return out / "data" / f".{name}.csv.partial"
+
+
+def _start(schema: dict, path: Path | None = None) -> tuple[io.TextIOBase, csv.writer]:
+    """A CSV writer with the header written: to ``path`` (streamed, 1 MiB buffer) or to memory."""
+    buffer = open(path, "w", encoding="utf-8", newline="", buffering=1 << 20) if path else io.StringIO()  # noqa: SIM115
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([f["name"] for f in schema["fields"]])
     return buffer, writer
 
 
-def _write_package(out: Path, schemas: dict, buffers: dict, units, spans, first: int) -> None:
+def _write_package(out: Path, schemas: dict, units, spans, first: int) -> None:
     descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
     descriptor["name"] = "synthetic-province-department-budgets"
     descriptor["title"] = "合成省级部门预算公开数据（基准测试语料）Synthetic province corpus"
     descriptor.pop("version", None)
     atomic.write_text(out / "datapackage.json", json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n")
     shutil.copytree(ROOT / "schemas", out / "schemas", dirs_exist_ok=True)
-    for name, (buffer, _) in buffers.items():
-        atomic.write_text(out / "data" / f"{name}.csv", buffer.getvalue())
     dept_rows = [department_row(d, spans[d.department_id][0]) for d in units]
     _write_rows(out / "data" / "departments.csv", schemas["departments"], dept_rows)
     _write_rows(out / "data" / "disclosure_parts.csv", schemas["disclosure_parts"], [])  # every part published

@@ -68,8 +68,20 @@ def _prefix_option(ctx: click.Context, param: click.Parameter, value: str) -> st
     help="不使用缓存的描述文件检查结果（frictionless 重新检查）Do not use the cached verdict on the descriptor and "
     "schemas (frictionless checks them again).",
 )
+@click.option(
+    "--partitions",
+    type=click.IntRange(min=0),
+    default=0,
+    metavar="N",
+    help="按部门分成 N 个分区逐个校验，内存只需容纳最大的分区（约每百万行一个分区；临时文件写在 TMPDIR，结束即删）；"
+    "报告与整体校验相同 Validate in N partitions of departments, one after another: memory holds the largest "
+    "partition, not the package (about one partition per million rows; temporary files in TMPDIR, removed at the "
+    "end); the report is the whole validation's.",
+)
 @tool_failure_guard
-def command(path, output_format, lang, strict, select, skip, engine, fix, changed_since, path_prefix, no_cache) -> None:
+def command(
+    path, output_format, lang, strict, select, skip, engine, fix, changed_since, path_prefix, no_cache, partitions
+) -> None:
     """校验数据包（目录或 datapackage.json）。Validate a data package (its folder or datapackage.json).
 
     退出码 Exit code: 0 无错误 no errors, 1 有错误 errors found (或 --strict 下有警告 or warnings with
@@ -80,6 +92,12 @@ def command(path, output_format, lang, strict, select, skip, engine, fix, change
     from publish.validate import validate
 
     chosen, skipped = _split(select), _split(skip)
+    if partitions > 1 and (changed_since or engine != "columnar"):
+        raise click.BadParameter(
+            "分区校验不能与 --changed-since 或 --engine frictionless 同用 partitions go with neither --changed-since "
+            "nor --engine frictionless",
+            param_hint="--partitions",
+        )
     _check_rule_names(chosen + skipped, BY_ID)
     if fix:
         from publish.validate import fix_package
@@ -94,6 +112,12 @@ def command(path, output_format, lang, strict, select, skip, engine, fix, change
 
             report = validate_changed(
                 path, changed_since, select=chosen, skip=skipped, engine=engine, progress=progress, cache=not no_cache
+            )
+        elif partitions > 1:
+            from publish.validate import validate_in_partitions
+
+            report = validate_in_partitions(
+                path, partitions, select=chosen, skip=skipped, progress=progress, cache=not no_cache
             )
         else:
             report = validate(path, select=chosen, skip=skipped, engine=engine, progress=progress, cache=not no_cache)

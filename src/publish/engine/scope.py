@@ -24,8 +24,9 @@ class Scope:
     pairs: set[tuple[str, ...]] = field(default_factory=set)
     departments: set[str] = field(default_factory=set)  # every disclosure of these departments
 
-    def filter(self, raw: TextTable) -> TextTable:
-        """The rows of ``raw`` in the scope; a table without department ids is kept whole."""
+    def filter(self, raw: TextTable, resource: str | None = None) -> TextTable:
+        """The rows of ``raw`` (the table of ``resource``) in the scope; a table without department ids is kept
+        whole."""
         if "department_id" not in raw.labels:
             return raw
         department = pl.col(f"_c{raw.labels.index('department_id')}").fill_null("")

@@ -113,7 +113,7 @@ def load_table(package: Package, resource: Resource, only: Scope | None = None) 
         return None, [structural_finding("scheme-error", path, resource.name, note=str(error.strerror or error))]
     findings += _file_findings(data, raw, resource)
     if only is not None:
-        raw = only.filter(raw)
+        raw = only.filter(raw, resource.name)
     header = match_header(raw.labels, resource.schema, ignore_case=options.get("header_case") is False)
     findings += _header_findings(header.problems, resource, raw.header_line)
     typed = type_rows(raw, header.expected, resource)

@@ -1,8 +1,17 @@
 """Validation: path safety, the descriptor (frictionless), structure (the engine), then the budget rules;
-incremental runs over what changed since a git revision, and `--fix` for the fixes that are certain."""
+incremental runs over what changed since a git revision, a package too large for memory in partitions of
+departments, and `--fix` for the fixes that are certain."""
 
 from publish.validate.fix import fix_package
 from publish.validate.incremental import IncrementalError, validate_changed
+from publish.validate.partitions import PartitionError, validate_in_partitions
 from publish.validate.run import validate
 
-__all__ = ["IncrementalError", "fix_package", "validate", "validate_changed"]
+__all__ = [
+    "IncrementalError",
+    "PartitionError",
+    "fix_package",
+    "validate",
+    "validate_changed",
+    "validate_in_partitions",
+]
