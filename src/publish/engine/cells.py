@@ -19,8 +19,8 @@ from typing import Any
 import polars as pl
 
 from publish.core import DECIMALS
-from publish.engine.constraints import constraint_errors
-from publish.engine.patterns import check_pattern
+from publish.engine.constraints import constraint_failures
+from publish.engine.patterns import check_pattern, polars_pattern
 from publish.engine.values import OutOfRange, canonical, canonical_series, dtype, faithful, to_repr
 
 # Remarks on cells frictionless accepts but a consumer may not (`Column.remarks`): "inexact", a number
@@ -60,38 +60,88 @@ class Column:
     timed_out: bool = False  # the pattern ran past its time budget; the cells after were not checked
 
 
-def check_column(
-    text: pl.Series,
-    spec: dict[str, Any],
-    missing_values: list[str],
-    absent: pl.Series | None = None,
-    missing: pl.Series | None = None,
-) -> Column:
-    """Convert a column of text cells to its type and list each type and constraint error.
+def check_columns(texts: list[pl.Series], specs: list[dict], markers: list[list[str]], missing: list[pl.Series]):
+    """Each column of text cells converted to its field's type, with each type and constraint error (`Column`s).
 
-    ``absent`` marks the rows too short to hold this cell: missing whatever the missing values are.
-    ``missing``, where the caller has it, is that mask already (`rows._missing`), absent cells included.
+    ``markers`` are each field's missing values and ``missing`` each column's missing cells (absent ones
+    included, `rows._missing`). The vectorised work of the whole table runs in two polars queries, whatever
+    its number of columns; the cells the fast path does not take are read one by one (`_convert_slow`).
     """
-    kind = spec.get("type", "string")
-    if "" not in missing_values:
-        text = text.fill_null("")
-    if missing is None:
-        missing = text.is_in(missing_values).fill_null(True)
-        if absent is not None:
-            missing = missing | absent
+    if not specs:
+        return []
+    index = pl.int_range(0, len(texts[0]), eager=True, dtype=pl.Int64)
+    cells = pl.DataFrame(
+        [t.alias(f"t{i}") for i, t in enumerate(texts)] + [m.alias(f"m{i}") for i, m in enumerate(missing)]
+    )
+    staged = cells.lazy().with_columns(e for i, spec in enumerate(specs) for e in _staging(i, spec, markers[i]))
+    staged = staged.with_columns(_converted(i, spec) for i, spec in enumerate(specs)).collect()
+    columns = []
+    for i, spec in enumerate(specs):
+        slow = index.filter(staged[f"s{i}"]) if staged[f"s{i}"].any() else index.clear()
+        column = _convert_slow(staged[f"t{i}"], staged[f"y{i}"], slow, spec, markers[i])
+        column.errors += _required_errors(index, staged[f"m{i}"], spec)
+        columns.append(column)
+    for column, failures in zip(columns, _failures(columns, specs, staged, index).values(), strict=True):
+        column.errors += failures
+    for column, spec in zip(columns, specs, strict=True):
+        _python_pattern(column, spec)
+        column.errors.sort(key=_report_order)
+    return columns
+
+
+def _staging(i: int, spec: dict[str, Any], missing_values: list[str]) -> list[pl.Expr]:
+    """Column ``i``'s text (an empty cell as "" where "" is not a missing value), fast cells and slow cells."""
+    text = pl.col(f"t{i}") if "" in missing_values else pl.col(f"t{i}").fill_null("")
+    missing = pl.col(f"m{i}")
     fast = (~missing & _fast_mask(text, spec)).fill_null(False)
-    column = _convert_slow(text, _convert_fast(text, kind, fast), (~missing & ~fast).arg_true(), spec, missing_values)
-    column.errors += _required_errors(missing, spec)
-    column.errors += [
-        CellError(i, "constraint-error", note, name) for i, name, note in constraint_errors(column.typed, fast, spec)
-    ]
-    if kind == "string" and isinstance(spec.get("constraints", {}).get("pattern"), str):
-        check = check_pattern(column.typed, spec["constraints"]["pattern"])
-        note = f'constraint "pattern" is "{spec["constraints"]["pattern"]}"'
-        column.errors += [CellError(i, "constraint-error", note, "pattern") for i in check.failed]
-        column.timed_out = check.timed_out
-    column.errors.sort(key=_report_order)
-    return column
+    return [text.alias(f"t{i}"), fast.alias(f"f{i}"), (~missing & ~fast).alias(f"s{i}")]
+
+
+def _converted(i: int, spec: dict[str, Any]) -> pl.Expr:
+    """Column ``i``'s fast cells in the field's representation (values.py), null elsewhere."""
+    return _convert_fast(pl.when(pl.col(f"f{i}")).then(pl.col(f"t{i}")), spec.get("type", "string")).alias(f"y{i}")
+
+
+def _failures(columns: list[Column], specs: list[dict], staged: pl.DataFrame, index: pl.Series) -> dict:
+    """Each column's constraint and pattern errors on its typed values, the whole table in one query."""
+    typed = pl.DataFrame(
+        [c.typed.alias(f"y{i}") for i, c in enumerate(columns)] + [staged[f"f{i}"] for i in range(len(specs))]
+    )
+    checks: dict[str, tuple[int, str, str]] = {}
+    masks = []
+    for i, spec in enumerate(specs):
+        for name, note, failed in constraint_failures(pl.col(f"y{i}"), spec) if _takes_fast(spec) else []:
+            checks[f"x{len(masks)}"] = (i, name, note)
+            masks.append((failed & pl.col(f"f{i}")).fill_null(False).alias(f"x{len(masks)}"))
+        pattern = _pattern(spec)
+        if pattern is not None and polars_pattern(pattern) is not None:
+            checks[f"x{len(masks)}"] = (i, "pattern", f'constraint "pattern" is "{pattern}"')
+            masks.append(
+                (~pl.col(f"y{i}").str.contains(polars_pattern(pattern))).fill_null(False).alias(f"x{len(masks)}")
+            )
+    found: dict[int, list[CellError]] = {i: [] for i in range(len(specs))}
+    failed = typed.select(masks) if masks else pl.DataFrame()
+    for mask, (i, name, note) in checks.items():
+        if failed[mask].any():
+            found[i] += [CellError(p, "constraint-error", note, name) for p in index.filter(failed[mask]).to_list()]
+    return found
+
+
+def _pattern(spec: dict[str, Any]) -> str | None:
+    """The field's `pattern`, where one applies (to a string field)."""
+    pattern = spec.get("constraints", {}).get("pattern")
+    return pattern if spec.get("type", "string") == "string" and isinstance(pattern, str) else None
+
+
+def _python_pattern(column: Column, spec: dict[str, Any]) -> None:
+    """The `pattern` polars cannot read checked by the `regex` module, under its time budget (patterns.py)."""
+    pattern = _pattern(spec)
+    if pattern is None or polars_pattern(pattern) is not None:
+        return
+    check = check_pattern(column.typed, pattern)
+    note = f'constraint "pattern" is "{pattern}"'
+    column.errors += [CellError(i, "constraint-error", note, "pattern") for i in check.failed]
+    column.timed_out = check.timed_out
 
 
 def _report_order(error: CellError) -> tuple[int, int]:
@@ -99,30 +149,30 @@ def _report_order(error: CellError) -> tuple[int, int]:
     return error.index, rank
 
 
-def _fast_mask(text: pl.Series, spec: dict[str, Any]) -> pl.Series:
-    kind = spec.get("type", "string")
+def _takes_fast(spec: dict[str, Any]) -> bool:
+    """Some cells of the field can take the fast path (else frictionless reads, and checks, every cell)."""
     if spec.get("format", "default") != "default" or any(k in spec for k in READING_OPTIONS):
-        return _constant(False, len(text))
+        return False
+    return spec.get("type", "string") in ("string", "boolean", *FAST_FORMS)
+
+
+def _fast_mask(text: pl.Expr, spec: dict[str, Any]) -> pl.Expr:
+    kind = spec.get("type", "string")
+    if not _takes_fast(spec):
+        return pl.lit(False)
     if kind == "string":
-        return _constant(True, len(text))
+        return pl.lit(True)
     if kind == "boolean":
         return text.is_in(TRUE_VALUES + FALSE_VALUES)
-    if kind in FAST_FORMS:
-        mask = text.str.contains(FAST_FORMS[kind])
-        if kind == "date":
-            mask = mask & text.str.to_date("%Y-%m-%d", strict=False).is_not_null()
-        return mask
-    return _constant(False, len(text))
+    mask = text.str.contains(FAST_FORMS[kind])
+    if kind == "date":
+        mask = mask & text.str.to_date("%Y-%m-%d", strict=False).is_not_null()
+    return mask
 
 
-def _constant(value: bool, length: int) -> pl.Series:
-    return pl.Series("literal", [value], dtype=pl.Boolean).new_from_index(0, length)  # as pl.repeat, without a query
-
-
-def _convert_fast(text: pl.Series, kind: str, fast: pl.Series) -> pl.Series:
-    kept = pl.select(pl.when(fast).then(text)).to_series().alias(text.name)
+def _convert_fast(kept: pl.Expr, kind: str) -> pl.Expr:
     if kind == "number":
-        return to_centi(kept)
+        return kept.cast(pl.Decimal(20, DECIMALS), strict=False).to_physical().cast(pl.Int64)
     if kind in ("integer", "year"):
         return kept.cast(pl.Int64, strict=False)
     if kind == "yearmonth":
@@ -130,13 +180,8 @@ def _convert_fast(text: pl.Series, kind: str, fast: pl.Series) -> pl.Series:
     if kind == "date":
         return kept.str.to_date("%Y-%m-%d", strict=False)
     if kind == "boolean":
-        return pl.select(pl.when(kept.is_not_null()).then(kept.is_in(TRUE_VALUES))).to_series().alias(text.name)
+        return pl.when(kept.is_not_null()).then(kept.is_in(TRUE_VALUES))
     return kept
-
-
-def to_centi(text: pl.Series) -> pl.Series:
-    """Canonical decimal text (at most two decimals, at most 15 whole digits) to exact integer hundredths."""
-    return text.cast(pl.Decimal(20, DECIMALS), strict=False).to_physical().cast(pl.Int64).alias(text.name)
 
 
 def _convert_slow(text, typed, indexes, spec, missing_values) -> Column:
@@ -209,8 +254,8 @@ def _read(reader, cell: str, spec: dict[str, Any], missing_values: list[str]) ->
         return value, notes or {"comparison": 'constraint "comparison" is "the value cannot be compared with a bound"'}
 
 
-def _required_errors(missing: pl.Series, spec: dict[str, Any]) -> list[CellError]:
-    if not spec.get("constraints", {}).get("required"):
+def _required_errors(index: pl.Series, missing: pl.Series, spec: dict[str, Any]) -> list[CellError]:
+    if not spec.get("constraints", {}).get("required") or not missing.any():
         return []
     note = 'constraint "required" is "True"'
-    return [CellError(i, "constraint-error", note, "required") for i in missing.arg_true().to_list()]
+    return [CellError(i, "constraint-error", note, "required") for i in index.filter(missing).to_list()]

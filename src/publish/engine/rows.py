@@ -14,7 +14,7 @@ import polars as pl
 
 from publish.core import Finding, Resource
 from publish.engine import limits
-from publish.engine.cells import CellError, check_column
+from publish.engine.cells import CellError, check_columns
 from publish.engine.findings import structural_finding
 from publish.engine.reading import LINE, TextTable
 from publish.engine.values import dtype
@@ -48,11 +48,18 @@ def type_rows(raw: TextTable, expected: list[dict], resource: Resource) -> Typed
     result = TypedRows(pl.DataFrame([lines]))
     located: list[tuple[int, int, Finding]] = []
     columns = [lines]
-    for number, spec in enumerate(expected):
-        if id(spec) in declared:  # else a label the schema lacks: read as `any`, which no cell fails
-            column = check_column(cells[f"_c{number}"], spec, markers[number], absent[number], missing[number])
-            columns.append(column.typed.alias(spec["name"]))
-            located += _column_findings(result, column, cells[f"_c{number}"], number, spec, blank, resource)
+    numbers = [number for number, spec in enumerate(expected) if id(spec) in declared]  # else a label the
+    # schema lacks: read as `any`, which no cell fails
+    checked = check_columns(
+        [cells[f"_c{number}"] for number in numbers],
+        [expected[number] for number in numbers],
+        [markers[number] for number in numbers],
+        [missing[number] for number in numbers],
+    )
+    for number, column in zip(numbers, checked, strict=True):
+        spec = expected[number]
+        columns.append(column.typed.alias(spec["name"]))
+        located += _column_findings(result, column, cells[f"_c{number}"], number, spec, blank, resource)
     if raw.widths is not None:
         located += _shape_findings(raw, n, blank, expected, resource)
     located += [
