@@ -69,7 +69,6 @@ def check_columns(texts: list[pl.Series], specs: list[dict], markers: list[list[
     """
     if not specs:
         return []
-    index = pl.int_range(0, len(texts[0]), eager=True, dtype=pl.Int64)
     cells = pl.DataFrame(
         [t.alias(f"t{i}") for i, t in enumerate(texts)] + [m.alias(f"m{i}") for i, m in enumerate(missing)]
     )
@@ -77,11 +76,10 @@ def check_columns(texts: list[pl.Series], specs: list[dict], markers: list[list[
     staged = staged.with_columns(_converted(i, spec) for i, spec in enumerate(specs)).collect()
     columns = []
     for i, spec in enumerate(specs):
-        slow = index.filter(staged[f"s{i}"]) if staged[f"s{i}"].any() else index.clear()
-        column = _convert_slow(staged[f"t{i}"], staged[f"y{i}"], slow, spec, markers[i])
-        column.errors += _required_errors(index, staged[f"m{i}"], spec)
+        column = _convert_slow(staged[f"t{i}"], staged[f"y{i}"], _positions(staged[f"s{i}"]), spec, markers[i])
+        column.errors += _required_errors(staged[f"m{i}"], spec)
         columns.append(column)
-    for column, failures in zip(columns, _failures(columns, specs, staged, index).values(), strict=True):
+    for column, failures in zip(columns, _failures(columns, specs, staged).values(), strict=True):
         column.errors += failures
     for column, spec in zip(columns, specs, strict=True):
         _python_pattern(column, spec)
@@ -102,7 +100,7 @@ def _converted(i: int, spec: dict[str, Any]) -> pl.Expr:
     return _convert_fast(pl.when(pl.col(f"f{i}")).then(pl.col(f"t{i}")), spec.get("type", "string")).alias(f"y{i}")
 
 
-def _failures(columns: list[Column], specs: list[dict], staged: pl.DataFrame, index: pl.Series) -> dict:
+def _failures(columns: list[Column], specs: list[dict], staged: pl.DataFrame) -> dict:
     """Each column's constraint and pattern errors on its typed values, the whole table in one query."""
     typed = pl.DataFrame(
         [c.typed.alias(f"y{i}") for i, c in enumerate(columns)] + [staged[f"f{i}"] for i in range(len(specs))]
@@ -123,7 +121,7 @@ def _failures(columns: list[Column], specs: list[dict], staged: pl.DataFrame, in
     failed = typed.select(masks) if masks else pl.DataFrame()
     for mask, (i, name, note) in checks.items():
         if failed[mask].any():
-            found[i] += [CellError(p, "constraint-error", note, name) for p in index.filter(failed[mask]).to_list()]
+            found[i] += [CellError(p, "constraint-error", note, name) for p in _positions(failed[mask])]
     return found
 
 
@@ -184,7 +182,7 @@ def _convert_fast(kept: pl.Expr, kind: str) -> pl.Expr:
     return kept
 
 
-def _convert_slow(text, typed, indexes, spec, missing_values) -> Column:
+def _convert_slow(text, typed, indexes: list[int], spec, missing_values) -> Column:
     """The cells at ``indexes`` read by frictionless's cell reader for the field (its constraints but `pattern`)."""
     kind = spec.get("type", "string")
     column = Column(typed.cast(dtype(kind)), [], [])
@@ -194,7 +192,7 @@ def _convert_slow(text, typed, indexes, spec, missing_values) -> Column:
     keys: dict[int, str] = {}
     held: list[Any] = []
     exact = True
-    for index, cell in zip(indexes.to_list(), text.gather(indexes).to_list(), strict=True):
+    for index, cell in zip(indexes, text.gather(indexes).to_list(), strict=True):
         value, notes = _read(reader, cell, spec, missing_values)
         held.append(None)
         if notes and "type" in notes:
@@ -254,8 +252,13 @@ def _read(reader, cell: str, spec: dict[str, Any], missing_values: list[str]) ->
         return value, notes or {"comparison": 'constraint "comparison" is "the value cannot be compared with a bound"'}
 
 
-def _required_errors(index: pl.Series, missing: pl.Series, spec: dict[str, Any]) -> list[CellError]:
-    if not spec.get("constraints", {}).get("required") or not missing.any():
+def _required_errors(missing: pl.Series, spec: dict[str, Any]) -> list[CellError]:
+    if not spec.get("constraints", {}).get("required"):
         return []
     note = 'constraint "required" is "True"'
-    return [CellError(i, "constraint-error", note, "required") for i in index.filter(missing).to_list()]
+    return [CellError(i, "constraint-error", note, "required") for i in _positions(missing)]
+
+
+def _positions(mask: pl.Series) -> list[int]:
+    """The positions where ``mask`` is true; a polars query only where there is one."""
+    return mask.arg_true().to_list() if mask.any() else []

@@ -99,10 +99,10 @@ def _repeats(keyed: pl.DataFrame, key: list[str], frame: pl.DataFrame):
 
 def _strictly_ascending(frame: pl.DataFrame, key: list[str]) -> bool:
     """Each row's key is greater than the previous row's (compared column by column), none empty."""
-    if frame.height < 2:
-        return frame.select(pl.any_horizontal(pl.col(k).is_null() for k in key).any()).item() is False
     if any(frame[k].null_count() for k in key):
         return False
+    if frame.height < 2:
+        return True
     later = pl.lit(False)
     for k in reversed(key):
         column, previous = pl.col(k), pl.col(k).shift(1)
@@ -131,17 +131,13 @@ def check_foreign_keys(table, tables: dict, names: set[str]) -> list[Finding]:
 def _missing_references(table, local: list[str], target, remote: list[str], target_name: str) -> list[Finding]:
     renamed = [f"_k{i}" for i in range(len(local))]
     mine, theirs = _comparable(table, local, target, remote)
-    known = (
-        pl.DataFrame([s.alias(n) for s, n in zip(theirs, renamed, strict=True)])
-        .filter(~pl.all_horizontal(pl.col(n).is_null() for n in renamed))
-        .unique()
-    )
-    rows = pl.DataFrame([table.frame[LINE], *(s.alias(n) for s, n in zip(mine, renamed, strict=True))])
-    rows = rows.filter(~pl.all_horizontal(pl.col(n).is_null() for n in renamed))
-    missing = set(rows.join(known, on=renamed, how="anti", nulls_equal=True)[LINE].to_list())
-    shown = table.frame.select(LINE, *local).filter(pl.col(LINE).is_in(sorted(missing)))
+    some = ~pl.all_horizontal(pl.col(n).is_null() for n in renamed)
+    known = pl.LazyFrame([s.alias(n) for s, n in zip(theirs, renamed, strict=True)]).filter(some).unique()
+    rows = pl.LazyFrame([table.frame[LINE], *(s.alias(n) for s, n in zip(mine, renamed, strict=True))]).filter(some)
+    missing = rows.join(known, on=renamed, how="anti", nulls_equal=True).select(LINE)
+    shown = table.frame.lazy().select(LINE, *local).join(missing, on=LINE, how="semi").sort(LINE)  # a line is one row
     findings = []
-    for line, *cells in shown.sort(LINE).iter_rows():
+    for line, *cells in shown.collect().iter_rows():
         cell = ", ".join("None" if c is None else str(c) for c in cells)
         findings.append(
             structural_finding(

@@ -64,7 +64,7 @@ def type_rows(raw: TextTable, expected: list[dict], resource: Resource) -> Typed
         located += _shape_findings(raw, n, blank, expected, resource)
     located += [
         (i, -1, structural_finding("blank-row", resource.path, resource.name, row=lines[i]))
-        for i in blank.arg_true().to_list()
+        for i in (blank.arg_true().to_list() if blank.any() else [])
     ]
     result.findings += [f for _, _, f in sorted(located, key=lambda item: (item[0], item[1]))]
     names = {spec["name"] for spec in expected if id(spec) in declared}
@@ -97,7 +97,10 @@ def _absent(raw: TextTable, position: int) -> pl.Series | None:
 
 def _missing(cells: pl.DataFrame, markers: list[list[str]], absent: list) -> list[pl.Series]:
     """Each column's missing cells (a missing value, or absent), all columns in one pass."""
-    masks = [pl.col(f"_c{i}").is_in(values).fill_null("" in values).alias(f"_c{i}") for i, values in enumerate(markers)]
+    alike: dict[tuple[str, ...], list[str]] = {}  # columns by their missing values: one expression each
+    for i, values in enumerate(markers):
+        alike.setdefault(tuple(values), []).append(f"_c{i}")
+    masks = [pl.col(names).is_in(list(values)).fill_null("" in values) for values, names in alike.items()]
     found = cells.select(masks) if masks else pl.DataFrame()
     return [found[f"_c{i}"] | absent[i] if absent[i] is not None else found[f"_c{i}"] for i in range(len(markers))]
 
