@@ -72,8 +72,8 @@ def check_columns(texts: list[pl.Series], specs: list[dict], markers: list[list[
     cells = pl.DataFrame(
         [t.alias(f"t{i}") for i, t in enumerate(texts)] + [m.alias(f"m{i}") for i, m in enumerate(missing)]
     )
-    staged = cells.lazy().with_columns(e for i, spec in enumerate(specs) for e in _staging(i, spec, markers[i]))
-    staged = staged.with_columns(_converted(i, spec) for i, spec in enumerate(specs)).collect()
+    staged = cells.with_columns(e for i, spec in enumerate(specs) for e in _staging(i, spec, markers[i]))
+    staged = staged.with_columns(_converted(i, spec) for i, spec in enumerate(specs))
     columns = []
     for i, spec in enumerate(specs):
         column = _convert_slow(staged[f"t{i}"], staged[f"y{i}"], _positions(staged[f"s{i}"]), spec, markers[i])
