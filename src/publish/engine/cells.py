@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 import polars as pl
@@ -73,7 +74,7 @@ def check_columns(texts: list[pl.Series], specs: list[dict], markers: list[list[
         [t.alias(f"t{i}") for i, t in enumerate(texts)] + [m.alias(f"m{i}") for i, m in enumerate(missing)]
     )
     staged = cells.with_columns(e for i, spec in enumerate(specs) for e in _staging(i, spec, markers[i]))
-    staged = staged.with_columns(_converted(i, spec) for i, spec in enumerate(specs))
+    staged = staged.with_columns(_converted(i, spec.get("type", "string")) for i, spec in enumerate(specs))
     columns = []
     for i, spec in enumerate(specs):
         column = _convert_slow(staged[f"t{i}"], staged[f"y{i}"], _positions(staged[f"s{i}"]), spec, markers[i])
@@ -89,15 +90,23 @@ def check_columns(texts: list[pl.Series], specs: list[dict], markers: list[list[
 
 def _staging(i: int, spec: dict[str, Any], missing_values: list[str]) -> list[pl.Expr]:
     """Column ``i``'s text (an empty cell as "" where "" is not a missing value), fast cells and slow cells."""
-    text = pl.col(f"t{i}") if "" in missing_values else pl.col(f"t{i}").fill_null("")
+    kind = spec.get("type", "string") if _takes_fast(spec) else None
+    return _staging_for(i, kind, "" in missing_values)
+
+
+@cache
+def _staging_for(i: int, kind: str | None, empty_is_missing: bool) -> list[pl.Expr]:
+    """`_staging` for a field of ``kind`` whose cells can take the fast path (None: none can); built once."""
+    text = pl.col(f"t{i}") if empty_is_missing else pl.col(f"t{i}").fill_null("")
     missing = pl.col(f"m{i}")
-    fast = (~missing & _fast_mask(text, spec)).fill_null(False)
+    fast = (~missing & _fast_mask(text, kind)).fill_null(False)
     return [text.alias(f"t{i}"), fast.alias(f"f{i}"), (~missing & ~fast).alias(f"s{i}")]
 
 
-def _converted(i: int, spec: dict[str, Any]) -> pl.Expr:
-    """Column ``i``'s fast cells in the field's representation (values.py), null elsewhere."""
-    return _convert_fast(pl.when(pl.col(f"f{i}")).then(pl.col(f"t{i}")), spec.get("type", "string")).alias(f"y{i}")
+@cache
+def _converted(i: int, kind: str) -> pl.Expr:
+    """Column ``i``'s fast cells in the field's representation (values.py), null elsewhere; built once."""
+    return _convert_fast(pl.when(pl.col(f"f{i}")).then(pl.col(f"t{i}")), kind).alias(f"y{i}")
 
 
 def _failures(columns: list[Column], specs: list[dict], staged: pl.DataFrame) -> dict:
@@ -154,9 +163,9 @@ def _takes_fast(spec: dict[str, Any]) -> bool:
     return spec.get("type", "string") in ("string", "boolean", *FAST_FORMS)
 
 
-def _fast_mask(text: pl.Expr, spec: dict[str, Any]) -> pl.Expr:
-    kind = spec.get("type", "string")
-    if not _takes_fast(spec):
+def _fast_mask(text: pl.Expr, kind: str | None) -> pl.Expr:
+    """The cells in the canonical form of ``kind`` (None: a field whose cells all go to frictionless)."""
+    if kind is None:
         return pl.lit(False)
     if kind == "string":
         return pl.lit(True)
