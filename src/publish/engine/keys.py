@@ -11,6 +11,8 @@ field the header lacks is skipped, as frictionless skips it (missing-label repor
 
 from __future__ import annotations
 
+import itertools
+
 import polars as pl
 
 from publish.core import Finding, Resource
@@ -19,6 +21,7 @@ from publish.engine.reading import LINE
 from publish.engine.values import canonical_series
 
 ORDINAL = "_ordinal"
+SMALL_TABLE = 1000  # rows; a key's order in a table this small is told without a polars query
 
 
 def key_column(frame: pl.DataFrame, keys: dict[str, pl.Series], name: str) -> pl.Series:
@@ -103,6 +106,9 @@ def _strictly_ascending(frame: pl.DataFrame, key: list[str]) -> bool:
         return False
     if frame.height < 2:
         return True
+    if frame.height <= SMALL_TABLE:  # compared in Python, as tuples compare: cheaper than a query this small
+        rows = list(zip(*(frame[k].to_list() for k in key), strict=True))
+        return all(before < after for before, after in itertools.pairwise(rows))
     later = pl.lit(False)
     for k in reversed(key):
         column, previous = pl.col(k), pl.col(k).shift(1)
