@@ -14,7 +14,8 @@ import polars as pl
 
 from publish.core import Finding, Resource
 from publish.engine import limits
-from publish.engine.cells import CellError, check_columns
+from publish.engine.cell_reader import CellError
+from publish.engine.cells import check_columns
 from publish.engine.findings import structural_finding
 from publish.engine.reading import LINE, TextTable
 from publish.engine.values import dtype
