@@ -1,31 +1,26 @@
-"""Types and constraints of one column, checked as a whole.
+"""Types and constraints of a table's columns, checked column-wise in a few polars queries per table.
 
 A cell the fast path recognises (the canonical form of a common type, e.g. `360.67`, `2023`,
 `2024-01-31`) is converted and constraint-checked with vectorised expressions. Every other
 non-missing cell, and every cell of the rarer types (datetime, time, duration, object, array, list,
 geopoint, geojson, any) or of a field with reading options (`bareNumber`, `groupChar`, `trueValues`,
-a `format` …), is handed to frictionless's own cell reader for that field, so what is valid, and
-which error a cell gets, is frictionless's decision. Constraint values are read by the field's own
+a `format` …), is handed to frictionless's own cell reader for that field (cell_reader.py), so what is
+valid, and which error a cell gets, is frictionless's decision. Constraint values are read by the field's own
 frictionless value reader too. `pattern` is checked here for every cell (`patterns.py`).
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from decimal import Decimal
+from functools import cache
 from typing import Any
 
 import polars as pl
 
 from publish.core import DECIMALS
-from publish.engine.constraints import constraint_errors
-from publish.engine.patterns import check_pattern
-from publish.engine.values import OutOfRange, canonical, canonical_series, dtype, faithful, to_repr
+from publish.engine.cell_reader import CellError, Column, convert_slow
+from publish.engine.constraints import constraint_failures
+from publish.engine.patterns import check_pattern, polars_pattern
 
-# Remarks on cells frictionless accepts but a consumer may not (`Column.remarks`): "inexact", a number
-# past two decimals; "unplain", a number not written as plain ASCII (１２３, 1e3, " 7 ", 1_000).
-PLAIN_NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 FAST_FORMS = {
     "number": rf"^-?[0-9]{{1,15}}(\.[0-9]{{1,{DECIMALS}}})?$",
     "integer": r"^-?[0-9]{1,18}$",
@@ -41,57 +36,94 @@ CONSTRAINT_ORDER = ["required", "minLength", "maxLength", "pattern", "minimum", 
 CONSTRAINT_ORDER += ["exclusiveMinimum", "exclusiveMaximum", "enum"]
 
 
-@dataclass
-class CellError:
-    """One failed cell: frictionless's error type and note, at a position of the column."""
+def check_columns(texts: list[pl.Series], specs: list[dict], markers: list[list[str]], missing: list[pl.Series]):
+    """Each column of text cells converted to its field's type, with each type and constraint error (`Column`s).
 
-    index: int
-    kind: str  # "type-error", "constraint-error" or "number-out-of-range"
-    note: str
-    constraint: str | None = None
-
-
-@dataclass
-class Column:
-    typed: pl.Series
-    errors: list[CellError]
-    remarks: list[tuple[int, str]]  # (position, remark) on valid cells: "inexact" or "unplain"
-    key: pl.Series | None = None  # values as keys compare them, where `typed` does not (see values.py)
-    timed_out: bool = False  # the pattern ran past its time budget; the cells after were not checked
-
-
-def check_column(
-    text: pl.Series,
-    spec: dict[str, Any],
-    missing_values: list[str],
-    absent: pl.Series | None = None,
-    missing: pl.Series | None = None,
-) -> Column:
-    """Convert a column of text cells to its type and list each type and constraint error.
-
-    ``absent`` marks the rows too short to hold this cell: missing whatever the missing values are.
-    ``missing``, where the caller has it, is that mask already (`rows._missing`), absent cells included.
+    ``markers`` are each field's missing values and ``missing`` each column's missing cells (absent ones
+    included, `rows._missing`). The vectorised work of the whole table runs in two polars queries, whatever
+    its number of columns; the cells the fast path does not take are read one by one (`_convert_slow`).
     """
-    kind = spec.get("type", "string")
-    if "" not in missing_values:
-        text = text.fill_null("")
-    if missing is None:
-        missing = text.is_in(missing_values).fill_null(True)
-        if absent is not None:
-            missing = missing | absent
-    fast = (~missing & _fast_mask(text, spec)).fill_null(False)
-    column = _convert_slow(text, _convert_fast(text, kind, fast), (~missing & ~fast).arg_true(), spec, missing_values)
-    column.errors += _required_errors(missing, spec)
-    column.errors += [
-        CellError(i, "constraint-error", note, name) for i, name, note in constraint_errors(column.typed, fast, spec)
-    ]
-    if kind == "string" and isinstance(spec.get("constraints", {}).get("pattern"), str):
-        check = check_pattern(column.typed, spec["constraints"]["pattern"])
-        note = f'constraint "pattern" is "{spec["constraints"]["pattern"]}"'
-        column.errors += [CellError(i, "constraint-error", note, "pattern") for i in check.failed]
-        column.timed_out = check.timed_out
-    column.errors.sort(key=_report_order)
-    return column
+    if not specs:
+        return []
+    cells = pl.DataFrame(
+        [t.alias(f"t{i}") for i, t in enumerate(texts)] + [m.alias(f"m{i}") for i, m in enumerate(missing)]
+    )
+    staged = cells.with_columns(e for i, spec in enumerate(specs) for e in _staging(i, spec, markers[i]))
+    staged = staged.with_columns(_converted(i, spec.get("type", "string")) for i, spec in enumerate(specs))
+    columns = []
+    for i, spec in enumerate(specs):
+        column = convert_slow(staged[f"t{i}"], staged[f"y{i}"], _positions(staged[f"s{i}"]), spec, markers[i])
+        column.errors += _required_errors(staged[f"m{i}"], spec)
+        columns.append(column)
+    for column, failures in zip(columns, _failures(columns, specs, staged).values(), strict=True):
+        column.errors += failures
+    for column, spec in zip(columns, specs, strict=True):
+        _python_pattern(column, spec)
+        column.errors.sort(key=_report_order)
+    return columns
+
+
+def _staging(i: int, spec: dict[str, Any], missing_values: list[str]) -> list[pl.Expr]:
+    """Column ``i``'s text (an empty cell as "" where "" is not a missing value), fast cells and slow cells."""
+    kind = spec.get("type", "string") if _takes_fast(spec) else None
+    return _staging_for(i, kind, "" in missing_values)
+
+
+@cache
+def _staging_for(i: int, kind: str | None, empty_is_missing: bool) -> list[pl.Expr]:
+    """`_staging` for a field of ``kind`` whose cells can take the fast path (None: none can); built once."""
+    text = pl.col(f"t{i}") if empty_is_missing else pl.col(f"t{i}").fill_null("")
+    missing = pl.col(f"m{i}")
+    fast = (~missing & _fast_mask(text, kind)).fill_null(False)
+    return [text.alias(f"t{i}"), fast.alias(f"f{i}"), (~missing & ~fast).alias(f"s{i}")]
+
+
+@cache
+def _converted(i: int, kind: str) -> pl.Expr:
+    """Column ``i``'s fast cells in the field's representation (values.py), null elsewhere; built once."""
+    return _convert_fast(pl.when(pl.col(f"f{i}")).then(pl.col(f"t{i}")), kind).alias(f"y{i}")
+
+
+def _failures(columns: list[Column], specs: list[dict], staged: pl.DataFrame) -> dict:
+    """Each column's constraint and pattern errors on its typed values, the whole table in one query."""
+    typed = pl.DataFrame(
+        [c.typed.alias(f"y{i}") for i, c in enumerate(columns)] + [staged[f"f{i}"] for i in range(len(specs))]
+    )
+    checks: dict[str, tuple[int, str, str]] = {}
+    masks = []
+    for i, spec in enumerate(specs):
+        for name, note, failed in constraint_failures(pl.col(f"y{i}"), spec) if _takes_fast(spec) else []:
+            checks[f"x{len(masks)}"] = (i, name, note)
+            masks.append((failed & pl.col(f"f{i}")).fill_null(False).alias(f"x{len(masks)}"))
+        pattern = _pattern(spec)
+        if pattern is not None and polars_pattern(pattern) is not None:
+            checks[f"x{len(masks)}"] = (i, "pattern", f'constraint "pattern" is "{pattern}"')
+            masks.append(
+                (~pl.col(f"y{i}").str.contains(polars_pattern(pattern))).fill_null(False).alias(f"x{len(masks)}")
+            )
+    found: dict[int, list[CellError]] = {i: [] for i in range(len(specs))}
+    failed = typed.select(masks) if masks else pl.DataFrame()
+    for mask, (i, name, note) in checks.items():
+        if failed[mask].any():
+            found[i] += [CellError(p, "constraint-error", note, name) for p in _positions(failed[mask])]
+    return found
+
+
+def _pattern(spec: dict[str, Any]) -> str | None:
+    """The field's `pattern`, where one applies (to a string field)."""
+    pattern = spec.get("constraints", {}).get("pattern")
+    return pattern if spec.get("type", "string") == "string" and isinstance(pattern, str) else None
+
+
+def _python_pattern(column: Column, spec: dict[str, Any]) -> None:
+    """The `pattern` polars cannot read checked by the `regex` module, under its time budget (patterns.py)."""
+    pattern = _pattern(spec)
+    if pattern is None or polars_pattern(pattern) is not None:
+        return
+    check = check_pattern(column.typed, pattern)
+    note = f'constraint "pattern" is "{pattern}"'
+    column.errors += [CellError(i, "constraint-error", note, "pattern") for i in check.failed]
+    column.timed_out = check.timed_out
 
 
 def _report_order(error: CellError) -> tuple[int, int]:
@@ -99,30 +131,30 @@ def _report_order(error: CellError) -> tuple[int, int]:
     return error.index, rank
 
 
-def _fast_mask(text: pl.Series, spec: dict[str, Any]) -> pl.Series:
-    kind = spec.get("type", "string")
+def _takes_fast(spec: dict[str, Any]) -> bool:
+    """Some cells of the field can take the fast path (else frictionless reads, and checks, every cell)."""
     if spec.get("format", "default") != "default" or any(k in spec for k in READING_OPTIONS):
-        return _constant(False, len(text))
+        return False
+    return spec.get("type", "string") in ("string", "boolean", *FAST_FORMS)
+
+
+def _fast_mask(text: pl.Expr, kind: str | None) -> pl.Expr:
+    """The cells in the canonical form of ``kind`` (None: a field whose cells all go to frictionless)."""
+    if kind is None:
+        return pl.lit(False)
     if kind == "string":
-        return _constant(True, len(text))
+        return pl.lit(True)
     if kind == "boolean":
         return text.is_in(TRUE_VALUES + FALSE_VALUES)
-    if kind in FAST_FORMS:
-        mask = text.str.contains(FAST_FORMS[kind])
-        if kind == "date":
-            mask = mask & text.str.to_date("%Y-%m-%d", strict=False).is_not_null()
-        return mask
-    return _constant(False, len(text))
+    mask = text.str.contains(FAST_FORMS[kind])
+    if kind == "date":
+        mask = mask & text.str.to_date("%Y-%m-%d", strict=False).is_not_null()
+    return mask
 
 
-def _constant(value: bool, length: int) -> pl.Series:
-    return pl.Series("literal", [value], dtype=pl.Boolean).new_from_index(0, length)  # as pl.repeat, without a query
-
-
-def _convert_fast(text: pl.Series, kind: str, fast: pl.Series) -> pl.Series:
-    kept = pl.select(pl.when(fast).then(text)).to_series().alias(text.name)
+def _convert_fast(kept: pl.Expr, kind: str) -> pl.Expr:
     if kind == "number":
-        return to_centi(kept)
+        return kept.cast(pl.Decimal(20, DECIMALS), strict=False).to_physical().cast(pl.Int64)
     if kind in ("integer", "year"):
         return kept.cast(pl.Int64, strict=False)
     if kind == "yearmonth":
@@ -130,87 +162,17 @@ def _convert_fast(text: pl.Series, kind: str, fast: pl.Series) -> pl.Series:
     if kind == "date":
         return kept.str.to_date("%Y-%m-%d", strict=False)
     if kind == "boolean":
-        return pl.select(pl.when(kept.is_not_null()).then(kept.is_in(TRUE_VALUES))).to_series().alias(text.name)
+        return pl.when(kept.is_not_null()).then(kept.is_in(TRUE_VALUES))
     return kept
-
-
-def to_centi(text: pl.Series) -> pl.Series:
-    """Canonical decimal text (at most two decimals, at most 15 whole digits) to exact integer hundredths."""
-    return text.cast(pl.Decimal(20, DECIMALS), strict=False).to_physical().cast(pl.Int64).alias(text.name)
-
-
-def _convert_slow(text, typed, indexes, spec, missing_values) -> Column:
-    """The cells at ``indexes`` read by frictionless's cell reader for the field (its constraints but `pattern`)."""
-    kind = spec.get("type", "string")
-    column = Column(typed.cast(dtype(kind)), [], [])
-    if not len(indexes):
-        return column
-    reader = _cell_reader(spec, missing_values)
-    keys: dict[int, str] = {}
-    held: list[Any] = []
-    exact = True
-    for index, cell in zip(indexes.to_list(), text.gather(indexes).to_list(), strict=True):
-        value, notes = _read(reader, cell, spec, missing_values)
-        held.append(None)
-        if notes and "type" in notes:
-            column.errors.append(CellError(index, "type-error", notes["type"]))
-            continue
-        if value is None:  # a missing value
-            continue
-        keys[index] = canonical(value, index)
-        exact = exact and faithful(value, kind)
-        try:
-            held[-1] = to_repr(value, kind, cell)
-        except OutOfRange as error:
-            column.errors.append(CellError(index, "number-out-of-range", str(error)))
-            exact = False
-            continue
-        column.remarks += _remarks(value, cell, kind, index)
-        for name, note in (notes or {}).items():
-            column.errors.append(CellError(index, "constraint-error", note, name))
-    column.typed = column.typed.scatter(indexes, pl.Series(held, dtype=dtype(kind)))
-    if not exact:
-        column.key = _keyed(column.typed, kind, keys)
-    return column
-
-
-def _keyed(typed: pl.Series, kind: str, keys: dict[int, str]) -> pl.Series:
-    """Every value's key: the slow cells' from their frictionless values, the fast cells' from the column."""
-    column = canonical_series(typed, kind).to_list() if kind in ("number", "integer") else [None] * len(typed)
-    for index, key in keys.items():
-        column[index] = key
-    return pl.Series(typed.name, column, dtype=pl.String)
-
-
-def _remarks(value: Any, cell: str, kind: str, index: int) -> list[tuple[int, str]]:
-    remarks = []
-    if isinstance(value, Decimal) and value.is_finite() and value.as_tuple().exponent < -DECIMALS:
-        remarks.append((index, "inexact"))
-    if kind in ("number", "integer") and not PLAIN_NUMBER.match(cell):
-        remarks.append((index, "unplain"))
-    return remarks
-
-
-def _cell_reader(spec: dict[str, Any], missing_values: list[str], *, constraints: bool = True):
-    from frictionless import Field
-
-    kept = {k: v for k, v in spec.get("constraints", {}).items() if constraints and k not in ("pattern", "unique")}
-    readable = {**spec, "constraints": kept, "missingValues": missing_values}
-    return Field.from_descriptor(readable).create_cell_reader()
-
-
-def _read(reader, cell: str, spec: dict[str, Any], missing_values: list[str]) -> tuple[Any, dict | None]:
-    """frictionless's (value, notes) for the cell; a bound it cannot compare with the value (a naive and an
-    aware datetime) fails the constraint, where frictionless itself raises."""
-    try:
-        return reader(cell)
-    except (TypeError, ArithmeticError, ValueError):
-        value, notes = _cell_reader(spec, missing_values, constraints=False)(cell)
-        return value, notes or {"comparison": 'constraint "comparison" is "the value cannot be compared with a bound"'}
 
 
 def _required_errors(missing: pl.Series, spec: dict[str, Any]) -> list[CellError]:
     if not spec.get("constraints", {}).get("required"):
         return []
     note = 'constraint "required" is "True"'
-    return [CellError(i, "constraint-error", note, "required") for i in missing.arg_true().to_list()]
+    return [CellError(i, "constraint-error", note, "required") for i in _positions(missing)]
+
+
+def _positions(mask: pl.Series) -> list[int]:
+    """The positions where ``mask`` is true; a polars query only where there is one."""
+    return mask.arg_true().to_list() if mask.any() else []

@@ -16,35 +16,33 @@ from typing import Any
 import polars as pl
 
 from publish.core import CENTI, DECIMALS
-from publish.engine.values import INT64
+from publish.engine.values import INT64, dtype
 
 BOUNDS = {"minimum": "ge", "maximum": "le", "exclusiveMinimum": "gt", "exclusiveMaximum": "lt"}
 MAX_CHARS = 2**32 - 1  # polars counts a cell's characters in 32 bits; no cell is longer
 INTEGERS = ("integer", "year", "yearmonth")
 
 
-def constraint_errors(typed: pl.Series, fast: pl.Series, spec: dict[str, Any]) -> list[tuple[int, str, str]]:
-    """(position, constraint, frictionless's note) for each fast cell failing a constraint."""
-    if not fast.any():
-        return []
+def constraint_failures(typed: pl.Expr, spec: dict[str, Any]) -> list[tuple[str, str, pl.Expr]]:
+    """(constraint, frictionless's note, the cells failing it) for each constraint checked here, in the spec's
+    order; ``typed`` is the column in its representation (values.py). A failure counts on a fast cell only."""
     kind = spec.get("type", "string")
-    errors = []
+    failures = []
     for name, value in spec.get("constraints", {}).items():
         failed = _failed(typed, kind, name, value)
         if failed is not None:
-            note = f'constraint "{name}" is "{value}"'
-            errors += [(i, name, note) for i in (failed & fast).fill_null(False).arg_true().to_list()]
-    return errors
+            failures.append((name, f'constraint "{name}" is "{value}"', failed))
+    return failures
 
 
-def _failed(typed: pl.Series, kind: str, name: str, value: Any) -> pl.Series | None:
+def _failed(typed: pl.Expr, kind: str, name: str, value: Any) -> pl.Expr | None:
     if name in BOUNDS and kind in ("number", *INTEGERS, "date"):
         bound = _read(kind, value)
         return None if bound is None else _outside(typed, kind, BOUNDS[name], bound)
     if name == "enum" and isinstance(value, list):
         allowed = [v for v in (_member(kind, _read(kind, v)) for v in value) if v is not None]
-        return ~typed.is_in(pl.Series(allowed, dtype=typed.dtype).implode())
-    if name in ("minLength", "maxLength") and typed.dtype == pl.String and isinstance(value, int):
+        return ~typed.is_in(pl.lit(pl.Series(allowed, dtype=dtype(kind))).implode())
+    if name in ("minLength", "maxLength") and dtype(kind) == pl.String and isinstance(value, int):
         length, limit = typed.str.len_chars(), max(min(value, MAX_CHARS), -1)
         return length < limit if name == "minLength" else length > limit
     return None
@@ -73,7 +71,7 @@ def _read(kind: str, value: Any) -> Any:
         return None
 
 
-def _outside(typed: pl.Series, kind: str, op: str, bound: Any) -> pl.Series:
+def _outside(typed: pl.Expr, kind: str, op: str, bound: Any) -> pl.Expr:
     if kind == "date":
         return ~getattr(typed, op)(bound)
     if kind == "yearmonth":
@@ -81,11 +79,11 @@ def _outside(typed: pl.Series, kind: str, op: str, bound: Any) -> pl.Series:
     elif kind == "number":
         bound = _centi_bound(Decimal(bound) if not isinstance(bound, Decimal) else bound, op)
         if bound is None:
-            return pl.repeat(True, len(typed), eager=True)  # a NaN bound: no number compares with it
+            return pl.lit(True)  # a NaN bound: no number compares with it
     if bound > INT64:
-        return pl.repeat(op in ("ge", "gt"), len(typed), eager=True)
+        return pl.lit(op in ("ge", "gt"))
     if bound < -INT64:
-        return pl.repeat(op in ("le", "lt"), len(typed), eager=True)
+        return pl.lit(op in ("le", "lt"))
     return ~getattr(typed, op)(bound)
 
 

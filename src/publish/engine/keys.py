@@ -11,6 +11,8 @@ field the header lacks is skipped, as frictionless skips it (missing-label repor
 
 from __future__ import annotations
 
+import itertools
+
 import polars as pl
 
 from publish.core import Finding, Resource
@@ -19,6 +21,7 @@ from publish.engine.reading import LINE
 from publish.engine.values import canonical_series
 
 ORDINAL = "_ordinal"
+SMALL_TABLE = 1000  # rows; a key's order in a table this small is told without a polars query
 
 
 def key_column(frame: pl.DataFrame, keys: dict[str, pl.Series], name: str) -> pl.Series:
@@ -99,10 +102,13 @@ def _repeats(keyed: pl.DataFrame, key: list[str], frame: pl.DataFrame):
 
 def _strictly_ascending(frame: pl.DataFrame, key: list[str]) -> bool:
     """Each row's key is greater than the previous row's (compared column by column), none empty."""
-    if frame.height < 2:
-        return frame.select(pl.any_horizontal(pl.col(k).is_null() for k in key).any()).item() is False
     if any(frame[k].null_count() for k in key):
         return False
+    if frame.height < 2:
+        return True
+    if frame.height <= SMALL_TABLE:  # compared in Python, as tuples compare: cheaper than a query this small
+        rows = list(zip(*(frame[k].to_list() for k in key), strict=True))
+        return all(before < after for before, after in itertools.pairwise(rows))
     later = pl.lit(False)
     for k in reversed(key):
         column, previous = pl.col(k), pl.col(k).shift(1)
@@ -131,17 +137,13 @@ def check_foreign_keys(table, tables: dict, names: set[str]) -> list[Finding]:
 def _missing_references(table, local: list[str], target, remote: list[str], target_name: str) -> list[Finding]:
     renamed = [f"_k{i}" for i in range(len(local))]
     mine, theirs = _comparable(table, local, target, remote)
-    known = (
-        pl.DataFrame([s.alias(n) for s, n in zip(theirs, renamed, strict=True)])
-        .filter(~pl.all_horizontal(pl.col(n).is_null() for n in renamed))
-        .unique()
-    )
-    rows = pl.DataFrame([table.frame[LINE], *(s.alias(n) for s, n in zip(mine, renamed, strict=True))])
-    rows = rows.filter(~pl.all_horizontal(pl.col(n).is_null() for n in renamed))
-    missing = set(rows.join(known, on=renamed, how="anti", nulls_equal=True)[LINE].to_list())
-    shown = table.frame.select(LINE, *local).filter(pl.col(LINE).is_in(sorted(missing)))
+    some = ~pl.all_horizontal(pl.col(n).is_null() for n in renamed)
+    known = pl.LazyFrame([s.alias(n) for s, n in zip(theirs, renamed, strict=True)]).filter(some).unique()
+    rows = pl.LazyFrame([table.frame[LINE], *(s.alias(n) for s, n in zip(mine, renamed, strict=True))]).filter(some)
+    missing = rows.join(known, on=renamed, how="anti", nulls_equal=True).select(LINE)
+    shown = table.frame.lazy().select(LINE, *local).join(missing, on=LINE, how="semi").sort(LINE)  # a line is one row
     findings = []
-    for line, *cells in shown.sort(LINE).iter_rows():
+    for line, *cells in shown.collect().iter_rows():
         cell = ", ".join("None" if c is None else str(c) for c in cells)
         findings.append(
             structural_finding(

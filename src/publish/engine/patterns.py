@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass
+from functools import cache
 
 import polars as pl
 
@@ -33,14 +34,23 @@ class PatternCheck:
 
 def check_pattern(values: pl.Series, pattern: str) -> PatternCheck:
     """The cells of ``values`` (text; null is not checked) that do not match ``pattern`` as a whole."""
-    if not any(marker in pattern for marker in RUST_ONLY):
-        try:
-            matched = values.str.contains(f"^(?:{pattern})$")
-        except pl.exceptions.PolarsError:
-            pass  # polars cannot compile it: the Python path below
-        else:
-            return PatternCheck((~matched).fill_null(False).arg_true().to_list())
+    anchored = polars_pattern(pattern)
+    if anchored is not None:
+        return PatternCheck((~values.str.contains(anchored)).fill_null(False).arg_true().to_list())
     return _python(values, pattern)
+
+
+@cache
+def polars_pattern(pattern: str) -> str | None:
+    """``pattern`` anchored as a whole for polars's regex engine, or None where only the Python path reads it."""
+    if any(marker in pattern for marker in RUST_ONLY):
+        return None
+    anchored = f"^(?:{pattern})$"
+    try:
+        pl.Series([""], dtype=pl.String).str.contains(anchored)
+    except pl.exceptions.PolarsError:
+        return None  # polars cannot compile it: the Python path
+    return anchored
 
 
 def _python(values: pl.Series, pattern: str) -> PatternCheck:

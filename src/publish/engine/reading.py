@@ -183,8 +183,8 @@ def _fast(data: bytes, start: int, width: int, header_lines: int) -> pl.DataFram
         return None
     if frame.height != expected:
         return None
-    lines = pl.int_range(header_lines + 1, header_lines + 1 + frame.height, eager=True, dtype=pl.Int64)
-    return frame.with_columns(lines.alias(LINE)).select(LINE, *names)
+    frame = frame.with_row_index(LINE, offset=header_lines + 1)  # without a query, as the cast below
+    return frame.replace_column(0, frame[LINE].cast(pl.Int64))
 
 
 def _one_record_per_line(body: bytes, width: int, expected: int) -> bool:

@@ -14,7 +14,8 @@ import polars as pl
 
 from publish.core import Finding, Resource
 from publish.engine import limits
-from publish.engine.cells import CellError, check_column
+from publish.engine.cell_reader import CellError
+from publish.engine.cells import check_columns
 from publish.engine.findings import structural_finding
 from publish.engine.reading import LINE, TextTable
 from publish.engine.values import dtype
@@ -48,16 +49,23 @@ def type_rows(raw: TextTable, expected: list[dict], resource: Resource) -> Typed
     result = TypedRows(pl.DataFrame([lines]))
     located: list[tuple[int, int, Finding]] = []
     columns = [lines]
-    for number, spec in enumerate(expected):
-        if id(spec) in declared:  # else a label the schema lacks: read as `any`, which no cell fails
-            column = check_column(cells[f"_c{number}"], spec, markers[number], absent[number], missing[number])
-            columns.append(column.typed.alias(spec["name"]))
-            located += _column_findings(result, column, cells[f"_c{number}"], number, spec, blank, resource)
+    numbers = [number for number, spec in enumerate(expected) if id(spec) in declared]  # else a label the
+    # schema lacks: read as `any`, which no cell fails
+    checked = check_columns(
+        [cells[f"_c{number}"] for number in numbers],
+        [expected[number] for number in numbers],
+        [markers[number] for number in numbers],
+        [missing[number] for number in numbers],
+    )
+    for number, column in zip(numbers, checked, strict=True):
+        spec = expected[number]
+        columns.append(column.typed.alias(spec["name"]))
+        located += _column_findings(result, column, cells[f"_c{number}"], number, spec, blank, resource)
     if raw.widths is not None:
         located += _shape_findings(raw, n, blank, expected, resource)
     located += [
         (i, -1, structural_finding("blank-row", resource.path, resource.name, row=lines[i]))
-        for i in blank.arg_true().to_list()
+        for i in (blank.arg_true().to_list() if blank.any() else [])
     ]
     result.findings += [f for _, _, f in sorted(located, key=lambda item: (item[0], item[1]))]
     names = {spec["name"] for spec in expected if id(spec) in declared}
@@ -90,7 +98,10 @@ def _absent(raw: TextTable, position: int) -> pl.Series | None:
 
 def _missing(cells: pl.DataFrame, markers: list[list[str]], absent: list) -> list[pl.Series]:
     """Each column's missing cells (a missing value, or absent), all columns in one pass."""
-    masks = [pl.col(f"_c{i}").is_in(values).fill_null("" in values).alias(f"_c{i}") for i, values in enumerate(markers)]
+    alike: dict[tuple[str, ...], list[str]] = {}  # columns by their missing values: one expression each
+    for i, values in enumerate(markers):
+        alike.setdefault(tuple(values), []).append(f"_c{i}")
+    masks = [pl.col(names).is_in(list(values)).fill_null("" in values) for values, names in alike.items()]
     found = cells.select(masks) if masks else pl.DataFrame()
     return [found[f"_c{i}"] | absent[i] if absent[i] is not None else found[f"_c{i}"] for i in range(len(markers))]
 
