@@ -27,18 +27,15 @@ from publish.core import (
     DESCRIPTOR,
     EXIT_TOOL_FAILURE,
     Package,
-    PackageError,
     PublishError,
     Report,
     inside,
-    load,
 )
 from publish.engine import LINE
-from publish.validate.descriptor import descriptor_findings
 from publish.validate.merging import counted, merged, merged_stats
 from publish.validate.plan import KEY, Plan, plan
 from publish.validate.records import Unsplittable, check_utf8, column_values
-from publish.validate.run import validate
+from publish.validate.run import loaded, validate
 from publish.validate.splitting import FileSplit, read_map, split_file
 
 COUNTED = ("hash", "bytes", "rows")  # descriptor facts about a whole file: checked on the original
@@ -86,14 +83,8 @@ def validate_in_partitions(
     """``validate(path)``'s report, computed in ``partitions`` partitions of departments (whole where the package
     cannot be split faithfully: `plan.py`; ``stats.partitions`` says how it ran)."""
     started = time.perf_counter()
-    report = Report()
-    try:
-        package = load(path)
-    except PackageError as error:
-        report.extend(error.findings)
-        return report
-    report.extend(descriptor_findings(package, cache=cache))
-    if report.errors:
+    package, report = loaded(path, cache=cache)
+    if package is None:
         return report
     chosen = plan(package)
     if partitions < 2 or chosen.refused:

@@ -38,15 +38,8 @@ def validate(
     descriptor's verdict come from the user's cache (`publish.validate.verdicts`).
     """
     started = time.perf_counter()
-    report = Report()
-    try:
-        package = load(path)
-    except PackageError as error:
-        report.extend(error.findings)
-        return report
-    if only is None:
-        report.extend(descriptor_findings(package, cache=cache))
-    if report.errors:
+    package, report = loaded(path, check_descriptor=only is None, cache=cache)
+    if package is None:
         return report
 
     tables, structural = load_tables(package, only, progress)
@@ -65,6 +58,20 @@ def validate(
 def _tags(rule: str) -> tuple[str, ...]:
     """A structural finding's tags: `structure`, and those registered with its id."""
     return (STRUCTURE_TAG, *(BY_ID[rule].tags if rule in BY_ID else ()))
+
+
+def loaded(path: str | Path, *, check_descriptor: bool = True, cache: bool = True) -> tuple[Package | None, Report]:
+    """The package at ``path`` and a report of what is wrong with its descriptor and schemas; no package when it
+    cannot be read or its descriptor has errors (the report says why)."""
+    report = Report()
+    try:
+        package = load(path)
+    except PackageError as error:
+        report.extend(error.findings)
+        return None, report
+    if check_descriptor:
+        report.extend(descriptor_findings(package, cache=cache))
+    return (None if report.errors else package), report
 
 
 def _stats(package: Package, tables, seconds: float) -> dict:
