@@ -64,8 +64,7 @@ FAMILIES: dict[tuple[str, str], frozenset[str] | str] = {
     # a resource handed whole to frictionless (not CSV): its error types, those the structure step words
     ("publish.engine.delegate._finding", "error.get('type', 'error')"): frozenset(ERROR_ZH),
     # the descriptor's bytes and rows against the file (hash-count is a literal beside them)
-    ("publish.engine.tables._file_findings", "kind"): frozenset({"byte-count", "row-count"}),
-    ("publish.validate.merging.counted", "kind"): frozenset({"byte-count", "row-count"}),  # the same, partitioned
+    ("publish.engine.findings.declared_count_findings", "kind"): frozenset({"byte-count", "row-count"}),
     # the header's problems, as publish.engine.header names them
     ("publish.engine.tables._header_findings", "kind"): frozenset(
         {"blank-label", "duplicate-label", "incorrect-label", "extra-label", "missing-label", "unmatched-header"}

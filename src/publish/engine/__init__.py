@@ -5,7 +5,7 @@ uses frictionless's own cell readers only for the rare cells that the vectorised
 cannot decide, so the two agree by construction.
 """
 
-from publish.engine.findings import ERROR_EN, ERROR_ZH, structural_finding
+from publish.engine.findings import ERROR_EN, ERROR_ZH, declared_count_findings, structural_finding
 from publish.engine.limits import MAX_ENUM_VALUES, MAX_FIELDS
 from publish.engine.patterns import pattern_problem
 from publish.engine.reading import BOM, LINE, parse
@@ -21,6 +21,7 @@ __all__ = [
     "MAX_FIELDS",
     "Scope",
     "Tables",
+    "declared_count_findings",
     "load_tables",
     "parse",
     "pattern_problem",

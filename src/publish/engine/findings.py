@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from publish.core import Finding, describe
+from publish.core import Finding, Resource, describe
 
 # What each frictionless error type means, in Chinese, and what to do about it.
 ERROR_ZH: dict[str, str] = {
@@ -120,3 +120,18 @@ def structural_finding(
         text=None if message_en else (text_zh, text_en),
         involved=involved,
     )
+
+
+def declared_count_findings(resource: Resource, *, digest: str | None, size: int, rows: int) -> list[Finding]:
+    """The descriptor's `hash`, `bytes` and `rows` against the file's (``digest`` None: its algorithm not computed)."""
+    findings = []
+    expected = resource.descriptor.get("hash")
+    if isinstance(expected, str) and digest is not None and digest != expected.rpartition(":")[2]:
+        note = f'expected is "{expected.rpartition(":")[2]}" and actual is "{digest}"'
+        findings.append(structural_finding("hash-count", resource.path, resource.name, note=note))
+    for key, kind, actual in (("bytes", "byte-count", size), ("rows", "row-count", rows)):
+        declared = resource.descriptor.get(key)
+        if isinstance(declared, int) and declared and declared != actual:
+            note = f'expected is "{declared}" and actual is "{actual}"'
+            findings.append(structural_finding(kind, resource.path, resource.name, note=note))
+    return findings

@@ -19,7 +19,7 @@ import polars as pl
 from publish.core import IDENTITY, Finding, Package, Resource
 from publish.engine.delegate import load_delegated, read_by_frictionless
 from publish.engine.dialect import declared
-from publish.engine.findings import structural_finding
+from publish.engine.findings import declared_count_findings, structural_finding
 from publish.engine.header import match_header
 from publish.engine.keys import check_foreign_keys, check_primary_key, check_unique
 from publish.engine.limits import MAX_FILE_BYTES
@@ -147,19 +147,9 @@ def _file_findings(data: bytes, raw: TextTable, resource: Resource) -> list[Find
     if raw.empty:
         findings.append(structural_finding("source-error", resource.path, resource.name, note="the source is empty"))
     expected = resource.descriptor.get("hash")
-    if isinstance(expected, str):
-        algorithm, _, digest = expected.rpartition(":")
-        if (algorithm or "md5") in ("md5", "sha256"):
-            actual = hashlib.new(algorithm or "md5", data).hexdigest()
-            if actual != digest:
-                note = f'expected is "{digest}" and actual is "{actual}"'
-                findings.append(structural_finding("hash-count", resource.path, resource.name, note=note))
-    for key, kind, actual in (("bytes", "byte-count", len(data)), ("rows", "row-count", raw.cells.height)):
-        declared_count = resource.descriptor.get(key)
-        if isinstance(declared_count, int) and declared_count and declared_count != actual:
-            note = f'expected is "{declared_count}" and actual is "{actual}"'
-            findings.append(structural_finding(kind, resource.path, resource.name, note=note))
-    return findings
+    algorithm = (expected.rpartition(":")[0] or "md5") if isinstance(expected, str) else None
+    digest = hashlib.new(algorithm, data).hexdigest() if algorithm in ("md5", "sha256") else None
+    return findings + declared_count_findings(resource, digest=digest, size=len(data), rows=raw.cells.height)
 
 
 def _read_bounded(package: Package, resource: Resource) -> bytes:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 
 from publish.core import Finding, Package, Report
-from publish.engine import structural_finding
+from publish.engine import declared_count_findings
 from publish.rules import RULES
 from publish.validate.plan import Plan
 from publish.validate.splitting import FileSplit
@@ -23,17 +23,8 @@ def counted(package: Package, chosen: Plan, files: dict[str, FileSplit]) -> list
     """The descriptor's `hash`, `bytes` and `rows` of each split file against the file, as the engine checks them."""
     found = []
     for resource in chosen.split:
-        done, descriptor = files[resource.name], resource.descriptor
-        expected = descriptor.get("hash")
-        if isinstance(expected, str) and done.digest and done.digest != expected.rpartition(":")[2]:
-            note = f'expected is "{expected.rpartition(":")[2]}" and actual is "{done.digest}"'
-            found.append(structural_finding("hash-count", resource.path, resource.name, note=note))
-        size = package.file(resource).stat().st_size
-        for key, kind, actual in (("bytes", "byte-count", size), ("rows", "row-count", done.records)):
-            declared = descriptor.get(key)
-            if isinstance(declared, int) and declared and declared != actual:
-                note = f'expected is "{declared}" and actual is "{actual}"'
-                found.append(structural_finding(kind, resource.path, resource.name, note=note))
+        done, size = files[resource.name], package.file(resource).stat().st_size
+        found += declared_count_findings(resource, digest=done.digest or None, size=size, rows=done.records)
     return found
 
 
