@@ -31,6 +31,16 @@ from validate_scale import corpus, run_child  # noqa: E402
 
 DEFAULT_SIZES = (0, 500, 2000, 20000)  # 0 = this repository's own package
 
+# The floor of any run on publish's stack: the interpreter with polars and pandera's polars backend imported (as
+# publish imports them, without numpy and hypothesis), nothing read or checked. frictionless over this is the best
+# ratio a cold process built on polars and pandera could reach on a package of any size.
+FLOOR = """
+import polars
+from publish.models.extras import polars_only
+with polars_only():
+    import pandera.polars
+"""
+
 
 def machine() -> str:
     """What the figures were measured on."""
@@ -68,11 +78,13 @@ def timed(argv: list[str], scratch: Path, cache: str = "cache") -> dict:
     return run_child(argv, cwd=ROOT, env=env)
 
 
-def measure(folder: Path, runs: int) -> dict[str, list[dict]]:
-    """``runs`` alternating cold runs: publish (cache warm), publish (cache cold), frictionless."""
+def measure(folder: Path, runs: int, *, floor: bool = False) -> dict[str, list[dict]]:
+    """``runs`` alternating cold runs: publish (cache warm), publish (cache cold), frictionless, and with
+    ``floor`` the imports alone (`FLOOR`)."""
     publish = [sys.executable, "-m", "publish", "validate", str(folder), "--format", "json"]
     frictionless = [sys.executable, "-m", "frictionless", "validate", str(folder / "datapackage.json")]
-    figures: dict[str, list[dict]] = {"warm": [], "cold": [], "frictionless": []}
+    imports = [sys.executable, "-c", FLOOR]
+    figures: dict[str, list[dict]] = {"warm": [], "cold": [], "frictionless": [], "floor": []}
     with tempfile.TemporaryDirectory() as folder_name:
         scratch = Path(folder_name)
         timed(publish, scratch)  # primes the verdict cache and writes the bytecode
@@ -81,6 +93,8 @@ def measure(folder: Path, runs: int) -> dict[str, list[dict]]:
             figures["warm"].append(timed(publish, scratch))
             figures["cold"].append(timed(publish, scratch, cache=f"cold-{turn}"))
             figures["frictionless"].append(timed(frictionless, scratch))
+            if floor:
+                figures["floor"].append(timed(imports, scratch))
     return figures
 
 
@@ -111,13 +125,27 @@ HEADER = (
 )
 
 
-def markdown(rows: list[dict]) -> str:
+def floor_row(figures: dict[str, list[dict]]) -> dict | None:
+    """The imports alone, beside the frictionless runs they alternated with; none when not measured."""
+    if not figures["floor"]:
+        return None
+    floor, fl = summary(figures["floor"]), summary(figures["frictionless"])
+    return {"floor": floor, "frictionless": fl, "ratio": fl["seconds"] / floor["seconds"]}
+
+
+def markdown(rows: list[dict], floor: dict | None = None) -> str:
     lines = [HEADER, "|" + "---|" * 8]
     for r in rows:
         lines.append(
             f"| {r['package']} | {r['rows']:,} | {r['warm']['seconds']:.2f} s | {r['cold']['seconds']:.2f} s | "
             f"{r['frictionless']['seconds']:.2f} s | **{r['ratio_warm']:.1f}×** | {r['ratio_cold']:.1f}× | "
             f"{max(r['warm']['peak_mib'], r['cold']['peak_mib']):.0f} / {r['frictionless']['peak_mib']:.0f} MiB |"
+        )
+    if floor:
+        lines.append(
+            f"| floor: Python, polars and pandera imported, nothing checked | – | {floor['floor']['seconds']:.2f} s | "
+            f"– | {floor['frictionless']['seconds']:.2f} s (this repository) | {floor['ratio']:.1f}× | – | "
+            f"{floor['floor']['peak_mib']:.0f} MiB |"
         )
     return "\n".join(lines)
 
@@ -130,10 +158,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--markdown", action="store_true", help="only the table")
     args = parser.parse_args(argv)
     print(f"machine: {machine()}", flush=True)
-    results = []
+    results, floor = [], None
     for size in args.sizes:
         label, folder, rows = package_for(size, args.seed)
-        figures = measure(folder, args.runs if size < 20000 else 1)
+        figures = measure(folder, args.runs if size < 20000 else 1, floor=size == 0)
+        floor = floor or floor_row(figures)
         results.append(row(label, rows, figures))
         if not args.markdown:
             r = results[-1]
@@ -143,7 +172,13 @@ def main(argv: list[str] | None = None) -> int:
                 f"{r['ratio_cold']:.1f}×; exits {r['warm']['exits']} {r['frictionless']['exits']}",
                 flush=True,
             )
-    print(markdown(results))
+    if floor and not args.markdown:
+        print(
+            f"floor (imports alone): {floor['floor']['seconds']:.2f} s; frictionless on this repository is "
+            f"{floor['ratio']:.1f}× that, the best ratio any cold run on polars and pandera could reach",
+            flush=True,
+        )
+    print(markdown(results, floor))
     return 0
 
 

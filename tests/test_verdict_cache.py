@@ -12,7 +12,7 @@ import pytest
 
 from publish.validate import validate
 from publish.validate.descriptor import KINDS
-from publish.validate.verdicts import FORMAT, cache_dir
+from publish.validate.verdicts import FORMAT, MAX_ENTRIES, cache_dir, content_key, recalled, remember
 from tests.helpers import FRICTIONLESS_DESCRIPTOR, invoke
 
 
@@ -139,3 +139,26 @@ def test_the_cache_lives_where_the_user_says(monkeypatch, tmp_path):
 
 def test_the_kinds_a_verdict_may_hold_are_frictionless_descriptor_errors():
     assert {part.metadata_Error.type for part in FRICTIONLESS_DESCRIPTOR} == KINDS
+
+
+def test_the_cache_keeps_the_most_recently_used_verdicts(private_cache):
+    """At most MAX_ENTRIES verdicts stay, the least recently used go first (a hit counts as a use); stale
+    temporary files of crashed runs go too, and nothing else in the folder is touched."""
+    folder = private_cache / "verdicts"
+    keys = [content_key([str(n).encode()]) for n in range(MAX_ENTRIES + 4)]
+    for age, key in enumerate(keys[:-1]):
+        remember(key, {"n": age})
+        os.utime(folder / f"{key}.json", (1_000_000 + age, 1_000_000 + age))  # written one after another
+    assert {path.name for path in entries(private_cache)} == {f"{key}.json" for key in keys[3:-1]}
+    assert recalled(keys[3]) == {"n": 3}  # the oldest left, used now: the newest
+    mine = folder / "notes.txt"
+    mine.write_text("the user's", encoding="utf-8")
+    stale, fresh = folder / f".{keys[5]}.json.abc.tmp", folder / f".{keys[6]}.json.def.tmp"
+    stale.write_bytes(b"")
+    fresh.write_bytes(b"")
+    os.utime(stale, (1_000_000, 1_000_000))
+    remember(keys[-1], {"n": "last"})
+    kept = {path.name for path in entries(private_cache)}
+    assert len(kept) == MAX_ENTRIES and {f"{keys[3]}.json", f"{keys[-1]}.json"} <= kept
+    assert f"{keys[4]}.json" not in kept  # now the least recently used
+    assert mine.read_text(encoding="utf-8") == "the user's" and fresh.exists() and not stale.exists()

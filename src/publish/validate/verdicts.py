@@ -2,7 +2,8 @@
 
 A verdict is small JSON data (what frictionless said of a descriptor and its schemas). It is kept in
 one file per key under ``verdicts/`` in the user's cache folder: ``$PUBLISH_CACHE_DIR`` if set, else
-``$XDG_CACHE_HOME/publish``, else ``~/.cache/publish``. Deleting the folder is always safe.
+``$XDG_CACHE_HOME/publish``, else ``~/.cache/publish``. Deleting the folder is always safe; the cache keeps
+itself small, at most MAX_ENTRIES verdicts, the least recently used going first.
 
 The cache is only ever a shortcut: a file that is missing, unreadable, not a plain file, too large,
 not JSON or not written for its key is a miss, and a folder that cannot be written is passed over in
@@ -17,6 +18,7 @@ import json
 import os
 import stat
 import tempfile
+import time
 from collections.abc import Iterable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -25,6 +27,8 @@ from typing import Any
 FORMAT = "publish-verdict/1"
 FOLDER = "verdicts"
 MAX_BYTES = 1 << 20  # a verdict is a few kilobytes; anything larger is not ours
+MAX_ENTRIES = 256  # verdicts kept (one per version of a descriptor seen); a few kilobytes each
+STALE_SECONDS = 3600  # a temporary file this old was left by a run that crashed
 
 
 def cache_dir() -> Path | None:
@@ -75,6 +79,7 @@ def recalled(key: str) -> Any | None:
         return None
     if not isinstance(held, dict) or held.get("format") != FORMAT or held.get("key") != key:
         return None
+    _touch(path)
     return held.get("verdict")
 
 
@@ -89,7 +94,7 @@ def remember(key: str, verdict: Any) -> None:
         return
     data = json.dumps({"format": FORMAT, "key": key, "verdict": verdict}, ensure_ascii=False).encode("utf-8")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(handle, "wb") as out:
@@ -97,6 +102,51 @@ def remember(key: str, verdict: Any) -> None:
             os.replace(temporary, path)
         finally:
             Path(temporary).unlink(missing_ok=True)
+    except OSError:
+        return
+    prune(path.parent)
+
+
+def prune(folder: Path, keep: int = MAX_ENTRIES) -> None:
+    """Remove all but the ``keep`` most recently used verdicts in ``folder``, and the temporary files of crashed
+    runs; only files named as this module names them are touched, and a folder that cannot be read is left."""
+    now, verdicts = time.time(), []
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if not entry.is_file(follow_symlinks=False):
+                    continue
+                used = entry.stat(follow_symlinks=False).st_mtime
+                if _is_verdict(entry.name):
+                    verdicts.append((used, entry.name))
+                elif _is_temporary(entry.name) and now - used > STALE_SECONDS:
+                    _remove(folder / entry.name)
+    except OSError:
+        return
+    for _, name in sorted(verdicts, reverse=True)[keep:]:
+        _remove(folder / name)
+
+
+def _is_verdict(name: str) -> bool:
+    key, dot, suffix = name.partition(".")
+    return dot == "." and suffix == "json" and len(key) == 64 and all(c in "0123456789abcdef" for c in key)
+
+
+def _is_temporary(name: str) -> bool:
+    return name.startswith(".") and name.endswith(".tmp") and _is_verdict(name[1:70])
+
+
+def _touch(path: Path) -> None:
+    """Mark a verdict as just used (a cache that cannot be written is left as it is)."""
+    try:
+        os.utime(path)
+    except OSError:
+        return
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink()
     except OSError:
         return
 
