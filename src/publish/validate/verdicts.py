@@ -139,7 +139,7 @@ def _is_temporary(name: str) -> bool:
 def _touch(path: Path) -> None:
     """Mark a verdict as just used (a cache that cannot be written is left as it is)."""
     try:
-        os.utime(path)
+        os.utime(path, follow_symlinks=False)
     except OSError:
         return
 
