@@ -1,7 +1,7 @@
 """The tables of an export in batches: the whole package at once, or one partition of departments at a time.
 
 `publish export --partitions N` splits the package as `publish validate --partitions N` does (`publish.validate`:
-`plan`, `split_package`, the partitions in a temporary folder under TMPDIR, removed whatever happens) and loads
+`partition_plan`, `split_package`, the partitions in a temporary folder under TMPDIR, removed whatever happens) and loads
 one partition at a time, its rows numbered as in the original files (`Renumbered`): memory holds the largest
 partition, not the package. The first batch holds every table; the others only the tables split by department
 (the code lists copied into every partition are the same in each), without the rows a partition borrowed for a
@@ -22,7 +22,7 @@ from typing import Any
 from publish.core import Package, load
 from publish.engine import LINE, load_tables
 from publish.export.typed import export_types, refuse_errors, typed_frames
-from publish.validate import Renumbered, Unsplittable, counted, merged, plan, split_package
+from publish.validate import Renumbered, Unsplittable, counted, merged, partition_plan, split_package
 
 UNSPLITTABLE = ("有文件无法逐字节拆分", "a file cannot be split byte for byte")
 
@@ -39,7 +39,7 @@ class Batches:
 def batches(package: Package, partitions: int) -> Iterator[Batches]:
     """The export's batches of ``package`` in ``partitions`` partitions of departments (one batch where fewer than
     two are asked or the package cannot be split faithfully: ``refused`` says why)."""
-    chosen = plan(package)
+    chosen = partition_plan(package)
     if partitions < 2 or chosen.refused:
         yield Batches(_whole(package), refused=chosen.refused if partitions >= 2 else None)
         return

@@ -6,7 +6,7 @@ from publish.validate.fix import fix_package
 from publish.validate.incremental import IncrementalError, validate_changed
 from publish.validate.merging import counted, merged
 from publish.validate.partitions import PartitionError, Renumbered, split_package, validate_in_partitions
-from publish.validate.plan import plan
+from publish.validate.plan import plan as partition_plan
 from publish.validate.records import Unsplittable
 from publish.validate.run import validate
 
@@ -18,7 +18,7 @@ __all__ = [
     "counted",
     "fix_package",
     "merged",
-    "plan",
+    "partition_plan",
     "split_package",
     "validate",
     "validate_changed",
