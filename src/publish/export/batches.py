@@ -21,7 +21,7 @@ from typing import Any
 
 from publish.core import Package, load
 from publish.engine import LINE, load_tables
-from publish.export.typed import export_types, refuse_errors, typed_frames
+from publish.export.typed import export_types, refuse_errors, released, typed_frames
 from publish.validate import Renumbered, Unsplittable, counted, merged, partition_plan, split_package
 
 UNSPLITTABLE = ("有文件无法逐字节拆分", "a file cannot be split byte for byte")
@@ -69,7 +69,7 @@ def _partitions(package: Package, chosen, split) -> Iterator[dict[str, Any]]:
         if any(errors):
             continue  # refused below: the other partitions are read only for their errors
         frames = {}
-        for name, table in tables.items():
+        for name, table in released(tables):
             if index and name not in split.files:
                 continue  # a copied resource: the first batch holds it
             borrowed = split.files[name].borrowed[index] if name in split.files else set()

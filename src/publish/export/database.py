@@ -92,8 +92,8 @@ def _names_apart(names: list[str], where_zh: str, where_en: str) -> None:
 
 def _load(connection, frames: dict, scratch: Path, created: list[str]) -> None:
     """Each frame through a Parquet file (exact decimals) into its table: created the first time, else appended."""
-    for index, (name, frame) in enumerate(frames.items()):
-        path = write_one(frame, scratch / f"{index}.parquet", {})
+    for index, name in enumerate(list(frames)):  # each frame let go of once loaded
+        path = write_one(frames.pop(name), scratch / f"{index}.parquet", {})
         table = escape.sql_identifier(name)
         if name in created:
             connection.execute(f"INSERT INTO {table} SELECT * FROM read_parquet(?)", [str(path)])

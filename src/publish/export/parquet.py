@@ -18,7 +18,8 @@ def write_parquet(package: Package, batches: Batches, root: Path, name_version: 
     Every path is checked by ``inside`` before anything is written: a resource name cannot lead out of ``root``."""
     written, empty = [], {}
     for index, frames in enumerate(batches.frames):
-        for name, frame in frames.items():
+        for name in list(frames):  # each frame let go of once written
+            frame = frames.pop(name)
             if name not in batches.split:
                 written += write_resource(package, name, frame, root, name_version, 0)
             elif frame.is_empty():

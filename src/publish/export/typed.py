@@ -5,6 +5,7 @@ Data with structural errors (cells that cannot be typed, keys that do not hold) 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from publish.core import CENTI, DECIMALS, EXIT_INVALID, EXIT_USAGE, Finding, Package, PublishError
@@ -23,7 +24,14 @@ def typed_frames(package: Package) -> dict[str, Any]:
     """Each resource as a polars DataFrame in export types; ExportRefused on structural errors."""
     tables, findings = load_tables(package)
     refuse_errors(findings)
-    return {name: export_types(table.frame, table.resource.fields) for name, table in tables.items()}
+    return {name: export_types(table.frame, table.resource.fields) for name, table in released(tables)}
+
+
+def released(tables) -> Iterator[tuple[str, Any]]:
+    """(name, table) of each of ``tables``, each let go of as it is taken: memory holds a table typed for the
+    export, not also every table as read."""
+    for name in list(tables.tables):
+        yield name, tables.tables.pop(name)
 
 
 def refuse_errors(findings: list[Finding]) -> None:
