@@ -14,6 +14,7 @@ import pytest
 from polars.testing import assert_frame_equal
 
 from publish.export import ExportRefused, export
+from publish.validate import Unsplittable
 from tests.helpers import ROOT, edit, invoke
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -178,4 +179,16 @@ def test_the_command_says_how_many_partitions_it_read(tmp_path, private_temp):
     assert "read in 3 partitions" in result.output
     whole = invoke("export", ROOT, "--format", "parquet", "--out", tmp_path / "again", "--partitions", 1)
     assert whole.exit_code == 0 and "partitions" not in whole.output
+    assert list(private_temp.iterdir()) == []
+
+
+def test_a_file_that_cannot_be_split_byte_for_byte_is_exported_whole(spread, tmp_path, private_temp, monkeypatch):
+    def unsplittable(package, chosen, partitions, temp):
+        (temp / "part-0000").mkdir()  # a partition begun, then a record that cannot be split
+        raise Unsplittable("data/income.csv")
+
+    monkeypatch.setattr("publish.export.batches.split_package", unsplittable)
+    result = export(spread, "parquet", tmp_path / "out", 4)
+    assert result.partitions == 1 and "byte for byte" in result.refused[1]
+    assert result.rows == export(spread, "parquet", tmp_path / "whole").rows
     assert list(private_temp.iterdir()) == []

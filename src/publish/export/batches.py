@@ -48,11 +48,10 @@ def batches(package: Package, partitions: int) -> Iterator[Batches]:
             split = split_package(package, chosen, partitions, Path(temp))
         except Unsplittable:
             split = None
-        if split is None:
-            yield Batches(_whole(package), refused=UNSPLITTABLE)
-        else:
-            frames = _partitions(package, chosen, split)
-            yield Batches(frames, {r.name for r in chosen.split}, partitions)
+        if split is not None:
+            yield Batches(_partitions(package, chosen, split), {r.name for r in chosen.split}, partitions)
+            return
+    yield Batches(_whole(package), refused=UNSPLITTABLE)  # the partitions written so far removed first
 
 
 def _whole(package: Package) -> Iterator[dict[str, Any]]:
