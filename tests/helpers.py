@@ -70,6 +70,12 @@ def append_rows(package: Path, resource: str, rows: list[dict[str, str]]) -> Non
         writer.writerows({c: row.get(c, "") for c in columns} for row in rows)
 
 
+def edit(path: Path, change) -> None:
+    """Rewrite the text file at ``path`` as ``change`` (its lines, line ends kept → the new lines) makes it."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(change(lines)), encoding="utf-8")
+
+
 def money(text: str) -> Decimal | None:
     return Decimal(text) if text != "" else None
 

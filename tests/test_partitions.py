@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from publish.validate import validate, validate_in_partitions
-from tests.helpers import ROOT, invoke
+from tests.helpers import ROOT, edit, invoke
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
@@ -58,11 +58,6 @@ def test_the_planted_corpus_gives_the_same_report_in_partitions(planted, partiti
 
 def test_the_repository_package_gives_the_same_report_in_partitions():
     assert_same(ROOT, 3)
-
-
-def edit(path: Path, change) -> None:
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    path.write_text("".join(change(lines)), encoding="utf-8")
 
 
 def test_problems_across_departments_and_lines_are_found_as_whole(corpus):

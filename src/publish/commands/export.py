@@ -26,9 +26,19 @@ from publish.commands._common import EXIT_OK, output_options, show, tool_failure
     type=click.Path(file_okay=False),
     help="输出目录（整体替换）Output folder (replaced whole).",
 )
+@click.option(
+    "--partitions",
+    type=click.IntRange(min=0),
+    default=0,
+    metavar="N",
+    help="按部门分成 N 个分区逐个读入，内存只需容纳最大的分区（约每百万行一个分区；临时文件写在 TMPDIR，结束即删）；"
+    "导出的行与整体导出相同 Read the package in N partitions of departments, one after another: memory holds the "
+    "largest partition, not the package (about one partition per million rows; temporary files in TMPDIR, removed "
+    "at the end); the rows exported are the whole export's.",
+)
 @output_options(flag="--report-format")
 @tool_failure_guard
-def command(source: str, fmt: str, out: str, output_format: str, lang: str) -> None:
+def command(source: str, fmt: str, out: str, partitions: int, output_format: str, lang: str) -> None:
     """导出数据供分析使用。Export the data for analysis (DuckDB, Spark, Trino, pandas …).
 
     SOURCE 为数据包目录或发布目录。金额为精确小数 DECIMAL(18,2)，中文字段标题保存在元数据中。
@@ -41,9 +51,15 @@ def command(source: str, fmt: str, out: str, output_format: str, lang: str) -> N
     from publish.core import Report
     from publish.export import export
 
-    result = export(source, fmt, out)
+    result = export(source, fmt, out, partitions)
     rows = sum(result.rows.values())
     exported = {"out": str(result.out), "files": [str(path) for path in result.files], "rows": result.rows}
+    stats = {"partitions": result.partitions}
     summary = f"已导出 exported {result.out}: {len(result.files)} 个文件 files, {len(result.rows)} 张表 tables, {rows} 行 rows"
-    show(Report(extra={"export": exported}), output_format, lang, summary)
+    if result.partitions > 1:
+        summary += f"，分 {result.partitions} 个分区读入 read in {result.partitions} partitions"
+    if result.refused:
+        stats["partitions_refused"] = f"{result.refused[0]}，整体导出 / {result.refused[1]}; exported whole"
+        summary += f"\n未分区 not partitioned: {stats['partitions_refused']}"
+    show(Report(stats=stats, extra={"export": exported}), output_format, lang, summary)
     sys.exit(EXIT_OK)

@@ -1,4 +1,5 @@
-"""`publish export`: the data for analysts, as hive-partitioned Parquet or one DuckDB file."""
+"""`publish export`: the data for analysts, as hive-partitioned Parquet or one DuckDB file, from the package whole or
+one partition of departments at a time (`--partitions`)."""
 
 from publish.export.run import FORMATS, ExportRefused, ExportResult, export
 

@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from publish.core import EXIT_INVALID, IDENTITY, Package, PublishError, atomic, escape
+from publish.export.batches import Batches
 from publish.export.parquet import write_one
 
 
@@ -43,31 +44,36 @@ VIEW_COMMENTS = {
 }
 
 
-def write_duckdb(package: Package, frames: dict, target: Path) -> Path:
-    """Build the database in a scratch folder from Parquet (exact decimals), then write it atomically."""
+def write_duckdb(package: Package, batches: Batches, target: Path) -> Path:
+    """Build the database in a scratch folder from Parquet (exact decimals), then move it into place: each table
+    created from the first batch and appended from the others (`batches.py`)."""
     import duckdb
 
-    _names_apart([*frames, *VIEWS], "数据库", "the database")
-    for name in frames:
-        _names_apart([str(spec["name"]) for spec in package.resources[name].fields], f"表 {name} ", f"table {name}")
     with tempfile.TemporaryDirectory(prefix=".duckdb-", dir=target.parent) as scratch:
         scratch = Path(scratch)
-        files = {
-            name: write_one(frame, scratch / f"{index}.parquet", {})
-            for index, (name, frame) in enumerate(frames.items())
-        }
         database = scratch / "export.duckdb"
         try:
             with duckdb.connect(str(database)) as connection:
-                _fill(connection, package, files)
+                created: list[str] = []
+                for frames in batches.frames:
+                    if not created:
+                        _names_checked(package, frames)
+                    _load(connection, frames, scratch, created)
+                _describe(connection, package, created)
         except (duckdb.CatalogException, duckdb.BinderException) as error:
             raise PublishError(
                 f"DuckDB 无法用数据包中的名称建表：{error}",
                 f"DuckDB cannot make tables of the package's names: {error}",
                 exit_code=EXIT_INVALID,
             ) from None
-        atomic.write_bytes(target, database.read_bytes())
+        atomic.move_into_place([(database, target)])  # the same file system: a rename, nothing read into memory
     return target
+
+
+def _names_checked(package: Package, frames: dict) -> None:
+    _names_apart([*frames, *VIEWS], "数据库", "the database")
+    for name in frames:
+        _names_apart([str(spec["name"]) for spec in package.resources[name].fields], f"表 {name} ", f"table {name}")
 
 
 def _names_apart(names: list[str], where_zh: str, where_en: str) -> None:
@@ -84,12 +90,25 @@ def _names_apart(names: list[str], where_zh: str, where_en: str) -> None:
             )
 
 
-def _fill(connection, package: Package, files: dict[str, Path]) -> None:
-    for name, path in files.items():
-        connection.execute(f"CREATE TABLE {escape.sql_identifier(name)} AS SELECT * FROM read_parquet(?)", [str(path)])
+def _load(connection, frames: dict, scratch: Path, created: list[str]) -> None:
+    """Each frame through a Parquet file (exact decimals) into its table: created the first time, else appended."""
+    for index, name in enumerate(list(frames)):  # each frame let go of once loaded
+        path = write_one(frames.pop(name), scratch / f"{index}.parquet", {})
+        table = escape.sql_identifier(name)
+        if name in created:
+            connection.execute(f"INSERT INTO {table} SELECT * FROM read_parquet(?)", [str(path)])
+        else:
+            connection.execute(f"CREATE TABLE {table} AS SELECT * FROM read_parquet(?)", [str(path)])
+            created.append(name)
+        path.unlink()
+
+
+def _describe(connection, package: Package, created: list[str]) -> None:
+    """The tables' comments, the views, and the database written through."""
+    for name in created:
         _comment(connection, package, name)
     for view, sql in VIEWS.items():
-        if {"disclosures", "departments", "income", "expenditure_by_function", "sangong"} <= set(files):
+        if {"disclosures", "departments", "income", "expenditure_by_function", "sangong"} <= set(created):
             connection.execute(f"CREATE VIEW {escape.sql_identifier(view)} AS {sql}")
             connection.execute(
                 f"COMMENT ON VIEW {escape.sql_identifier(view)} IS {escape.sql_string(VIEW_COMMENTS[view])}"

@@ -7,22 +7,40 @@ import json
 from pathlib import Path
 
 from publish.core import Package, atomic, inside
+from publish.export.batches import Batches
 
 
-def write_parquet(package: Package, frames: dict, root: Path, name_version: str) -> list[Path]:
-    """`<resource>/fiscal_year=<year>/part-0.parquet` (hive style), or `<resource>/part-0.parquet`.
+def write_parquet(package: Package, batches: Batches, root: Path, name_version: str) -> list[Path]:
+    """`<resource>/fiscal_year=<year>/part-<k>.parquet` (hive style), or `<resource>/part-<k>.parquet`: ``k`` is
+    the partition of departments of a split resource's rows (each non-empty one), 0 for a whole export and for a
+    resource copied into every partition (written once).
 
     Every path is checked by ``inside`` before anything is written: a resource name cannot lead out of ``root``."""
-    parts = []
-    for name, frame in frames.items():
-        metadata = parquet_metadata(package, name, name_version)
-        if "fiscal_year" not in frame.columns:
-            parts.append((inside(root, f"{name}/part-0.parquet"), frame, metadata))
-            continue
-        for (year,), part in sorted(frame.partition_by("fiscal_year", as_dict=True).items()):
-            target = inside(root, f"{name}/fiscal_year={year}/part-0.parquet")
-            parts.append((target, part.drop("fiscal_year"), metadata))
-    return [write_one(frame, target, metadata) for target, frame, metadata in parts]
+    written, empty = [], {}
+    for index, frames in enumerate(batches.frames):
+        for name in list(frames):  # each frame let go of once written
+            frame = frames.pop(name)
+            if name not in batches.split:
+                written += write_resource(package, name, frame, root, name_version, 0)
+            elif frame.is_empty():
+                empty.setdefault(name, frame)
+            else:
+                written += write_resource(package, name, frame, root, name_version, index)
+    for name, frame in empty.items():  # a split resource without a row anywhere: one empty file, as a whole export
+        if not any(path.relative_to(root).parts[0] == name for path in written):
+            written += write_resource(package, name, frame, root, name_version, 0)
+    return written
+
+
+def write_resource(package: Package, name: str, frame, root: Path, name_version: str, part: int) -> list[Path]:
+    """The rows of one resource (in one partition ``part``), a file per fiscal year if the table has years."""
+    metadata = parquet_metadata(package, name, name_version)
+    if "fiscal_year" not in frame.columns:
+        return [write_one(frame, inside(root, f"{name}/part-{part}.parquet"), metadata)]
+    return [
+        write_one(rows.drop("fiscal_year"), inside(root, f"{name}/fiscal_year={year}/part-{part}.parquet"), metadata)
+        for (year,), rows in sorted(frame.partition_by("fiscal_year", as_dict=True).items())
+    ]
 
 
 def parquet_metadata(package: Package, name: str, name_version: str) -> dict[str, str]:
