@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import polars as pl
 
 from publish.core import VEHICLE_MEASURES, Finding, known_names, official_names, parent_code
+from publish.engine import LINE
 from publish.rules.base import KEY, Context, Rule, rows
 from publish.rules.code_list import former_name_year, function_lines, listed_codes
 from publish.rules.totals import GROUPS, line_frame
@@ -183,7 +184,7 @@ def unknown_parents(rule: Rule, ctx: Context) -> Iterable[Finding]:
         if not ctx.has(resource):
             continue
         group = [*KEY, *extra]
-        frame = line_frame(ctx, resource)
+        frame = line_frame(ctx, resource).select(LINE, *group, "item", "parent_item")  # the columns read, no more
         field = "parent_code" if "code" in ctx.frame(resource).columns else "parent_item"
         children = frame.filter(pl.col("parent_item").is_not_null())
         named = children["parent_item"].unique().implode()  # only lines that some line names as its parent

@@ -16,7 +16,19 @@ import polars as pl
 
 from publish.core import PROFILES, YUAN_PER_WANYUAN, Finding
 from publish.engine import LINE
-from publish.rules.base import INVOLVED, KEY, Context, Rule, figure, in_fen, rows, shown, unit_of, within_rounding
+from publish.rules.base import (
+    INVOLVED,
+    KEY,
+    Context,
+    FrameT,
+    Rule,
+    figure,
+    in_fen,
+    rows,
+    shown,
+    unit_of,
+    within_rounding,
+)
 
 # resource -> extra grouping columns beside the department-year
 GROUPS = {
@@ -31,9 +43,10 @@ GROUPS = {
 
 
 def parts_beside_parents(
-    frame: pl.DataFrame, group: list[str], value: str, parents: pl.DataFrame | None = None
-) -> pl.DataFrame:
-    """Each parent line (of ``parents``, default all of ``frame``) with the sum, count and empty count of its parts."""
+    frame: pl.LazyFrame, group: list[str], value: str, parents: pl.LazyFrame | None = None
+) -> pl.LazyFrame:
+    """Each parent line (of ``parents``, default all of ``frame``) with the sum, count and empty count of its parts:
+    a query, so that polars reads only the columns the caller's check uses, in one collect outside the GIL."""
     children = frame.filter(pl.col("parent_item").is_not_null())
     if parents is not None:  # only the parts of these parents are summed
         named = parents.select(*group, pl.col("item").alias("parent_item"))
@@ -42,20 +55,21 @@ def parts_beside_parents(
         pl.col(value).sum().alias("parts_sum"),
         pl.len().alias("parts"),
         pl.col(value).null_count().alias("parts_empty"),
-        (pl.col("_factor").sum() if "_factor" in frame.columns else pl.len()).alias("parts_tolerance"),
+        (pl.col("_factor").sum() if "_factor" in frame.collect_schema() else pl.len()).alias("parts_tolerance"),
     )
     lines = frame if parents is None else parents
-    lines = lines.filter(pl.col("item").is_in(children["parent_item"].unique().implode()))
+    named_parents = children.select(pl.col("parent_item").alias("item")).unique()
+    lines = lines.join(named_parents, on="item", how="semi")
     return lines.join(parts, left_on=[*group, "item"], right_on=[*group, "parent_item"], how="inner")
 
 
-def with_involved(found: pl.DataFrame, frame: pl.DataFrame, group: list[str]) -> pl.DataFrame:
+def with_involved(found: pl.DataFrame, frame: pl.LazyFrame, group: list[str]) -> pl.DataFrame:
     """``found`` (parent lines beside their parts) with `_involved`, the lines of their parts: gathered for these
     parents only, after the check, never for every parent of the table."""
-    keys = found.select(*group, pl.col("item").alias("parent_item")).unique()
+    keys = found.lazy().select(*group, pl.col("item").alias("parent_item")).unique()
     parts = frame.join(keys, on=[*group, "parent_item"], how="semi").group_by([*group, "parent_item"])
     lines = parts.agg(pl.col(LINE).alias(INVOLVED))
-    return found.join(lines, left_on=[*group, "item"], right_on=[*group, "parent_item"], how="left")
+    return found.lazy().join(lines, left_on=[*group, "item"], right_on=[*group, "parent_item"], how="left").collect()
 
 
 def cut_off(ctx: Context, resource: str) -> pl.DataFrame:
@@ -70,6 +84,10 @@ def cut_off(ctx: Context, resource: str) -> pl.DataFrame:
 def line_frame(ctx: Context, resource: str) -> pl.DataFrame:
     """A table's rows with its line columns named item, item_name, parent_item (the economic table's are code…)."""
     frame = ctx.frame(resource)
+    return _renamed(frame, resource)
+
+
+def _renamed(frame: FrameT, resource: str) -> FrameT:
     if resource == "expenditure_by_economic":
         return frame.rename({"code": "item", "code_name": "item_name", "parent_code": "parent_item"})
     return frame
@@ -79,12 +97,13 @@ def sum_mismatches(rule: Rule, ctx: Context, resource: str) -> Iterable[Finding]
     if not ctx.has(resource):
         return
     value = "count" if resource == "assets" else "amount"
-    frame = line_frame(ctx, resource) if value == "count" else in_fen(line_frame(ctx, resource), value)
+    frame = _renamed(ctx.frame(resource).lazy(), resource)
+    frame = frame if value == "count" else in_fen(frame, value)
     group = [*KEY, *GROUPS[resource]]
     checked = parts_beside_parents(frame, group, value).filter(
         pl.col(value).is_not_null() & (pl.col("parts_empty") == 0) & (pl.col(value) != pl.col("parts_sum"))
     )
-    checked = checked.join(cut_off(ctx, resource), on=KEY, how="anti")
+    checked = checked.join(cut_off(ctx, resource).lazy(), on=KEY, how="anti").collect()
     for row in rows(with_involved(checked, frame, group).sort(LINE)):
         yield _sum_finding(rule, ctx, resource, row, value)
 
@@ -149,12 +168,12 @@ def breakdown_mismatches(rule: Rule, ctx: Context, resource: str) -> Iterable[Fi
     checked = declared | pl.lit(resource in BROKEN_DOWN)
     if line_frame(ctx, resource).filter(checked & pl.col("change").is_not_null()).is_empty():
         return  # no change is checked against its parts here: nothing to sum
-    frame = in_fen(line_frame(ctx, resource), "change")
-    stated = frame.filter(checked & pl.col("change").is_not_null())
+    frame = in_fen(_renamed(ctx.frame(resource).lazy(), resource), "change")
+    stated = frame.filter(checked & pl.col("change").is_not_null()).collect().lazy()  # few lines: read once
     joined = parts_beside_parents(frame, group, "change", stated).filter(
         (declared | (pl.col("parts_empty") == 0)) & (pl.col("change") != pl.col("parts_sum"))
     )
-    joined = joined.join(cut_off(ctx, resource), on=KEY, how="anti")
+    joined = joined.join(cut_off(ctx, resource).lazy(), on=KEY, how="anti").collect()
     for row in rows(with_involved(joined, frame, group).sort(LINE)):
         yield _breakdown_finding(rule, ctx, resource, row)
 
