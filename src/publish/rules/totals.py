@@ -20,7 +20,6 @@ from publish.rules.base import (
     INVOLVED,
     KEY,
     Context,
-    FrameT,
     Rule,
     figure,
     in_fen,
@@ -40,13 +39,32 @@ GROUPS = {
     "procurement": ["fund"],
     "assets": ["measure"],
 }
+GROUP_NUMBER = "_group"  # one number per department-year and extra grouping of a table (`grouped_lines`)
 
 
-def parts_beside_parents(
-    frame: pl.LazyFrame, group: list[str], value: str, parents: pl.LazyFrame | None = None
-) -> pl.LazyFrame:
-    """Each parent line (of ``parents``, default all of ``frame``) with the sum, count and empty count of its parts:
-    a query, so that polars reads only the columns the caller's check uses, in one collect outside the GIL."""
+def grouped_lines(ctx: Context, resource: str) -> pl.DataFrame:
+    """The table's lines (`line_frame`) with `_group`: the same number on the lines of one department-year and
+    extra grouping (`GROUPS`), null where any of those cells is blank, as a blank never matches in a join. Lines
+    are matched to their parents on it and the item, one integer instead of several text columns; numbered once
+    per run for the rules that match them."""
+    return ctx.shared(
+        f"{GROUP_NUMBER}:{resource}", lambda: _numbered(line_frame(ctx, resource), [*KEY, *GROUPS[resource]])
+    )
+
+
+def _numbered(frame: pl.DataFrame, group: list[str]) -> pl.DataFrame:
+    """``frame`` with `_group`: the position of the first line of its ``group`` (null where one of them is blank)."""
+    first = pl.col(GROUP_NUMBER).first().over(group)  # the row's own position, then its group's first
+    blank = pl.any_horizontal(pl.col(group).is_null())
+    numbered = frame.with_columns(pl.int_range(pl.len(), dtype=pl.UInt32).alias(GROUP_NUMBER))
+    return numbered.with_columns(pl.when(blank).then(None).otherwise(first).alias(GROUP_NUMBER))
+
+
+def parts_beside_parents(frame: pl.LazyFrame, value: str, parents: pl.LazyFrame | None = None) -> pl.LazyFrame:
+    """Each parent line (of ``parents``, default all of ``frame``, with `_group`) with the sum, count and empty
+    count of its parts: a query, so that polars reads only the columns the caller's check uses, in one collect
+    outside the GIL."""
+    group = [GROUP_NUMBER]
     children = frame.filter(pl.col("parent_item").is_not_null())
     if parents is not None:  # only the parts of these parents are summed
         named = parents.select(*group, pl.col("item").alias("parent_item"))
@@ -63,9 +81,10 @@ def parts_beside_parents(
     return lines.join(parts, left_on=[*group, "item"], right_on=[*group, "parent_item"], how="inner")
 
 
-def with_involved(found: pl.DataFrame, frame: pl.LazyFrame, group: list[str]) -> pl.DataFrame:
+def with_involved(found: pl.DataFrame, frame: pl.LazyFrame) -> pl.DataFrame:
     """``found`` (parent lines beside their parts) with `_involved`, the lines of their parts: gathered for these
     parents only, after the check, never for every parent of the table."""
+    group = [GROUP_NUMBER]
     keys = found.lazy().select(*group, pl.col("item").alias("parent_item")).unique()
     parts = frame.join(keys, on=[*group, "parent_item"], how="semi").group_by([*group, "parent_item"])
     lines = parts.agg(pl.col(LINE).alias(INVOLVED))
@@ -84,10 +103,6 @@ def cut_off(ctx: Context, resource: str) -> pl.DataFrame:
 def line_frame(ctx: Context, resource: str) -> pl.DataFrame:
     """A table's rows with its line columns named item, item_name, parent_item (the economic table's are code…)."""
     frame = ctx.frame(resource)
-    return _renamed(frame, resource)
-
-
-def _renamed(frame: FrameT, resource: str) -> FrameT:
     if resource == "expenditure_by_economic":
         return frame.rename({"code": "item", "code_name": "item_name", "parent_code": "parent_item"})
     return frame
@@ -97,14 +112,13 @@ def sum_mismatches(rule: Rule, ctx: Context, resource: str) -> Iterable[Finding]
     if not ctx.has(resource):
         return
     value = "count" if resource == "assets" else "amount"
-    frame = _renamed(ctx.frame(resource).lazy(), resource)
+    frame = grouped_lines(ctx, resource).lazy()
     frame = frame if value == "count" else in_fen(frame, value)
-    group = [*KEY, *GROUPS[resource]]
-    checked = parts_beside_parents(frame, group, value).filter(
+    checked = parts_beside_parents(frame, value).filter(
         pl.col(value).is_not_null() & (pl.col("parts_empty") == 0) & (pl.col(value) != pl.col("parts_sum"))
     )
     checked = checked.join(cut_off(ctx, resource).lazy(), on=KEY, how="anti").collect()
-    for row in rows(with_involved(checked, frame, group).sort(LINE)):
+    for row in rows(with_involved(checked, frame).sort(LINE)):
         yield _sum_finding(rule, ctx, resource, row, value)
 
 
@@ -163,18 +177,17 @@ def breakdown_mismatches(rule: Rule, ctx: Context, resource: str) -> Iterable[Fi
     a `change_breakdown` of `main-reasons` (the text lists only the main reasons) makes the gap a warning."""
     if not ctx.has(resource) or "change_breakdown" not in ctx.frame(resource).columns:
         return
-    group = [*KEY, *GROUPS[resource]]
     declared = pl.col("change_breakdown").is_not_null()
     checked = declared | pl.lit(resource in BROKEN_DOWN)
     if line_frame(ctx, resource).filter(checked & pl.col("change").is_not_null()).is_empty():
         return  # no change is checked against its parts here: nothing to sum
-    frame = in_fen(_renamed(ctx.frame(resource).lazy(), resource), "change")
+    frame = in_fen(grouped_lines(ctx, resource).lazy(), "change")
     stated = frame.filter(checked & pl.col("change").is_not_null()).collect().lazy()  # few lines: read once
-    joined = parts_beside_parents(frame, group, "change", stated).filter(
+    joined = parts_beside_parents(frame, "change", stated).filter(
         (declared | (pl.col("parts_empty") == 0)) & (pl.col("change") != pl.col("parts_sum"))
     )
     joined = joined.join(cut_off(ctx, resource).lazy(), on=KEY, how="anti").collect()
-    for row in rows(with_involved(joined, frame, group).sort(LINE)):
+    for row in rows(with_involved(joined, frame).sort(LINE)):
         yield _breakdown_finding(rule, ctx, resource, row)
 
 
