@@ -174,11 +174,14 @@ def breakdown_mismatches(rule: Rule, ctx: Context, resource: str) -> Iterable[Fi
     """A stated change equals the sum of its parts' stated changes where the text gives them all.
 
     The 三公 total is exactly its items, so its change is checked by default (where every item states its change);
-    a `change_breakdown` of `main-reasons` (the text lists only the main reasons) makes the gap a warning."""
+    a `change_breakdown` of `main-reasons` (the text lists only the main reasons) makes the gap a warning. A line
+    whose `change_breakdown` is none of the known words is not checked: what its text gives is unknown (the schema's
+    enum reports the cell)."""
     if not ctx.has(resource) or "change_breakdown" not in ctx.frame(resource).columns:
         return
     declared = pl.col("change_breakdown").is_not_null()
-    checked = declared | pl.lit(resource in BROKEN_DOWN)
+    known = ~declared | pl.col("change_breakdown").is_in([word for word in BREAKDOWNS if word is not None])
+    checked = (declared | pl.lit(resource in BROKEN_DOWN)) & known
     if line_frame(ctx, resource).filter(checked & pl.col("change").is_not_null()).is_empty():
         return  # no change is checked against its parts here: nothing to sum
     frame = in_fen(grouped_lines(ctx, resource).lazy(), "change")
