@@ -20,6 +20,7 @@ from publish.rules.base import (
     INVOLVED,
     KEY,
     Context,
+    FrameT,
     Rule,
     figure,
     in_fen,
@@ -39,6 +40,7 @@ GROUPS = {
     "procurement": ["fund"],
     "assets": ["measure"],
 }
+QUERY_ROWS = 20_000  # a table of this many lines or more is checked as one lazy query (`query`)
 GROUP_NUMBER = "_group"  # one number per department-year and extra grouping of a table (`grouped_lines`)
 
 
@@ -60,7 +62,22 @@ def _numbered(frame: pl.DataFrame, group: list[str]) -> pl.DataFrame:
     return numbered.with_columns(pl.when(blank).then(None).otherwise(first).alias(GROUP_NUMBER))
 
 
-def parts_beside_parents(frame: pl.LazyFrame, value: str, parents: pl.LazyFrame | None = None) -> pl.LazyFrame:
+def query(frame: pl.DataFrame) -> pl.DataFrame | pl.LazyFrame:
+    """A big table as a query (polars then reads only the columns a check uses, in one collect outside the GIL); a
+    small one as it is, where planning a query would cost more than it saves."""
+    return frame.lazy() if frame.height >= QUERY_ROWS else frame
+
+
+def like(query: pl.DataFrame | pl.LazyFrame, frame: pl.DataFrame) -> pl.DataFrame | pl.LazyFrame:
+    """``frame`` as a query where ``query`` is one, to be joined with it."""
+    return frame.lazy() if isinstance(query, pl.LazyFrame) else frame
+
+
+def result(query: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
+    return query.collect() if isinstance(query, pl.LazyFrame) else query
+
+
+def parts_beside_parents(frame: FrameT, value: str, parents: FrameT | None = None) -> FrameT:
     """Each parent line (of ``parents``, default all of ``frame``, with `_group`) with the sum, count and empty
     count of its parts: a query, so that polars reads only the columns the caller's check uses, in one collect
     outside the GIL."""
@@ -81,14 +98,16 @@ def parts_beside_parents(frame: pl.LazyFrame, value: str, parents: pl.LazyFrame 
     return lines.join(parts, left_on=[*group, "item"], right_on=[*group, "parent_item"], how="inner")
 
 
-def with_involved(found: pl.DataFrame, frame: pl.LazyFrame) -> pl.DataFrame:
+def with_involved(found: pl.DataFrame, frame: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
     """``found`` (parent lines beside their parts) with `_involved`, the lines of their parts: gathered for these
     parents only, after the check, never for every parent of the table."""
     group = [GROUP_NUMBER]
-    keys = found.lazy().select(*group, pl.col("item").alias("parent_item")).unique()
+    keys = like(frame, found).select(*group, pl.col("item").alias("parent_item")).unique()
     parts = frame.join(keys, on=[*group, "parent_item"], how="semi").group_by([*group, "parent_item"])
     lines = parts.agg(pl.col(LINE).alias(INVOLVED))
-    return found.lazy().join(lines, left_on=[*group, "item"], right_on=[*group, "parent_item"], how="left").collect()
+    return result(
+        like(frame, found).join(lines, left_on=[*group, "item"], right_on=[*group, "parent_item"], how="left")
+    )
 
 
 def cut_off(ctx: Context, resource: str) -> pl.DataFrame:
@@ -112,12 +131,12 @@ def sum_mismatches(rule: Rule, ctx: Context, resource: str) -> Iterable[Finding]
     if not ctx.has(resource):
         return
     value = "count" if resource == "assets" else "amount"
-    frame = grouped_lines(ctx, resource).lazy()
+    frame = query(grouped_lines(ctx, resource))
     frame = frame if value == "count" else in_fen(frame, value)
     checked = parts_beside_parents(frame, value).filter(
         pl.col(value).is_not_null() & (pl.col("parts_empty") == 0) & (pl.col(value) != pl.col("parts_sum"))
     )
-    checked = checked.join(cut_off(ctx, resource).lazy(), on=KEY, how="anti").collect()
+    checked = result(checked.join(like(frame, cut_off(ctx, resource)), on=KEY, how="anti"))
     for row in rows(with_involved(checked, frame).sort(LINE)):
         yield _sum_finding(rule, ctx, resource, row, value)
 
@@ -184,12 +203,12 @@ def breakdown_mismatches(rule: Rule, ctx: Context, resource: str) -> Iterable[Fi
     checked = (declared | pl.lit(resource in BROKEN_DOWN)) & known
     if line_frame(ctx, resource).filter(checked & pl.col("change").is_not_null()).is_empty():
         return  # no change is checked against its parts here: nothing to sum
-    frame = in_fen(grouped_lines(ctx, resource).lazy(), "change")
-    stated = frame.filter(checked & pl.col("change").is_not_null()).collect().lazy()  # few lines: read once
+    frame = in_fen(query(grouped_lines(ctx, resource)), "change")
+    stated = like(frame, result(frame.filter(checked & pl.col("change").is_not_null())))  # few lines: read once
     joined = parts_beside_parents(frame, "change", stated).filter(
         (declared | (pl.col("parts_empty") == 0)) & (pl.col("change") != pl.col("parts_sum"))
     )
-    joined = joined.join(cut_off(ctx, resource).lazy(), on=KEY, how="anti").collect()
+    joined = result(joined.join(like(frame, cut_off(ctx, resource)), on=KEY, how="anti"))
     for row in rows(with_involved(joined, frame).sort(LINE)):
         yield _breakdown_finding(rule, ctx, resource, row)
 
