@@ -301,3 +301,16 @@ def test_an_unknown_code_names_the_nearest_known_entry(package_copy, year, code,
     assert (finding.severity, finding.values) == ("warning", {"expected": nearest, "found": code})
     assert nearest in finding.message_en and code in finding.message_zh
     assert report.valid  # the line is kept: a warning, never an error
+
+
+def test_an_unknown_change_breakdown_is_the_enums_finding_not_a_crash(package_copy):
+    """A `change_breakdown` outside its enum on a line whose change misses its parts: the cell is a constraint
+    error, the line is not summed (what its text gives is unknown), and validate reports instead of failing."""
+    where = {"fiscal_year": "2023", "item": "basic", "fund": "general_budget"}
+    edit(package_copy, "expenditure_by_type", where, change_breakdown="bogus")
+    report = validate(package_copy)
+    found = {(f.rule, f.resource, f.row, f.field) for f in report.findings}
+    assert ("constraint-error", "expenditure_by_type", 2, "change_breakdown") in found
+    assert not any(
+        f.rule == "change-breakdown-mismatch" and f.resource == "expenditure_by_type" for f in report.findings
+    )

@@ -6,7 +6,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 import polars as pl
 
@@ -24,6 +24,7 @@ from publish.core import (
 )
 from publish.engine import LINE, Tables
 
+FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)  # a function of either gives back the same kind
 KEY = list(IDENTITY)  # one disclosure: fiscal_year, department_id, document_kind, scope
 INVOLVED = "_involved"  # a column of the other lines a finding is about (a sum's parts, the prior year's row)
 
@@ -150,10 +151,10 @@ def rows(frame: pl.DataFrame) -> Iterable[dict[str, Any]]:
     return frame.iter_rows(named=True)
 
 
-def in_fen(frame: pl.DataFrame, *columns: str) -> pl.DataFrame:
+def in_fen(frame: FrameT, *columns: str) -> FrameT:
     """``columns`` turned from hundredths of the row's unit (the engine's value) into fen, exact (Int128), and
-    `_factor`: yuan in the row's unit (a row without ``unit`` is in 万元, as v1 rows are)."""
-    if "unit" not in frame.columns:
+    `_factor`: yuan in the row's unit (a row without ``unit`` is in 万元, as v1 rows are); a frame or a query."""
+    if "unit" not in frame.collect_schema():
         frame = frame.with_columns(pl.lit(DEFAULT_UNIT).alias("unit"))
     factor = pl.col("unit").replace_strict(YUAN_PER_UNIT, default=YUAN_PER_WANYUAN, return_dtype=pl.Int128)
     frame = frame.with_columns(factor.alias("_factor"))

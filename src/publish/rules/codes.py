@@ -7,9 +7,10 @@ from collections.abc import Iterable
 import polars as pl
 
 from publish.core import VEHICLE_MEASURES, Finding, known_names, official_names, parent_code
+from publish.engine import LINE
 from publish.rules.base import KEY, Context, Rule, rows
 from publish.rules.code_list import former_name_year, function_lines, listed_codes
-from publish.rules.totals import GROUPS, line_frame
+from publish.rules.totals import GROUP_NUMBER, GROUPS, grouped_lines
 
 
 def code_names(rule: Rule, ctx: Context) -> Iterable[Finding]:
@@ -179,16 +180,15 @@ def _key_name_finding(rule: Rule, ctx: Context, resource: str, row: dict, column
 
 def unknown_parents(rule: Rule, ctx: Context) -> Iterable[Finding]:
     """A line's parent exists in the same department-year (and fund or measure)."""
-    for resource, extra in GROUPS.items():
+    for resource in GROUPS:
         if not ctx.has(resource):
             continue
-        group = [*KEY, *extra]
-        frame = line_frame(ctx, resource)
+        frame = grouped_lines(ctx, resource).select(LINE, *KEY, GROUP_NUMBER, "item", "parent_item")  # the columns read
         field = "parent_code" if "code" in ctx.frame(resource).columns else "parent_item"
         children = frame.filter(pl.col("parent_item").is_not_null())
         named = children["parent_item"].unique().implode()  # only lines that some line names as its parent
-        parents = frame.filter(pl.col("item").is_in(named)).select(*group, pl.col("item").alias("parent_item"))
-        orphans = children.join(parents, on=[*group, "parent_item"], how="anti")
+        parents = frame.filter(pl.col("item").is_in(named)).select(GROUP_NUMBER, pl.col("item").alias("parent_item"))
+        orphans = children.join(parents, on=[GROUP_NUMBER, "parent_item"], how="anti")
         for row in rows(orphans):
             yield rule.finding(
                 ctx,

@@ -16,7 +16,19 @@ import polars as pl
 
 from publish.core import PROFILES, YUAN_PER_WANYUAN, Finding
 from publish.engine import LINE
-from publish.rules.base import INVOLVED, KEY, Context, Rule, figure, in_fen, rows, shown, unit_of, within_rounding
+from publish.rules.base import (
+    INVOLVED,
+    KEY,
+    Context,
+    FrameT,
+    Rule,
+    figure,
+    in_fen,
+    rows,
+    shown,
+    unit_of,
+    within_rounding,
+)
 
 # resource -> extra grouping columns beside the department-year
 GROUPS = {
@@ -28,12 +40,48 @@ GROUPS = {
     "procurement": ["fund"],
     "assets": ["measure"],
 }
+QUERY_ROWS = 20_000  # a table of this many lines or more is checked as one lazy query (`query`)
+GROUP_NUMBER = "_group"  # one number per department-year and extra grouping of a table (`grouped_lines`)
 
 
-def parts_beside_parents(
-    frame: pl.DataFrame, group: list[str], value: str, parents: pl.DataFrame | None = None
-) -> pl.DataFrame:
-    """Each parent line (of ``parents``, default all of ``frame``) with the sum, count and empty count of its parts."""
+def grouped_lines(ctx: Context, resource: str) -> pl.DataFrame:
+    """The table's lines (`line_frame`) with `_group`: the same number on the lines of one department-year and
+    extra grouping (`GROUPS`), null where any of those cells is blank, as a blank never matches in a join. Lines
+    are matched to their parents on it and the item, one integer instead of several text columns; numbered once
+    per run for the rules that match them."""
+    return ctx.shared(
+        f"{GROUP_NUMBER}:{resource}", lambda: _numbered(line_frame(ctx, resource), [*KEY, *GROUPS[resource]])
+    )
+
+
+def _numbered(frame: pl.DataFrame, group: list[str]) -> pl.DataFrame:
+    """``frame`` with `_group`: the position of the first line of its ``group`` (null where one of them is blank)."""
+    first = pl.col(GROUP_NUMBER).first().over(group)  # the row's own position, then its group's first
+    blank = pl.any_horizontal(pl.col(group).is_null())
+    numbered = frame.with_columns(pl.int_range(pl.len(), dtype=pl.UInt32).alias(GROUP_NUMBER))
+    return numbered.with_columns(pl.when(blank).then(None).otherwise(first).alias(GROUP_NUMBER))
+
+
+def query(frame: pl.DataFrame) -> pl.DataFrame | pl.LazyFrame:
+    """A big table as a query (polars then reads only the columns a check uses, in one collect outside the GIL); a
+    small one as it is, where planning a query would cost more than it saves."""
+    return frame.lazy() if frame.height >= QUERY_ROWS else frame
+
+
+def like(query: pl.DataFrame | pl.LazyFrame, frame: pl.DataFrame) -> pl.DataFrame | pl.LazyFrame:
+    """``frame`` as a query where ``query`` is one, to be joined with it."""
+    return frame.lazy() if isinstance(query, pl.LazyFrame) else frame
+
+
+def result(query: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
+    return query.collect() if isinstance(query, pl.LazyFrame) else query
+
+
+def parts_beside_parents(frame: FrameT, value: str, parents: FrameT | None = None) -> FrameT:
+    """Each parent line (of ``parents``, default all of ``frame``, with `_group`) with the sum, count and empty
+    count of its parts: a query, so that polars reads only the columns the caller's check uses, in one collect
+    outside the GIL."""
+    group = [GROUP_NUMBER]
     children = frame.filter(pl.col("parent_item").is_not_null())
     if parents is not None:  # only the parts of these parents are summed
         named = parents.select(*group, pl.col("item").alias("parent_item"))
@@ -42,20 +90,24 @@ def parts_beside_parents(
         pl.col(value).sum().alias("parts_sum"),
         pl.len().alias("parts"),
         pl.col(value).null_count().alias("parts_empty"),
-        (pl.col("_factor").sum() if "_factor" in frame.columns else pl.len()).alias("parts_tolerance"),
+        (pl.col("_factor").sum() if "_factor" in frame.collect_schema() else pl.len()).alias("parts_tolerance"),
     )
     lines = frame if parents is None else parents
-    lines = lines.filter(pl.col("item").is_in(children["parent_item"].unique().implode()))
+    named_parents = children.select(pl.col("parent_item").alias("item")).unique()
+    lines = lines.join(named_parents, on="item", how="semi")
     return lines.join(parts, left_on=[*group, "item"], right_on=[*group, "parent_item"], how="inner")
 
 
-def with_involved(found: pl.DataFrame, frame: pl.DataFrame, group: list[str]) -> pl.DataFrame:
+def with_involved(found: pl.DataFrame, frame: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
     """``found`` (parent lines beside their parts) with `_involved`, the lines of their parts: gathered for these
     parents only, after the check, never for every parent of the table."""
-    keys = found.select(*group, pl.col("item").alias("parent_item")).unique()
+    group = [GROUP_NUMBER]
+    keys = like(frame, found).select(*group, pl.col("item").alias("parent_item")).unique()
     parts = frame.join(keys, on=[*group, "parent_item"], how="semi").group_by([*group, "parent_item"])
     lines = parts.agg(pl.col(LINE).alias(INVOLVED))
-    return found.join(lines, left_on=[*group, "item"], right_on=[*group, "parent_item"], how="left")
+    return result(
+        like(frame, found).join(lines, left_on=[*group, "item"], right_on=[*group, "parent_item"], how="left")
+    )
 
 
 def cut_off(ctx: Context, resource: str) -> pl.DataFrame:
@@ -79,13 +131,13 @@ def sum_mismatches(rule: Rule, ctx: Context, resource: str) -> Iterable[Finding]
     if not ctx.has(resource):
         return
     value = "count" if resource == "assets" else "amount"
-    frame = line_frame(ctx, resource) if value == "count" else in_fen(line_frame(ctx, resource), value)
-    group = [*KEY, *GROUPS[resource]]
-    checked = parts_beside_parents(frame, group, value).filter(
+    frame = query(grouped_lines(ctx, resource))
+    frame = frame if value == "count" else in_fen(frame, value)
+    checked = parts_beside_parents(frame, value).filter(
         pl.col(value).is_not_null() & (pl.col("parts_empty") == 0) & (pl.col(value) != pl.col("parts_sum"))
     )
-    checked = checked.join(cut_off(ctx, resource), on=KEY, how="anti")
-    for row in rows(with_involved(checked, frame, group).sort(LINE)):
+    checked = result(checked.join(like(frame, cut_off(ctx, resource)), on=KEY, how="anti"))
+    for row in rows(with_involved(checked, frame).sort(LINE)):
         yield _sum_finding(rule, ctx, resource, row, value)
 
 
@@ -141,21 +193,23 @@ def breakdown_mismatches(rule: Rule, ctx: Context, resource: str) -> Iterable[Fi
     """A stated change equals the sum of its parts' stated changes where the text gives them all.
 
     The 三公 total is exactly its items, so its change is checked by default (where every item states its change);
-    a `change_breakdown` of `main-reasons` (the text lists only the main reasons) makes the gap a warning."""
+    a `change_breakdown` of `main-reasons` (the text lists only the main reasons) makes the gap a warning. A line
+    whose `change_breakdown` is none of the known words is not checked: what its text gives is unknown (the schema's
+    enum reports the cell)."""
     if not ctx.has(resource) or "change_breakdown" not in ctx.frame(resource).columns:
         return
-    group = [*KEY, *GROUPS[resource]]
     declared = pl.col("change_breakdown").is_not_null()
-    checked = declared | pl.lit(resource in BROKEN_DOWN)
+    known = ~declared | pl.col("change_breakdown").is_in([word for word in BREAKDOWNS if word is not None])
+    checked = (declared | pl.lit(resource in BROKEN_DOWN)) & known
     if line_frame(ctx, resource).filter(checked & pl.col("change").is_not_null()).is_empty():
         return  # no change is checked against its parts here: nothing to sum
-    frame = in_fen(line_frame(ctx, resource), "change")
-    stated = frame.filter(checked & pl.col("change").is_not_null())
-    joined = parts_beside_parents(frame, group, "change", stated).filter(
+    frame = in_fen(query(grouped_lines(ctx, resource)), "change")
+    stated = like(frame, result(frame.filter(checked & pl.col("change").is_not_null())))  # few lines: read once
+    joined = parts_beside_parents(frame, "change", stated).filter(
         (declared | (pl.col("parts_empty") == 0)) & (pl.col("change") != pl.col("parts_sum"))
     )
-    joined = joined.join(cut_off(ctx, resource), on=KEY, how="anti")
-    for row in rows(with_involved(joined, frame, group).sort(LINE)):
+    joined = result(joined.join(like(frame, cut_off(ctx, resource)), on=KEY, how="anti"))
+    for row in rows(with_involved(joined, frame).sort(LINE)):
         yield _breakdown_finding(rule, ctx, resource, row)
 
 
