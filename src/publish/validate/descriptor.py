@@ -35,15 +35,29 @@ def descriptor_findings(package: Package, *, cache: bool = True) -> list[Finding
     same bytes (by this version of publish and of frictionless) is taken from the user's cache, and
     frictionless is not even imported.
     """
+    known = known_findings(package, cache=cache)
+    if known is not None:
+        return known
+    key = verdict_key(package) if cache else None
+    verdict = _verdict(package)
+    if key:
+        verdicts.remember(key, verdict)
+    return _findings(package, verdict)
+
+
+def known_findings(package: Package, *, cache: bool = True) -> list[Finding] | None:
+    """The descriptor's findings when frictionless need not be asked: a schema past the engine's limits, or (with
+    ``cache``) a verdict in the user's cache; None when frictionless has to decide (`descriptor_findings`)."""
     refused = [finding for resource in package.resources.values() for finding in limit_findings(resource)]
     if refused:
         return refused
     key = verdict_key(package) if cache else None
     verdict = _recalled(key, package) if key else None
-    if verdict is None:
-        verdict = _verdict(package)
-        if key:
-            verdicts.remember(key, verdict)
+    return None if verdict is None else _findings(package, verdict)
+
+
+def _findings(package: Package, verdict: dict[str, Any]) -> list[Finding]:
+    """The verdict's notes as findings, each on the file it is about."""
     findings = [_finding(kind, DESCRIPTOR, note) for kind, note in verdict["package"]]
     for name, resource in package.resources.items():
         where = resource.descriptor["schema"] if isinstance(resource.descriptor.get("schema"), str) else DESCRIPTOR
