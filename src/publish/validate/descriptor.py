@@ -1,4 +1,5 @@
-"""The descriptor and its Table Schemas, checked before any data is read.
+"""The descriptor and its Table Schemas, checked before any finding on the data counts (tables read meanwhile are
+dropped when it has errors: `beside.py`).
 
 frictionless owns the Data Package spec and checks it; this module adds the shapes frictionless
 lets through but the engine cannot use (a schema without fields, an enum of lists …), and turns

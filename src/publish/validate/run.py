@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from publish import models
-from publish.core import Package, PackageError, Report, load
-from publish.engine import Scope, load_tables
+from publish.core import Finding, Package, PackageError, Report, load
+from publish.engine import Scope, Tables, load_tables
 from publish.rules import BY_ID, RULES, Context, acknowledge, run_rules, selected, wanted
 from publish.validate.beside import Beside, beside
 from publish.validate.descriptor import descriptor_findings, known_findings
@@ -65,7 +65,9 @@ def validate(
     return report
 
 
-def _opened(path: str | Path, *, check_descriptor: bool, cache: bool) -> tuple[Package | None, Report, list | None]:
+def _opened(
+    path: str | Path, *, check_descriptor: bool, cache: bool
+) -> tuple[Package | None, Report, list[Finding] | None]:
     """The package at ``path`` (paths checked), a report of what is known wrong with its descriptor without asking
     frictionless, and those findings; no package when that already ends the run, None findings when frictionless
     has to decide (`descriptor.known_findings`)."""
@@ -80,7 +82,9 @@ def _opened(path: str | Path, *, check_descriptor: bool, cache: bool) -> tuple[P
     return (None if report.errors else package), report, known
 
 
-def _load_beside(package: Package, only: Scope | None, progress, work: Beside, report: Report):
+def _load_beside(
+    package: Package, only: Scope | None, progress, work: Beside, report: Report
+) -> tuple[Tables, list[Finding]] | None:
     """The tables and their structural findings, loaded while ``work`` checks the descriptor; None (and the
     descriptor's errors in ``report``) when it has errors: the tables are then dropped, whatever their loading
     found or raised, as if never read, and their progress is not told."""
