@@ -6,14 +6,15 @@ and returns the failing row positions by rule id; the rules in `publish.rules.ro
 findings. A model is built (and pandera imported) only when its resource is there to check, once
 per process: a run whose rules need no model, or whose package has none of these resources, never
 loads pandera; and pandera loads neither numpy nor hypothesis, which it would import for nothing (`extras.py`).
-`prepare` does that one-time setup ahead, in a background thread while the tables load; `failures` waits for it.
+`prepared` does that one-time setup ahead, in a background thread while the tables load; `failures` waits for it.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 import polars as pl
 
@@ -44,9 +45,25 @@ def modelled(resources: Iterable[str]) -> list[str]:
     return [resource for resource in MODELS if resource in present]
 
 
+@contextmanager
+def prepared(resources: Iterable[str]) -> Iterator[None]:
+    """`prepare` of the models of ``resources`` in a background thread for the block (none without a model among
+    them), joined when the block ends, however it ends."""
+    present = modelled(resources)
+    if not present:
+        yield
+        return
+    thread = threading.Thread(target=prepare, args=(present,), name="publish-models", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        thread.join()
+
+
 def prepare(resources: Iterable[str]) -> None:
     """Import pandera, build the models of ``resources`` and validate an empty table with each (pandera registers
-    its checks on a first validation), so that `failures` finds it all done; meant for a background thread.
+    its checks on a first validation), so that `failures` finds it all done (`prepared` runs it in a thread).
 
     A failure here leaves nothing that matters behind (a model and pandera's modules are kept only once built):
     `failures` meets it again, where it always did, and its caller reports it.

@@ -1,5 +1,4 @@
-"""The descriptor and its Table Schemas, checked before any finding on the data counts (tables read meanwhile are
-dropped when it has errors: `beside.py`).
+"""The descriptor and its Table Schemas, checked before any data is read.
 
 frictionless owns the Data Package spec and checks it; this module adds the shapes frictionless
 lets through but the engine cannot use (a schema without fields, an enum of lists …), and turns
@@ -36,29 +35,15 @@ def descriptor_findings(package: Package, *, cache: bool = True) -> list[Finding
     same bytes (by this version of publish and of frictionless) is taken from the user's cache, and
     frictionless is not even imported.
     """
-    known = known_findings(package, cache=cache)
-    if known is not None:
-        return known
-    key = verdict_key(package) if cache else None
-    verdict = _verdict(package)
-    if key:
-        verdicts.remember(key, verdict)
-    return _findings(package, verdict)
-
-
-def known_findings(package: Package, *, cache: bool = True) -> list[Finding] | None:
-    """The descriptor's findings when frictionless need not be asked: a schema past the engine's limits, or (with
-    ``cache``) a verdict in the user's cache; None when frictionless has to decide (`descriptor_findings`)."""
     refused = [finding for resource in package.resources.values() for finding in limit_findings(resource)]
     if refused:
         return refused
     key = verdict_key(package) if cache else None
     verdict = _recalled(key, package) if key else None
-    return None if verdict is None else _findings(package, verdict)
-
-
-def _findings(package: Package, verdict: dict[str, Any]) -> list[Finding]:
-    """The verdict's notes as findings, each on the file it is about."""
+    if verdict is None:
+        verdict = _verdict(package)
+        if key:
+            verdicts.remember(key, verdict)
     findings = [_finding(kind, DESCRIPTOR, note) for kind, note in verdict["package"]]
     for name, resource in package.resources.items():
         where = resource.descriptor["schema"] if isinstance(resource.descriptor.get("schema"), str) else DESCRIPTOR
