@@ -9,8 +9,10 @@ libraries' warnings and log records are silenced while a command runs.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import functools
+import gc
 import logging
 import os
 import sys
@@ -41,6 +43,7 @@ __all__ = [
     "EXIT_USAGE",
     "echo",
     "kind_option",
+    "no_collection_at_exit",
     "output_options",
     "scope_option",
     "show",
@@ -195,3 +198,13 @@ def _as_publish_error(error: Exception) -> PublishError:
         f"publish failed, please report this: {failure}",
         exit_code=EXIT_TOOL_FAILURE,
     )
+
+
+def no_collection_at_exit() -> None:
+    """End the process without the interpreter's last garbage collections, which walk every object polars, pandera
+    and frictionless made: a tenth to a fifth of a second of a small validation. Objects are still freed as they
+    always are; only reference cycles are left to the end of the process. Safe where a command closes what it
+    writes where it writes it (the interpreter flushes stdout and stderr itself). Registered once, however often
+    called; in a process that goes on (tests), it only takes effect when that process ends."""
+    atexit.unregister(gc.freeze)
+    atexit.register(gc.freeze)

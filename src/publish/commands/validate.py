@@ -6,7 +6,14 @@ import sys
 
 import click
 
-from publish.commands._common import EXIT_INVALID, EXIT_OK, echo, output_options, tool_failure_guard
+from publish.commands._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    echo,
+    no_collection_at_exit,
+    output_options,
+    tool_failure_guard,
+)
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -87,6 +94,7 @@ def command(
     退出码 Exit code: 0 无错误 no errors, 1 有错误 errors found (或 --strict 下有警告 or warnings with
     --strict), 2 用法错误 bad invocation, 3 工具故障 the tool failed.
     """
+    no_collection_at_exit()
     from publish.render import RENDERERS, relocated
     from publish.rules import BY_ID
     from publish.validate import validate

@@ -6,11 +6,15 @@ and returns the failing row positions by rule id; the rules in `publish.rules.ro
 findings. A model is built (and pandera imported) only when its resource is there to check, once
 per process: a run whose rules need no model, or whose package has none of these resources, never
 loads pandera; and pandera loads neither numpy nor hypothesis, which it would import for nothing (`extras.py`).
+`prepared` does that one-time setup ahead, in a background thread while the tables load; `failures` waits for it.
 """
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 import polars as pl
 
@@ -31,15 +35,62 @@ MODELS = {
 }
 
 
+# Held while pandera is imported and set up (`prepare`) and while `failures` builds its models: one thread at a time
+SETUP = threading.Lock()
+
+
+def modelled(resources: Iterable[str]) -> list[str]:
+    """The resources among ``resources`` that a model checks, in the models' order."""
+    present = set(resources)
+    return [resource for resource in MODELS if resource in present]
+
+
+@contextmanager
+def prepared(resources: Iterable[str]) -> Iterator[None]:
+    """`prepare` of the models of ``resources`` in a background thread for the block (none without a model among
+    them), joined when the block ends, however it ends."""
+    present = modelled(resources)
+    if not present:
+        yield
+        return
+    thread = threading.Thread(target=prepare, args=(present,), name="publish-models", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        thread.join()
+
+
+def prepare(resources: Iterable[str]) -> None:
+    """Import pandera, build the models of ``resources`` and validate an empty table with each (pandera registers
+    its checks on a first validation), so that `failures` finds it all done (`prepared` runs it in a thread).
+
+    A failure here leaves nothing that matters behind (a model and pandera's modules are kept only once built):
+    `failures` meets it again, where it always did, and its caller reports it.
+    """
+    with SETUP, polars_only():
+        try:
+            for builder in dict.fromkeys(MODELS[resource] for resource in modelled(resources)):
+                model = builder()
+                model.validate(_empty(model), lazy=True)
+        except Exception:  # met again, and reported, by `failures`
+            return
+
+
+def _empty(model) -> pl.DataFrame:
+    """A table with no rows and the model's columns, each of the type the model declares."""
+    return pl.DataFrame(schema={name: column.dtype.type for name, column in model.to_schema().columns.items()})
+
+
 def failures(frames: dict[str, pl.DataFrame]) -> dict[str, list[tuple[str, int]]]:
     """Rule id -> [(resource, row position)] for every row a model check fails."""
     found: dict[str, list[tuple[str, int]]] = defaultdict(list)
     with polars_only():
-        for resource in MODELS:
-            frame = frames.get(resource)
-            if frame is not None:
-                for check, index in _failed(MODELS[resource](), frame):
-                    found[check].append((resource, index))
+        with SETUP:  # a `prepare` under way finishes first
+            checkers = {resource: MODELS[resource]() for resource in modelled(frames) if frames[resource] is not None}
+        for resource, checker in checkers.items():
+            for check, index in _failed(checker, frames[resource]):
+                found[check].append((resource, index))
     return found
 
 

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from publish import models
 from publish.core import Package, PackageError, Report, load
 from publish.engine import Scope, load_tables
 from publish.rules import BY_ID, RULES, Context, acknowledge, run_rules, selected, wanted
@@ -36,20 +37,23 @@ def validate(
     descriptor is then taken as already checked, as the caller found it unchanged. ``progress(stage,
     done, total)`` is told as tables load and rules finish (for a progress bar). ``cache`` lets the
     descriptor's verdict come from the user's cache (`publish.validate.verdicts`).
+
+    When a chosen rule uses the row models, pandera is set up beside the tables' loading (`models.prepared`).
     """
     started = time.perf_counter()
     package, report = loaded(path, check_descriptor=only is None, cache=cache)
     if package is None:
         return report
-
-    tables, structural = load_tables(package, only, progress)
-    if engine == "frictionless":
-        structural = check_structure(package)
     select, skip = set(select), set(skip)
-    found = [f for f in structural if wanted(f.rule, _tags(f.rule), select, skip)]
-    ctx = Context(package, tables)
     chosen = list(selected(select, skip))
-    found += run_rules(ctx, chosen, progress)
+    uses_models = any(getattr(rule.run, "uses_models", False) for rule in chosen)
+    with models.prepared(package.resources if uses_models else ()):
+        tables, structural = load_tables(package, only, progress)
+        if engine == "frictionless":
+            structural = check_structure(package)
+        found = [f for f in structural if wanted(f.rule, _tags(f.rule), select, skip)]
+        ctx = Context(package, tables)
+        found += run_rules(ctx, chosen, progress)
     report.extend(acknowledge(ctx, found, {rule.id for rule in RULES}, {rule.id for rule in chosen}))
     report.stats.update(_stats(package, tables, time.perf_counter() - started))
     return report
