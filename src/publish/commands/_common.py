@@ -45,6 +45,7 @@ __all__ = [
     "kind_option",
     "no_collection_at_exit",
     "output_options",
+    "partitions_option",
     "scope_option",
     "show",
     "tool_failure_guard",
@@ -89,6 +90,21 @@ scope_option = click.option(
     show_default=True,
     help="公开范围：部门汇总、本级、单位 Scope: the consolidated department, its own level, one unit.",
 )
+
+
+def partitions_option(does_zh: str, does_en: str, same_zh: str, same_en: str) -> Callable:
+    """``--partitions N``: the package read one partition of departments at a time, as ``does_*`` says (validated,
+    read), with the same outcome as the whole run (``same_*``)."""
+    return click.option(
+        "--partitions",
+        type=click.IntRange(min=0),
+        default=0,
+        metavar="N",
+        help=f"按部门分成 N 个分区逐个{does_zh}，内存只需容纳最大的分区（约每百万行一个分区；临时文件写在 TMPDIR，结束即删）；"
+        f"{same_zh} {does_en} in N partitions of departments, one after another: memory holds the largest partition, "
+        f"not the package (about one partition per million rows; temporary files in TMPDIR, removed at the end); "
+        f"{same_en}.",
+    )
 
 
 def output_options(*, flag: str = "--format", follow_locale: bool = False) -> Callable:

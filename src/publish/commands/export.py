@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from publish.commands._common import EXIT_OK, output_options, show, tool_failure_guard
+from publish.commands._common import EXIT_OK, output_options, partitions_option, show, tool_failure_guard
 
 
 @click.command("export")
@@ -26,16 +26,7 @@ from publish.commands._common import EXIT_OK, output_options, show, tool_failure
     type=click.Path(file_okay=False),
     help="输出目录（整体替换）Output folder (replaced whole).",
 )
-@click.option(
-    "--partitions",
-    type=click.IntRange(min=0),
-    default=0,
-    metavar="N",
-    help="按部门分成 N 个分区逐个读入，内存只需容纳最大的分区（约每百万行一个分区；临时文件写在 TMPDIR，结束即删）；"
-    "导出的行与整体导出相同 Read the package in N partitions of departments, one after another: memory holds the "
-    "largest partition, not the package (about one partition per million rows; temporary files in TMPDIR, removed "
-    "at the end); the rows exported are the whole export's.",
-)
+@partitions_option("读入", "Read the package", "导出的行与整体导出相同", "the rows exported are the whole export's")
 @output_options(flag="--report-format")
 @tool_failure_guard
 def command(source: str, fmt: str, out: str, partitions: int, output_format: str, lang: str) -> None:

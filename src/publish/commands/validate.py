@@ -12,6 +12,7 @@ from publish.commands._common import (
     echo,
     no_collection_at_exit,
     output_options,
+    partitions_option,
     tool_failure_guard,
 )
 
@@ -75,16 +76,7 @@ def _prefix_option(ctx: click.Context, param: click.Parameter, value: str) -> st
     help="不使用缓存的描述文件检查结果（frictionless 重新检查）Do not use the cached verdict on the descriptor and "
     "schemas (frictionless checks them again).",
 )
-@click.option(
-    "--partitions",
-    type=click.IntRange(min=0),
-    default=0,
-    metavar="N",
-    help="按部门分成 N 个分区逐个校验，内存只需容纳最大的分区（约每百万行一个分区；临时文件写在 TMPDIR，结束即删）；"
-    "报告与整体校验相同 Validate in N partitions of departments, one after another: memory holds the largest "
-    "partition, not the package (about one partition per million rows; temporary files in TMPDIR, removed at the "
-    "end); the report is the whole validation's.",
-)
+@partitions_option("校验", "Validate", "报告与整体校验相同", "the report is the whole validation's")
 @tool_failure_guard
 def command(
     path, output_format, lang, strict, select, skip, engine, fix, changed_since, path_prefix, no_cache, partitions
